@@ -1,0 +1,33 @@
+"""`import_file`: detect a file's format and load it into the mirror in one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from data.importers import detect, long_csv
+from data.importers.base import ImportError_, ImportResult, import_run
+
+LOADERS = {
+    detect.LONG_CSV: ("weekly_prices", long_csv.load),
+}
+
+
+def import_file(conn: sqlite3.Connection, path: str | Path) -> ImportResult:
+    """Import one file. Raises ImportError_ (mirror untouched) when it cannot be read at all."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportError_(f"No encuentro el archivo {path}.")
+    try:
+        fmt = detect.sniff(path)
+    except (ValueError, OSError) as exc:
+        raise ImportError_(f"No reconozco el formato de {path.name}: {exc}.") from exc
+    dataset, loader = LOADERS[fmt]
+    try:
+        with import_run(conn, source=fmt, fmt=fmt, path=path, dataset=dataset) as batch:
+            loader(batch, path)
+    except ImportError_:
+        raise
+    except Exception as exc:  # any parse failure: the transaction was rolled back by import_run
+        raise ImportError_(f"No pude leer {path.name} ({fmt}): {exc}. El espejo no cambió.") from exc
+    return batch.result

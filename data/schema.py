@@ -1,0 +1,188 @@
+"""The mirror's schema. Dimension tables (products, markets, inputs) with aliases; fact tables keyed on
+their natural key (WITHOUT ROWID, integer ids first) so lookups by product x market x date are one seek."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS products (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL UNIQUE,
+    group_name TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT 'kg' CHECK (unit IN ('kg', 'unidad', 'litro')),
+    art_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS product_aliases (
+    alias TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    product_id INTEGER NOT NULL REFERENCES products(id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS product_aliases_key ON product_aliases (key);
+
+CREATE TABLE IF NOT EXISTS markets (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL DEFAULT 'market' CHECK (kind IN ('market', 'city')),
+    city TEXT NOT NULL DEFAULT '',
+    department TEXT NOT NULL DEFAULT '',
+    dept_code TEXT NOT NULL DEFAULT '',
+    fuen_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS market_aliases (
+    alias TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    market_id INTEGER NOT NULL REFERENCES markets(id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS market_aliases_key ON market_aliases (key);
+
+CREATE TABLE IF NOT EXISTS weekly_prices (
+    product_id INTEGER NOT NULL,
+    market_id INTEGER NOT NULL,
+    week_start TEXT NOT NULL,
+    week_end TEXT NOT NULL,
+    price_min REAL,
+    price_max REAL,
+    price_mean REAL NOT NULL,
+    trend TEXT,
+    source TEXT NOT NULL,
+    PRIMARY KEY (product_id, market_id, week_start)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS weekly_prices_week ON weekly_prices (week_start);
+
+CREATE TABLE IF NOT EXISTS daily_city_prices (
+    product_id INTEGER NOT NULL,
+    market_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    price_mean REAL NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (product_id, market_id, day)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS daily_city_prices_day ON daily_city_prices (day);
+
+CREATE TABLE IF NOT EXISTS daily_prices (
+    product_id INTEGER NOT NULL,
+    market_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    price_min REAL,
+    price_max REAL,
+    price_mean REAL NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (product_id, market_id, day)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS daily_prices_day ON daily_prices (day);
+
+CREATE TABLE IF NOT EXISTS monthly_prices (
+    product_id INTEGER NOT NULL,
+    market_id INTEGER NOT NULL,
+    month TEXT NOT NULL,
+    price_min REAL,
+    price_max REAL,
+    price_mean REAL NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (product_id, market_id, month)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS monthly_prices_month ON monthly_prices (month);
+
+CREATE TABLE IF NOT EXISTS monthly_supply (
+    product_id INTEGER NOT NULL,
+    market_id INTEGER NOT NULL,
+    month TEXT NOT NULL,
+    tonnes REAL NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (product_id, market_id, month)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS monthly_supply_month ON monthly_supply (month);
+
+CREATE TABLE IF NOT EXISTS weekly_group_supply (
+    market_id INTEGER NOT NULL,
+    group_name TEXT NOT NULL,
+    week_start TEXT NOT NULL,
+    week_end TEXT NOT NULL,
+    tonnes REAL NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (market_id, group_name, week_start)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS supply_origins (
+    market_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    product_id INTEGER NOT NULL,
+    origin_muni_code TEXT NOT NULL,
+    origin_dept_code TEXT NOT NULL,
+    origin_dept TEXT NOT NULL,
+    origin_muni TEXT NOT NULL,
+    group_name TEXT NOT NULL DEFAULT '',
+    kg REAL NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (market_id, day, product_id, origin_muni_code)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS supply_origins_product ON supply_origins (product_id, day);
+
+CREATE TABLE IF NOT EXISTS inputs (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS input_prices (
+    input_id INTEGER NOT NULL,
+    muni_code TEXT NOT NULL,
+    month TEXT NOT NULL,
+    dept TEXT NOT NULL DEFAULT '',
+    muni TEXT NOT NULL DEFAULT '',
+    price REAL NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (input_id, muni_code, month)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS import_runs (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    path TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL DEFAULT '',
+    dataset TEXT NOT NULL DEFAULT '',
+    started_at TEXT NOT NULL,
+    duration_s REAL NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'ok',
+    inserted INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    reject_reasons TEXT NOT NULL DEFAULT '{}',
+    checksum TEXT NOT NULL DEFAULT '',
+    error TEXT NOT NULL DEFAULT ''
+);
+"""
+
+# Fact tables: name -> (natural key columns, value columns, date column). Importers and the upsert use it.
+FACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
+    "weekly_prices": (("product_id", "market_id", "week_start"),
+                      ("week_end", "price_min", "price_max", "price_mean", "trend", "source"), "week_start"),
+    "daily_city_prices": (("product_id", "market_id", "day"), ("price_mean", "source"), "day"),
+    "daily_prices": (("product_id", "market_id", "day"), ("price_min", "price_max", "price_mean", "source"), "day"),
+    "monthly_prices": (("product_id", "market_id", "month"),
+                       ("price_min", "price_max", "price_mean", "source"), "month"),
+    "monthly_supply": (("product_id", "market_id", "month"), ("tonnes", "source"), "month"),
+    "weekly_group_supply": (("market_id", "group_name", "week_start"), ("week_end", "tonnes", "source"), "week_start"),
+    "supply_origins": (("market_id", "day", "product_id", "origin_muni_code"),
+                       ("origin_dept_code", "origin_dept", "origin_muni", "group_name", "kg", "source"), "day"),
+    "input_prices": (("input_id", "muni_code", "month"), ("dept", "muni", "price", "source"), "month"),
+}
+
+
+def ensure(db: sqlite_utils.Database) -> None:
+    """Create every table and index that is missing, and seed the vocabulary on a new mirror."""
+    db.conn.executescript(DDL)
+    db.conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(VERSION),))
+    if db.conn.execute("SELECT count(*) FROM products").fetchone()[0] == 0:
+        from data import vocab
+
+        vocab.seed(db.conn)
+    db.conn.commit()
