@@ -78,6 +78,7 @@ class Answer:
 class ChatState:
     """What a chat said last, so follow-ups ("¿y en Medellín?") can reuse it."""
 
+    chat_id: int | None = None
     intent: str | None = None
     slots: dict[str, Any] = field(default_factory=dict)
     pending: list[Choice] = field(default_factory=list)
