@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from data.text import clean_name, fold  # noqa: E402
+from data.text import clean_name, fold
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "vocab"
 
@@ -165,7 +165,7 @@ def build_markets(vocab: Path) -> list[dict[str, str]]:
     for city, (dept, code, aliases) in sorted(CITIES.items()):
         rows.append({
             "name": city, "kind": "city", "city": city, "department": dept, "dept_code": code,
-            "fuen_id": "", "aliases": "|".join(sorted(set(aliases + [city.upper()]))),
+            "fuen_id": "", "aliases": "|".join(sorted(set([*aliases, city.upper()]))),
         })
     return rows
 
