@@ -5,11 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from data.importers import detect, long_csv
+from data.importers import detect, long_csv, soap_xml, zeep_json
 from data.importers.base import ImportError_, ImportResult, import_run
 
 LOADERS = {
     detect.LONG_CSV: ("weekly_prices", long_csv.load),
+    detect.SOAP_XML: ("", soap_xml.load),  # the table depends on the operation: the loader sets it
+    detect.ZEEP_JSON: ("", zeep_json.load),
 }
 
 

@@ -7,6 +7,9 @@ from pathlib import Path
 
 # Format names, one per importer.
 LONG_CSV = "csv-semanal"
+SOAP_XML = "soap-xml"
+ZEEP_JSON = "zeep-json"
+_SOAP_FIELDS = ('"fechaCaptura"', '"artiNombre"', '"insumoNombre"', '"cantidadTon"', '"fechaMesIni"', '"enmaFecha"')
 
 
 def sniff(path: str | Path) -> str:
@@ -20,4 +23,9 @@ def sniff(path: str | Path) -> str:
     first = text.splitlines()[0] if text else ""
     if first.startswith("semana_inicio,semana_fin,grupo,producto,mercado"):
         return LONG_CSV
+    lead = text.lstrip()
+    if lead.startswith("<") and "Envelope" in text and "soap" in text.lower():
+        return SOAP_XML
+    if lead.startswith("[") and any(f in text for f in _SOAP_FIELDS):
+        return ZEEP_JSON
     raise ValueError("formato no reconocido")
