@@ -159,6 +159,61 @@ CREATE TABLE IF NOT EXISTS import_runs (
     checksum TEXT NOT NULL DEFAULT '',
     error TEXT NOT NULL DEFAULT ''
 );
+
+-- Price alerts (ENG-ALERTS, data/alerts_store.py). rule: above/below (threshold in COP), change (threshold in %,
+-- direction up/down/any), digest (every new period of a product). last_period: newest period evaluated.
+CREATE TABLE IF NOT EXISTS alert_subscriptions (
+    id INTEGER PRIMARY KEY,
+    chat_id INTEGER NOT NULL,
+    user_id INTEGER,
+    product_id INTEGER NOT NULL,
+    market_id INTEGER,
+    dataset TEXT NOT NULL DEFAULT 'weekly',
+    rule TEXT NOT NULL CHECK (rule IN ('above', 'below', 'change', 'digest')),
+    threshold REAL,
+    direction TEXT NOT NULL DEFAULT '' CHECK (direction IN ('', 'up', 'down', 'any')),
+    armed INTEGER NOT NULL DEFAULT 1,
+    paused INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,
+    last_period TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS alert_subscriptions_chat ON alert_subscriptions (chat_id);
+CREATE INDEX IF NOT EXISTS alert_subscriptions_series ON alert_subscriptions (dataset, product_id, market_id);
+CREATE TABLE IF NOT EXISTS alert_chats (
+    chat_id INTEGER PRIMARY KEY,
+    quiet_start INTEGER,
+    quiet_end INTEGER,
+    blocked_at TEXT NOT NULL DEFAULT ''
+);
+-- One row per alert, keyed (subscription, observation period) before any send. status: pending -> sending ->
+-- delivered | dropped; a 'sending' row found at start-up is in doubt (the process died mid-send).
+CREATE TABLE IF NOT EXISTS alert_outbox (
+    key TEXT PRIMARY KEY,
+    subscription_id INTEGER NOT NULL,
+    chat_id INTEGER NOT NULL,
+    period TEXT NOT NULL,
+    text TEXT NOT NULL,
+    forecast TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'delivered', 'dropped')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    in_doubt INTEGER NOT NULL DEFAULT 0,
+    not_before TEXT NOT NULL DEFAULT '',
+    sent_at TEXT NOT NULL DEFAULT '',
+    message_id INTEGER,
+    error TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS alert_outbox_status ON alert_outbox (status, chat_id);
+
+-- Telegram chats (ENG-BOT, data/chats.py): what each chat asked last (follow-ups) and its settings (default
+-- market). A group that becomes a supergroup moves its row to the new chat id.
+CREATE TABLE IF NOT EXISTS chat_state (
+    chat_id INTEGER PRIMARY KEY,
+    state TEXT NOT NULL DEFAULT '{}',
+    settings TEXT NOT NULL DEFAULT '{}',
+    updated_at TEXT NOT NULL DEFAULT ''
+);
 """
 
 # Fact tables: name -> (natural key columns, value columns, date column). Importers and the upsert use it.

@@ -1,0 +1,476 @@
+"""Price alerts: pure rule evaluation, the Spanish alert text, quiet hours and the fan-out plan.
+
+Pipeline after each successful refresh (handlers/jobs.py drives it):
+1. `evaluate(conn)`: import runs newer than the durable cursor name the datasets that changed; only series with
+   an observation newer than each subscription's `last_period` are evaluated. Alerts are queued in the outbox
+   under the key (subscription, observation period), the subscriptions' armed state and the cursor advance,
+   all in ONE transaction. A kill during evaluation rolls it back and the next start redoes it; the key makes a
+   repeated evaluation queue nothing twice.
+2. Fan-out (handlers/jobs.py): for each due batch, the keys are marked 'sending' (committed) BEFORE the HTTP
+   request, and 'delivered' (committed) after Telegram answers.
+
+Delivery guarantee, stated honestly. Telegram's sendMessage has no idempotency key, so no client can make a
+send "exactly once" across a crash: if the process dies after Telegram accepted a message but before the
+'delivered' commit, nobody can tell whether it arrived. We choose AT-LEAST-ONCE for those in-doubt keys: a
+lost alert costs a trader money, a repeated one is an annoyance. At start-up, rows still 'sending' become
+pending with `in_doubt` set and are resent with a visible note ("si ya recibiste esta alerta, ignórala").
+Every key that is not in doubt is sent at most once (it is 'delivered' or it never left), so duplicates are
+bounded by the sends in flight at the moment of the kill: at most `concurrency` messages (one per chat being
+served), and zero when the kill does not land inside an HTTP round trip. Keys never change, so the same key is
+never queued twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from data import alerts_store as store
+from data.alerts_store import NewAlert, Obs, OutboxItem, Subscription
+
+log = logging.getLogger(__name__)
+
+SOURCE = "Fuente: DANE – SIPSA"
+DEMO_NOTE = "⚠️ Datos de demostración: no son precios reales de SIPSA."
+IN_DOUBT_NOTE = "♻️ Reenvío tras un reinicio del bot: si ya recibiste esta alerta, ignórala."
+MAX_MESSAGE = 3900  # below Telegram's 4,096 characters, leaving room for headers
+MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+          "noviembre", "diciembre")
+UNITS = {"kg": "COP/kg", "unidad": "COP/unidad", "litro": "COP/litro"}
+SHORT_UNITS = {"kg": "/kg", "unidad": "/unidad", "litro": "/litro"}
+DATASET_LABELS = {"daily": "precio diario", "daily-city": "precio diario de la ciudad", "weekly": "precio semanal",
+                  "monthly": "precio mensual"}
+
+
+# ---------------------------------------------------------------- pure rules
+
+
+@dataclass(frozen=True)
+class Decision:
+    fire: bool
+    armed: bool
+    change_pct: float | None = None
+
+
+def change_pct(latest: Obs, previous: Obs | None) -> float | None:
+    if previous is None or previous.value <= 0:
+        return None
+    return (latest.value - previous.value) / previous.value * 100.0
+
+
+def decide(rule: str, threshold: float | None, direction: str, armed: bool, latest: Obs,
+           previous: Obs | None) -> Decision:
+    """One subscription against the newest observation of its series.
+
+    above/below fire once per crossing: they fire when armed and the condition holds, then stay disarmed until
+    the price is back on the other side of the threshold. change compares with the previous period of the same
+    series. digest fires on every new period."""
+    pct = change_pct(latest, previous)
+    if rule in ("above", "below"):
+        assert threshold is not None
+        met = latest.value >= threshold if rule == "above" else latest.value <= threshold
+        return Decision(fire=armed and met, armed=not met, change_pct=pct)
+    if rule == "change":
+        assert threshold is not None
+        if pct is None:
+            return Decision(False, armed, None)
+        hit = (pct >= threshold if direction == "up" else pct <= -threshold if direction == "down"
+               else abs(pct) >= threshold)
+        return Decision(hit, armed, pct)
+    if rule == "digest":
+        return Decision(True, armed, pct)
+    raise ValueError(f"unknown rule {rule!r}")
+
+
+def condition_met(rule: str, threshold: float | None, value: float) -> bool:
+    """Whether a threshold rule already holds (at creation, such a rule starts disarmed)."""
+    if rule == "above" and threshold is not None:
+        return value >= threshold
+    if rule == "below" and threshold is not None:
+        return value <= threshold
+    return False
+
+
+# ---------------------------------------------------------------- Spanish text
+
+
+def cop(value: float) -> str:
+    """Colombian pesos: 3850 -> '$3.850', 12.5 -> '$12,5'."""
+    if abs(value - round(value)) < 0.005 or abs(value) >= 1000:
+        return "$" + f"{round(value):,}".replace(",", ".")
+    return "$" + f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def pct_text(value: float) -> str:
+    return f"{value:+.1f}".replace(".", ",") + " %"
+
+
+def _day(d: dt.date, year: bool = True) -> str:
+    return f"{d.day} de {MONTHS[d.month - 1]}" + (f" de {d.year}" if year else "")
+
+
+def period_text(dataset: str, period: str, period_end: str | None = None) -> str:
+    start = dt.date.fromisoformat(period[:10])
+    if dataset == "monthly":
+        return f"{MONTHS[start.month - 1]} de {start.year}"
+    if dataset == "weekly":
+        end = dt.date.fromisoformat((period_end or period)[:10])
+        if end == start:
+            return f"semana del {_day(start)}"
+        if (start.year, start.month) == (end.year, end.month):
+            return f"semana del {start.day} al {_day(end)}"
+        return f"semana del {_day(start, start.year != end.year)} al {_day(end)}"
+    return _day(start)
+
+
+def rule_text(rule: str, threshold: float | None, direction: str, unit: str) -> str:
+    u = SHORT_UNITS.get(unit, "/kg")
+    if rule == "above":
+        return f"avisar cuando el precio llegue a {cop(threshold or 0)}{u} o más"
+    if rule == "below":
+        return f"avisar cuando el precio baje a {cop(threshold or 0)}{u} o menos"
+    if rule == "change":
+        way = {"up": "una subida", "down": "una bajada", "any": "un cambio"}[direction or "any"]
+        return f"avisar ante {way} de al menos {f'{threshold or 0:g}'.replace('.', ',')} % frente al periodo anterior"
+    return "avisar cada vez que DANE publique datos nuevos"
+
+
+def subscription_text(sub: Subscription, product: str, unit: str, market: str | None) -> str:
+    """One line describing a subscription (for /alertas and confirmations)."""
+    where = f" en {market}" if market else " (todos los mercados)"
+    state = " — ⏸ en pausa" if sub.paused else (" — inactiva (el chat bloqueó al bot)" if not sub.active else "")
+    return f"{product}{where}, {DATASET_LABELS.get(sub.dataset, sub.dataset)}: " \
+           f"{rule_text(sub.rule, sub.threshold, sub.direction, unit)}{state}"
+
+
+def forecast_query(product: str, market: str | None) -> str:
+    return f"{product} en {market}" if market else product
+
+
+def alert_text(sub: Subscription, product: str, unit: str, market: str, latest: Obs, previous: Obs | None,
+               decision: Decision, demo: bool) -> str:
+    """The HTML message of a price alert: value, date, market, unit, the rule that fired, source, forecast."""
+    e = html.escape
+    u = SHORT_UNITS.get(unit, "/kg")
+    when = period_text(sub.dataset, latest.period, latest.period_end)
+    lines = [f"🔔 <b>Alerta de precio: {e(product)}</b>",
+             f"{e(market)}: <b>{cop(latest.value)}{u}</b> ({DATASET_LABELS[sub.dataset]}, {when}).",
+             f"Regla: {e(rule_text(sub.rule, sub.threshold, sub.direction, unit))}."]
+    if previous is not None and decision.change_pct is not None:
+        before = period_text(sub.dataset, previous.period, previous.period_end)
+        lines.append(f"Periodo anterior: {cop(previous.value)}{u} ({before}); cambio {pct_text(decision.change_pct)}.")
+    lines.append(f"Unidad: {UNITS.get(unit, 'COP/kg')}.")
+    lines.append(f"¿Qué viene? /pronostico {e(forecast_query(product, market))}")
+    if demo:
+        lines.append(DEMO_NOTE)
+    lines.append(SOURCE)
+    return "\n".join(lines)
+
+
+def digest_text(sub: Subscription, product: str, unit: str, dataset: str, period: Obs,
+                rows: Sequence[tuple[str, float, float | None]], demo: bool) -> str:
+    """New data published for a product: its price in each market (cheapest first), with change vs previous."""
+    e = html.escape
+    u = SHORT_UNITS.get(unit, "/kg")
+    when = period_text(dataset, period.period, period.period_end)
+    lines = [f"📰 <b>Datos nuevos de SIPSA: {e(product)}</b>", f"{DATASET_LABELS[dataset].capitalize()}, {when}:"]
+    shown = sorted(rows, key=lambda r: r[1])
+    for name, value, pct in shown[:12]:
+        change = f" ({pct_text(pct)})" if pct is not None else ""
+        lines.append(f"• {e(name)}: {cop(value)}{u}{change}")
+    if len(shown) > 12:
+        lines.append(f"… y {len(shown) - 12} mercados más.")
+    lines.append(f"Unidad: {UNITS.get(unit, 'COP/kg')}. Cambio frente al periodo anterior entre paréntesis.")
+    market = shown[0][0] if len(shown) == 1 else None
+    lines.append(f"¿Qué viene? /pronostico {e(forecast_query(product, market))}")
+    if demo:
+        lines.append(DEMO_NOTE)
+    lines.append(SOURCE)
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+@dataclass
+class EvalResult:
+    datasets: list[str] = field(default_factory=list)
+    evaluated: int = 0
+    queued: int = 0
+    run_id: int = 0
+    seconds: float = 0.0
+
+
+def _since(dataset: str, newest: str) -> str:
+    """Series whose newest observation is on or after this date can hold news (a market that did not report
+    this period keeps its older newest observation and is not evaluated again)."""
+    days = {"daily": 7, "daily-city": 7, "weekly": 21, "monthly": 62}[dataset]
+    return (dt.date.fromisoformat(newest[:10]) - dt.timedelta(days=days)).isoformat()
+
+
+def evaluate(conn: sqlite3.Connection, *, force: Iterable[str] = ()) -> EvalResult:
+    """Evaluate the subscriptions touched by import runs newer than the cursor, in one transaction.
+    `force` adds datasets to evaluate even without a new run (used by tests and benchmarks)."""
+    t0 = time.perf_counter()
+    result = EvalResult()
+    with store.transaction(conn):
+        cursor = store.evaluated_run(conn)
+        newest_run, datasets = store.runs_after(conn, cursor)
+        datasets |= set(force)
+        result.run_id = newest_run
+        if newest_run == cursor and not datasets:
+            return result
+        demo = store.is_demo(conn)
+        alerts: list[NewAlert] = []
+        states: list[tuple[int, str, int]] = []
+        for dataset in sorted(datasets):
+            n = _evaluate_dataset(conn, dataset, demo, alerts, states)
+            result.evaluated += n
+            result.datasets.append(dataset)
+        result.queued = store.write_evaluation(conn, alerts=alerts, states=states, run_id=newest_run)
+    result.seconds = time.perf_counter() - t0
+    log.info("alert evaluation: datasets=%s evaluated=%d queued=%d in %.2fs", result.datasets, result.evaluated,
+             result.queued, result.seconds)
+    return result
+
+
+def _evaluate_dataset(conn: sqlite3.Connection, dataset: str, demo: bool, alerts: list[NewAlert],
+                      states: list[tuple[int, str, int]]) -> int:
+    newest = store.newest_period(conn, dataset)
+    subs = store.evaluable(conn, [dataset])
+    if newest is None or not subs:
+        return 0
+    obs = store.latest_observations(conn, dataset, _since(dataset, newest), {s.product_id for s in subs})
+    by_product: dict[int, list[tuple[int, list[Obs]]]] = {}
+    for (pid, mid), series in obs.items():
+        by_product.setdefault(pid, []).append((mid, series))
+    product_newest = {pid: max(s[0].period for _, s in rows) for pid, rows in by_product.items()}
+    touched = [s for s in subs if _is_new(s, obs, product_newest)]
+    if not touched:
+        return 0
+    market_ids: set[int] = {s.market_id for s in touched if s.market_id is not None}
+    for s in touched:
+        if s.market_id is None:
+            market_ids.update(mid for mid, _ in by_product.get(s.product_id, []))
+    names = store.names(conn, {s.product_id for s in touched}, market_ids)
+    for sub in touched:
+        product, unit = names.products.get(sub.product_id, (f"producto {sub.product_id}", "kg"))
+        if sub.market_id is None:  # product-wide digest
+            period = product_newest[sub.product_id]
+            rows = [(names.markets.get(mid, (str(mid), ""))[0], series[0].value, change_pct(series[0], _second(series)))
+                    for mid, series in by_product[sub.product_id] if series[0].period == period]
+            first = next(series[0] for _, series in by_product[sub.product_id] if series[0].period == period)
+            text = digest_text(sub, product, unit, dataset, first, rows, demo)
+            alerts.append(NewAlert(f"{sub.id}:{period}", sub.id, sub.chat_id, period, text,
+                                   forecast_query(product, None)))
+            states.append((sub.id, period, int(sub.armed)))
+            continue
+        series = obs[(sub.product_id, sub.market_id)]
+        latest, previous = series[0], _second(series)
+        decision = decide(sub.rule, sub.threshold, sub.direction, sub.armed, latest, previous)
+        if decision.fire:
+            market = names.markets.get(sub.market_id, (str(sub.market_id), ""))[0]
+            if sub.rule == "digest":
+                text = digest_text(sub, product, unit, dataset, latest,
+                                   [(market, latest.value, decision.change_pct)], demo)
+            else:
+                text = alert_text(sub, product, unit, market, latest, previous, decision, demo)
+            alerts.append(NewAlert(f"{sub.id}:{latest.period}", sub.id, sub.chat_id, latest.period, text,
+                                   forecast_query(product, market)))
+        states.append((sub.id, latest.period, int(decision.armed)))
+    return len(touched)
+
+
+def _second(series: list[Obs]) -> Obs | None:
+    return series[1] if len(series) > 1 else None
+
+
+def _is_new(sub: Subscription, obs: dict[tuple[int, int], list[Obs]], product_newest: dict[int, str]) -> bool:
+    if sub.market_id is None:
+        newest = product_newest.get(sub.product_id)
+    else:
+        series = obs.get((sub.product_id, sub.market_id))
+        newest = series[0].period if series else None
+    return newest is not None and newest > sub.last_period
+
+
+# ---------------------------------------------------------------- quiet hours and fan-out plan
+
+
+def in_quiet(minute: int, start: int, end: int) -> bool:
+    """Whether a local minute-of-day falls in [start, end), a window that may cross midnight."""
+    if start == end:
+        return False
+    return start <= minute < end if start < end else minute >= start or minute < end
+
+
+def local_minute(moment: dt.datetime, tz: ZoneInfo) -> int:
+    local = moment.astimezone(tz)
+    return local.hour * 60 + local.minute
+
+
+def parse_hhmm(text: str) -> int:
+    """'22:00' / '22' / '6:30' -> minutes after midnight; ValueError with a Spanish message otherwise."""
+    raw = text.strip().lower().replace("h", ":").rstrip(":")
+    parts = raw.split(":")
+    try:
+        hour = int(parts[0])
+        minute = int(parts[1]) if len(parts) > 1 and parts[1] else 0
+    except ValueError:
+        raise ValueError(f"hora no válida: {text!r} (usa HH:MM, por ejemplo 21:30)") from None
+    if not (0 <= hour <= 23 and 0 <= minute <= 59) or len(parts) > 2:
+        raise ValueError(f"hora no válida: {text!r} (usa HH:MM, por ejemplo 21:30)")
+    return hour * 60 + minute
+
+
+def hhmm(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One message to one chat carrying one or more alerts (their keys are marked together)."""
+
+    chat_id: int
+    keys: tuple[str, ...]
+    text: str
+    forecasts: tuple[tuple[int, str], ...]  # (subscription id, "producto en mercado") for buttons
+    in_doubt: bool
+
+
+def plan(items: Sequence[OutboxItem], quiet: dict[int, tuple[int, int]], now: dt.datetime, tz: ZoneInfo,
+         ) -> tuple[list[Batch], int]:
+    """Group due alerts per chat into messages; chats in their quiet hours are held (returned as a count).
+    Alerts held during quiet hours come out together once the hours end, under one header."""
+    per_chat: dict[int, list[OutboxItem]] = {}
+    for item in items:
+        per_chat.setdefault(item.chat_id, []).append(item)
+    batches: list[Batch] = []
+    held = 0
+    minute = local_minute(now, tz)
+    for chat_id, chat_items in per_chat.items():
+        window = quiet.get(chat_id)
+        if window and in_quiet(minute, *window):
+            held += len(chat_items)
+            continue
+        was_held = window is not None and any(
+            in_quiet(local_minute(dt.datetime.fromisoformat(i.created_at), tz), window[0], window[1])
+            for i in chat_items)
+        batches.extend(_chat_batches(chat_id, chat_items, was_held))
+    return batches, held
+
+
+def _chat_batches(chat_id: int, items: list[OutboxItem], was_held: bool) -> list[Batch]:
+    groups: list[list[OutboxItem]] = [[]]
+    size = 0
+    for item in items:
+        if groups[-1] and (size + len(item.text) > MAX_MESSAGE or len(groups[-1]) >= 8):
+            groups.append([])
+            size = 0
+        groups[-1].append(item)
+        size += len(item.text) + 4
+    out = []
+    for group in groups:
+        parts = []
+        doubt = any(i.in_doubt for i in group)
+        if doubt:
+            parts.append(IN_DOUBT_NOTE)
+        if was_held:
+            parts.append(f"🔕 Alertas retenidas durante tus horas de silencio ({len(group)}):")
+        elif len(group) > 1:
+            parts.append(f"🔔 {len(group)} alertas:")
+        parts.append("\n\n".join(i.text for i in group))
+        out.append(Batch(chat_id, tuple(i.key for i in group), "\n\n".join(parts),
+                         tuple((i.subscription_id, i.forecast) for i in group if i.forecast), doubt))
+    return out
+
+
+# ---------------------------------------------------------------- creating a subscription
+
+
+class AlertRequestError(ValueError):
+    """A request that cannot become a subscription; the message is Spanish and safe to show."""
+
+
+@dataclass(frozen=True)
+class Created:
+    subscription: Subscription
+    text: str  # HTML confirmation
+
+
+def pick_dataset(conn: sqlite3.Connection, product_id: int, market_id: int) -> tuple[str, list[Obs]] | None:
+    """The most frequent price series that exists for product x market (daily, then weekly, then monthly)."""
+    found = store.market_name(conn, market_id)
+    order = ("daily-city",) if found and found[1] == "city" else ("daily", "weekly", "monthly")
+    for dataset in order:
+        tail = store.series_tail(conn, dataset, product_id, market_id)
+        if tail:
+            return dataset, tail
+    return None
+
+
+def create(conn: sqlite3.Connection, *, chat_id: int, user_id: int | None, product_id: int, market_id: int | None,
+           rule: str, threshold: float | None = None, direction: str = "") -> Created:
+    """Store a new subscription. Threshold rules that already hold start disarmed (they fire on the next crossing,
+    not on data the user has already seen); the confirmation says where the price stands now."""
+    product = store.product_name(conn, product_id)
+    if product is None:
+        raise AlertRequestError("No conozco ese producto.")
+    name, unit = product
+    u = SHORT_UNITS.get(unit, "/kg")
+    market: str | None = None
+    now_line = ""
+    armed = True
+    last_period = ""
+    dataset = "weekly"
+    if market_id is not None:
+        m = store.market_name(conn, market_id)
+        if m is None:
+            raise AlertRequestError("No conozco ese mercado.")
+        market = m[0]
+        picked = pick_dataset(conn, product_id, market_id)
+        if picked is None:
+            raise AlertRequestError(f"No tengo precios de {name} en {market}; elige otro mercado.")
+        dataset, tail = picked
+        latest = tail[0]
+        last_period = latest.period
+        when = period_text(dataset, latest.period, latest.period_end)
+        now_line = f"Último dato: {cop(latest.value)}{u} ({when})."
+        if condition_met(rule, threshold, latest.value):
+            armed = False
+            now_line += " Ya cumple la condición: te avisaré cuando vuelva a cruzar el umbral."
+    else:
+        if rule != "digest":
+            raise AlertRequestError("Para una alerta de precio dime el mercado o la ciudad.")
+        best = None
+        for ds in ("daily", "weekly", "monthly"):
+            newest = store.newest_period(conn, ds)
+            has = newest is not None and store.latest_observations(conn, ds, newest, [product_id])
+            if has:
+                best = ds
+                last_period = str(newest)
+                break
+        if best is None:
+            raise AlertRequestError(f"No tengo precios de {name} todavía.")
+        dataset = best
+    try:
+        sub = store.add_subscription(conn, chat_id=chat_id, user_id=user_id, product_id=product_id,
+                                     market_id=market_id, rule=rule, dataset=dataset, threshold=threshold,
+                                     direction=direction, armed=armed, last_period=last_period)
+    except store.AlertError as exc:
+        raise AlertRequestError(str(exc).capitalize() + ".") from None
+    e = html.escape
+    text = "\n".join(filter(None, [
+        "✅ <b>Alerta creada</b>",
+        e(subscription_text(sub, name, unit, market)) + ".",
+        e(now_line),
+        "Revisa, pausa o borra tus alertas con /alertas.",
+        SOURCE,
+    ]))
+    return Created(sub, text)
