@@ -75,7 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     md = msub.add_parser("download", help="descarga el GGUF por defecto (o --repo/--file)")
     md.add_argument("--repo")
     md.add_argument("--file")
-    msub.add_parser("info", help="muestra el modelo configurado")
+    mi = msub.add_parser("info", help="muestra el modelo configurado")
+    mi.add_argument("--load", action="store_true", help="además lo carga y prueba una pregunta")
+
+    p = sub.add_parser("health", help="comprobación de salud: el espejo abre y cuenta filas (Docker)")
+    _add_db(p)
     return parser
 
 
@@ -96,6 +100,10 @@ def _dispatch(command: str) -> Callable[[argparse.Namespace, Settings], int]:
         from bot import cmd_model
 
         return cmd_model.model_cmd
+    if command == "health":
+        from bot import cmd_health
+
+        return cmd_health.health_cmd
     from bot import cmd_run
 
     return cmd_run.run_cmd

@@ -1,0 +1,137 @@
+"""JSON schema -> GBNF grammar for constrained decoding, a lenient JSON reader and a small schema checker.
+
+llama-cpp-python's JSON-schema converter defines a string character as `[^"\\]`, which lets raw control
+characters (\\x00-\\x1F, \\x7F) into strings (upstream llama-cpp-python issue 1259): the model can emit a literal
+newline or \\x04 inside a JSON string and strict JSON parsers reject the result. `schema_grammar` replaces that
+rule with the JSON-correct one; `loads_lenient` still accepts and cleans such output from any other source.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# The converter's faulty rule (what it writes) and the JSON-correct one (RFC 8259: no raw U+0000-U+001F; \x7F too).
+_ESCAPE = r'"\\" (["\\/bfnrt] | "u" [0-9a-fA-F] [0-9a-fA-F] [0-9a-fA-F] [0-9a-fA-F])'
+UPSTREAM_CHAR_RULE = r'char ::= [^"\\] | ' + _ESCAPE
+SAFE_CHAR_RULE = r'char ::= [^"\\\x7F\x00-\x1F] | ' + _ESCAPE
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CHAR_RULE_LINE = re.compile(r"^char ::= .*$", re.MULTILINE)
+
+
+class GrammarError(ValueError):
+    """The schema cannot be turned into a grammar this module trusts."""
+
+
+def upstream_grammar(schema: dict[str, Any]) -> str:
+    """The GBNF grammar exactly as llama-cpp-python's converter writes it (kept to demonstrate the bug)."""
+    from llama_cpp.llama_grammar import json_schema_to_gbnf
+
+    return str(json_schema_to_gbnf(json.dumps(schema)))
+
+
+def schema_grammar(schema: dict[str, Any]) -> str:
+    """GBNF for `schema` whose strings cannot contain raw control characters."""
+    grammar = upstream_grammar(schema)
+    lines = _CHAR_RULE_LINE.findall(grammar)
+    if not lines:
+        return grammar  # no free-text string in the schema (only enums/numbers): nothing to fix
+    if lines != [UPSTREAM_CHAR_RULE]:
+        raise GrammarError(f"unexpected string rule from llama-cpp-python: {lines!r}")
+    return _CHAR_RULE_LINE.sub(lambda _m: SAFE_CHAR_RULE, grammar)
+
+
+def strip_controls(value: Any) -> Any:
+    """Remove raw control characters from every string inside a JSON value."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, list):
+        return [strip_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {strip_controls(k): strip_controls(v) for k, v in value.items()}
+    return value
+
+
+def loads_lenient(text: str) -> Any | None:
+    """Parse the first JSON object in `text`, tolerating raw control characters inside strings; None if none."""
+    start = text.find("{")
+    if start < 0:
+        return None
+    try:
+        value, _end = json.JSONDecoder(strict=False).raw_decode(text, start)
+    except json.JSONDecodeError:
+        return None
+    return strip_controls(value)
+
+
+def _type_ok(value: Any, kind: str) -> bool:
+    if kind == "null":
+        return value is None
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "object":
+        return isinstance(value, dict)
+    if kind == "array":
+        return isinstance(value, list)
+    raise GrammarError(f"unsupported schema type {kind!r}")
+
+
+def schema_errors(value: Any, schema: dict[str, Any], where: str = "$") -> list[str]:
+    """Check `value` against the JSON-schema subset the intent schema uses; an empty list means valid.
+
+    Supported: type (name or list), enum, const, anyOf/oneOf, properties, required, additionalProperties (false),
+    items, maxItems, minLength/maxLength, pattern, minimum/maximum, and rejection of raw control characters in strings.
+    """
+    errors: list[str] = []
+    if "anyOf" in schema or "oneOf" in schema:
+        options = schema.get("anyOf") or schema.get("oneOf") or []
+        if all(schema_errors(value, option, where) for option in options):
+            errors.append(f"{where}: matches no allowed alternative")
+        return errors
+    if "const" in schema and value != schema["const"]:
+        errors.append(f"{where}: must be {schema['const']!r}")
+    if "enum" in schema and value not in schema["enum"]:
+        errors.append(f"{where}: {value!r} not in {schema['enum']!r}")
+    kinds = schema.get("type")
+    if kinds is not None:
+        kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+        if not any(_type_ok(value, k) for k in kinds):
+            errors.append(f"{where}: expected {'/'.join(kinds)}, got {type(value).__name__}")
+            return errors
+    if isinstance(value, str):
+        if len(value) > schema.get("maxLength", len(value)):
+            errors.append(f"{where}: longer than {schema['maxLength']}")
+        if len(value) < schema.get("minLength", 0):
+            errors.append(f"{where}: shorter than {schema['minLength']}")
+        if _CONTROL.search(value):
+            errors.append(f"{where}: contains control characters")
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            errors.append(f"{where}: does not match {schema['pattern']}")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if "minimum" in schema and value < schema["minimum"]:
+            errors.append(f"{where}: below {schema['minimum']}")
+        if "maximum" in schema and value > schema["maximum"]:
+            errors.append(f"{where}: above {schema['maximum']}")
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        for key in schema.get("required", []):
+            if key not in value:
+                errors.append(f"{where}.{key}: missing")
+        for key, item in value.items():
+            if key in props:
+                errors.extend(schema_errors(item, props[key], f"{where}.{key}"))
+            elif schema.get("additionalProperties") is False:
+                errors.append(f"{where}.{key}: not allowed")
+    if isinstance(value, list) and len(value) > schema.get("maxItems", len(value)):
+        errors.append(f"{where}: more than {schema['maxItems']} items")
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(value):
+            errors.extend(schema_errors(item, schema["items"], f"{where}[{i}]"))
+    return errors

@@ -1,0 +1,69 @@
+"""What the model's intent object may keep: schema-valid, dates that exist, and only numbers the user wrote.
+
+The model never supplies a figure shown to the user: the schema has no price field, and a threshold or
+percentage survives only when the same number appears in the user's own text ("baja de 2.000" -> 2000).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from models.llm_grammar import schema_errors
+
+USER_NUMBERS = ("threshold", "change_pct")  # slots that must be numbers the user typed
+DATE_SLOTS = ("start", "end")
+
+_NUMBER = re.compile(r"(?<![\w.,])\$?\s?(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:,(\d+))?(?:\.(\d{1,2}))?\s*(mil\b|k\b)?",
+                     re.IGNORECASE)
+
+
+def mentioned_numbers(text: str) -> set[float]:
+    """Numbers written in `text` the Colombian way: 2.500 / 2 500 / 2500 / 2,5 / $2.500 / 2 mil / 2k."""
+    found: set[float] = set()
+    for whole, comma_dec, dot_dec, thousand in _NUMBER.findall(text):
+        digits = re.sub(r"[.\s]", "", whole)
+        value = float(digits)
+        if comma_dec:
+            value = float(f"{digits}.{comma_dec}")
+        elif dot_dec and not re.search(r"[.\s]", whole):
+            value = float(f"{digits}.{dot_dec}")  # "2.5" written with a dot
+        if re.fullmatch(r"\d{1,3}\.\d{3}", whole):
+            found.add(float(whole))  # "2.500" could also be read as a decimal; keep both readings
+        if thousand:
+            value *= 1000
+        found.add(value)
+    return found
+
+
+def _valid_date(value: Any) -> bool:
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def guard_intent(obj: Any, text: str, schema: dict[str, Any]) -> tuple[dict[str, Any] | None, list[str]]:
+    """(the cleaned intent object or None, the reasons anything was dropped)."""
+    if not isinstance(obj, dict):
+        return None, ["not a JSON object"]
+    errors = schema_errors(obj, schema)
+    if errors:
+        return None, errors
+    notes: list[str] = []
+    out = {k: v for k, v in obj.items() if v is not None and v != [] and v != ""}
+    for name in DATE_SLOTS:
+        if name in out and not _valid_date(out[name]):
+            notes.append(f"{name}: {out[name]!r} is not a date")
+            del out[name]
+    if "start" in out and "end" in out and out["start"] > out["end"]:
+        notes.append("start after end")
+        del out["start"], out["end"]
+    said = mentioned_numbers(text)
+    for name in USER_NUMBERS:
+        if name in out and float(out[name]) not in said:
+            notes.append(f"{name}: {out[name]!r} is not a number the user wrote")
+            del out[name]
+    return out, notes

@@ -1,0 +1,86 @@
+"""The constant system prompt (processed once, reused from the KV cache) and the per-question user message."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from models.answer import ChatState
+
+INTENT_HELP: dict[str, str] = {
+    "price": "precio actual de un producto, opcionalmente en un mercado o ciudad",
+    "price_at": "precio en una fecha o periodo pasado",
+    "history": "cómo ha variado el precio (tendencia, % de cambio) en un periodo",
+    "compare": "comparar un producto entre mercados o ciudades",
+    "cheapest": "mercado donde un producto está más barato",
+    "priciest": "mercado donde un producto está más caro",
+    "movers": "productos que más subieron o bajaron en la última semana",
+    "supply": "abastecimiento en toneladas de un producto, grupo o mercado",
+    "supply_origin": "de dónde viene la comida (departamentos y municipios de origen)",
+    "inputs": "precios de insumos agropecuarios (fertilizantes, plaguicidas...)",
+    "coverage": "qué productos, mercados o fechas hay en la base",
+    "forecast": "pronóstico del precio de un producto",
+    "alert": "crear un aviso cuando el precio cruce un valor o cambie un porcentaje",
+    "help": "qué puede hacer el bot",
+    "greeting": "saludo",
+    "thanks": "agradecimiento o despedida",
+    "out_of_scope": "cualquier otra cosa",
+}
+
+EXAMPLES: list[tuple[str, dict[str, Any]]] = [
+    ("a como esta la papita criolla en corabastos",
+     {"intent": "price", "product": "papa criolla", "market": "corabastos"}),
+    ("cuánto cuesta el kilo de tomate chonto hoy en medallo",
+     {"intent": "price", "product": "tomate chonto", "market": "medellín"}),
+    ("q valia la cebolla cabezona en cali en marzo del 2024",
+     {"intent": "price_at", "product": "cebolla cabezona", "market": "cali", "start": "2024-03-01",
+      "end": "2024-03-31"}),
+    ("como le ha ido al precio del aguacate hass ultimamente", {"intent": "history", "product": "aguacate hass"}),
+    ("en que ciudad sale mas barato el platano harton", {"intent": "cheapest", "product": "plátano hartón"}),
+    ("la mora en bogota vs medellin", {"intent": "compare", "product": "mora", "markets": ["bogotá", "medellín"]}),
+    ("que fue lo que mas subio esta semana", {"intent": "movers"}),
+    ("cuantas toneladas de papa entraron a corabastos",
+     {"intent": "supply", "product": "papa", "market": "corabastos"}),
+    ("de donde traen la naranja que llega a cali", {"intent": "supply_origin", "product": "naranja", "market": "cali"}),
+    ("cuanto vale la urea", {"intent": "inputs", "product": "urea"}),
+    ("pa donde va el precio del limon tahiti el proximo mes",
+     {"intent": "forecast", "product": "limón tahití", "horizon": 4, "freq": "W"}),
+    ("mandame un mensaje si la papa pastusa baja de 2000 en corabastos",
+     {"intent": "alert", "product": "papa pastusa", "market": "corabastos", "threshold": 2000, "direction": "below",
+      "rule": "threshold"}),
+    ("que productos tienen", {"intent": "coverage"}),
+    ("buenas tardes", {"intent": "greeting"}),
+    ("quien gano el partido", {"intent": "out_of_scope"}),
+]
+
+
+def system_prompt() -> str:
+    """Constant for the life of the process, so its tokens are evaluated once and reused."""
+    intents = "\n".join(f"- {name}: {text}" for name, text in INTENT_HELP.items())
+    examples = "\n".join(
+        f"Pregunta: {q}\nJSON: {json.dumps(obj, ensure_ascii=False)}" for q, obj in EXAMPLES
+    )
+    return (
+        "Eres el analizador de preguntas de SIPSABot, un bot de precios mayoristas de alimentos en Colombia "
+        "(DANE - SIPSA). Lee la pregunta del usuario, que puede tener errores de ortografía, jerga o no tener "
+        "tildes, y responde SOLO con un objeto JSON con la intención y los datos que la pregunta menciona.\n"
+        "Reglas: copia el producto y el mercado o ciudad tal como los nombra el usuario (corrige solo la "
+        "ortografía evidente); no inventes productos, mercados ni números; nunca escribas precios; usa null o "
+        "omite lo que la pregunta no dice; las fechas van como AAAA-MM-DD y se calculan a partir de la fecha de "
+        "hoy que viene con la pregunta; threshold es el número que el usuario escribió.\n"
+        f"Intenciones:\n{intents}\n\nEjemplos:\n{examples}"
+    )
+
+
+def user_message(text: str, state: ChatState | None, today: date) -> str:
+    """The question plus what the conversation was about (for follow-ups such as "¿y en Medellín?")."""
+    parts = [f"Fecha de hoy: {today.isoformat()}"]
+    if state is not None and state.intent:
+        previous = {"intent": state.intent}
+        for name in ("product", "market"):
+            if isinstance(state.slots.get(name), str):
+                previous[name] = state.slots[name]
+        parts.append(f"Pregunta anterior: {json.dumps(previous, ensure_ascii=False)}")
+    parts.append(f"Pregunta: {text.strip()}")
+    return "\n".join(parts)
