@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 from pathlib import Path
 from typing import IO
 
 from data.importers.base import Batch, price_problem
+from data.importers.soap_xml import open_binary
 
 COLUMNS = ["semana_inicio", "semana_fin", "grupo", "producto", "mercado",
            "precio_min_cop_kg", "precio_max_cop_kg", "precio_medio_cop_kg", "tendencia"]
@@ -16,11 +16,7 @@ CHUNK = 400_000
 
 
 def open_text(path: str | Path) -> IO[str]:
-    raw = open(path, "rb")
-    head = raw.read(2)
-    raw.seek(0)
-    stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw  # type: ignore[assignment]
-    return io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    return io.TextIOWrapper(open_binary(path), encoding="utf-8-sig", newline="")
 
 
 def _num(text: str) -> float | None:
