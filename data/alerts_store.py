@@ -326,17 +326,18 @@ class OutboxItem:
     attempts: int
     in_doubt: bool
     not_before: str
+    held: bool = False
 
 
 _OUT_COLUMNS = ("key, subscription_id, chat_id, period, text, forecast, created_at, status, attempts, in_doubt, "
-                "not_before")
+                "not_before, held")
 
 
 def _item(row: Sequence[object]) -> OutboxItem:
-    key, sub_id, chat_id, period, text, forecast, created, status, attempts, in_doubt, not_before = row
+    key, sub_id, chat_id, period, text, forecast, created, status, attempts, in_doubt, not_before, held = row
     return OutboxItem(str(key), int(sub_id), int(chat_id), str(period), str(text),  # type: ignore[call-overload]
                       str(forecast), str(created), str(status), int(attempts), bool(in_doubt),  # type: ignore[call-overload]
-                      str(not_before))
+                      str(not_before), bool(held))
 
 
 def recover_in_doubt(conn: sqlite3.Connection) -> int:
@@ -390,6 +391,11 @@ def mark_retry(conn: sqlite3.Connection, keys: Sequence[str], not_before: str, e
 def mark_dropped(conn: sqlite3.Connection, keys: Sequence[str], error: str) -> None:
     _many(conn, "UPDATE alert_outbox SET status = 'dropped', error = ? WHERE key = ?",
           [(error[:300], k) for k in keys])
+
+
+def mark_held(conn: sqlite3.Connection, keys: Sequence[str]) -> None:
+    """Held by the chat's quiet hours: delivered together, under one header, once they end."""
+    _many(conn, "UPDATE alert_outbox SET held = 1 WHERE key = ? AND held = 0", [(k,) for k in keys])
 
 
 def move_chat_items(conn: sqlite3.Connection, keys: Sequence[str], new_chat_id: int) -> None:
@@ -453,3 +459,17 @@ def find_market(conn: sqlite3.Connection, key: str, among: Iterable[int] | None 
                         (key, f"%{key}%", key, f"%{key}%")).fetchall()
     out = sorted({(int(i), str(n)) for i, n in rows if allowed is None or int(i) in allowed}, key=lambda r: r[1])
     return out[:10]
+
+
+def last_ok_refresh(conn: sqlite3.Connection) -> dict[str, dt.datetime]:
+    """Dataset name (data.status) -> start of its newest successful SOAP refresh."""
+    from data.status import DATASETS
+
+    by_table = {d.table: name for name, d in DATASETS.items()}
+    out: dict[str, dt.datetime] = {}
+    for table, started in conn.execute("SELECT dataset, max(started_at) FROM import_runs WHERE status = 'ok' "
+                                       "AND source LIKE 'soap:%' GROUP BY dataset"):
+        if table in by_table and started:
+            moment = dt.datetime.fromisoformat(started)
+            out[by_table[table]] = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return out

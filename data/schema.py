@@ -199,6 +199,7 @@ CREATE TABLE IF NOT EXISTS alert_outbox (
     status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'delivered', 'dropped')),
     attempts INTEGER NOT NULL DEFAULT 0,
     in_doubt INTEGER NOT NULL DEFAULT 0,
+    held INTEGER NOT NULL DEFAULT 0,
     not_before TEXT NOT NULL DEFAULT '',
     sent_at TEXT NOT NULL DEFAULT '',
     message_id INTEGER,

@@ -345,24 +345,21 @@ class Batch:
 
 
 def plan(items: Sequence[OutboxItem], quiet: dict[int, tuple[int, int]], now: dt.datetime, tz: ZoneInfo,
-         ) -> tuple[list[Batch], int]:
-    """Group due alerts per chat into messages; chats in their quiet hours are held (returned as a count).
-    Alerts held during quiet hours come out together once the hours end, under one header."""
+         ) -> tuple[list[Batch], list[str]]:
+    """Group due alerts per chat into messages; chats in their quiet hours are held (their keys returned, the
+    caller marks them held). Held alerts come out together once the hours end, under one header."""
     per_chat: dict[int, list[OutboxItem]] = {}
     for item in items:
         per_chat.setdefault(item.chat_id, []).append(item)
     batches: list[Batch] = []
-    held = 0
+    held: list[str] = []
     minute = local_minute(now, tz)
     for chat_id, chat_items in per_chat.items():
         window = quiet.get(chat_id)
         if window and in_quiet(minute, *window):
-            held += len(chat_items)
+            held.extend(i.key for i in chat_items)
             continue
-        was_held = window is not None and any(
-            in_quiet(local_minute(dt.datetime.fromisoformat(i.created_at), tz), window[0], window[1])
-            for i in chat_items)
-        batches.extend(_chat_batches(chat_id, chat_items, was_held))
+        batches.extend(_chat_batches(chat_id, chat_items, any(i.held for i in chat_items)))
     return batches, held
 
 

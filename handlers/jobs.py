@@ -1,0 +1,302 @@
+"""Scheduled refreshes and the alert fan-out, on python-telegram-bot's JobQueue (APScheduler).
+
+- One cron job per refresh job of models.schedule (Bogotá time by default), with a generous misfire grace time,
+  coalescing and one instance at a time; the refresh and the evaluation run in a worker thread, never on the
+  event loop. A failed refresh keeps the old data (data.refresh), is logged, shows in /fuente through
+  import_runs, and is retried after RETRY_DELAYS_S.
+- At start-up: alerts left 'sending' by a killed process are flagged in doubt, evaluation catches up with any
+  import the previous process did not evaluate, missed refresh jobs run once, and the outbox is drained.
+- The outbox is drained after every evaluation and every DRAIN_INTERVAL_S: chats are served concurrently (at most
+  `concurrency` sends in flight), each chat's messages in order. The bot's AIORateLimiter (built in bot/app.py)
+  keeps sends within Telegram's limits; a RetryAfter that still escapes it re-queues the batch after the
+  requested time. See models.alerts for the delivery guarantee.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import datetime as dt
+import logging
+import sqlite3
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import Application, ContextTypes
+
+from data import alerts_store as store
+from data.db import connect
+from models import alerts, schedule
+
+log = logging.getLogger(__name__)
+
+KEY = "alert_jobs"
+DRAIN_INTERVAL_S = 30.0
+MAX_ATTEMPTS = 20
+FORECAST_PREFIX = "alfc:"  # callback data "alfc:<subscription id>" (handled in handlers/alerts.py)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RefreshTask:
+    name: str
+    datasets: tuple[str, ...]
+    attempt: int = 0
+
+
+@dataclass
+class DrainStats:
+    sent: int = 0
+    messages: int = 0
+    held: int = 0
+    retried: int = 0
+    dropped: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class AlertJobs:
+    """Per-application state of the alert machinery (kept in bot_data[KEY])."""
+
+    db_path: Path
+    settings: Any
+    tz: ZoneInfo
+    concurrency: int = 4
+    drain_interval: float = DRAIN_INTERVAL_S
+    refresh: Callable[..., list[Any]] | None = None  # data.refresh.refresh unless a test passes another
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one drain at a time; held during a refresh
+    _executor: concurrent.futures.ThreadPoolExecutor = field(
+        default_factory=lambda: concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="alerts-db"))
+    _conn: sqlite3.Connection | None = None
+
+    # -- database work runs on one dedicated thread with one connection
+    def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._conn is None:
+            self._conn = connect(self.db_path)
+        deadline = time.monotonic() + 600
+        while True:
+            try:
+                return fn(self._conn, *args)
+            except sqlite3.OperationalError as exc:  # locked by a long import: keep the alert, try again
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                log.warning("alerts: database busy (%s), retrying", exc)
+                time.sleep(1.0)
+
+    async def db(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._executor, self._run, fn, *args)
+
+    def close(self) -> None:
+        self._executor.submit(self._close).result()
+        self._executor.shutdown(wait=True)
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # -- fan-out
+    async def drain(self, bot: Any) -> DrainStats:
+        """Send every due alert. Returns when nothing is left that can be sent now."""
+        stats = DrainStats()
+        t0 = time.perf_counter()
+        marked: set[str] = set()
+        async with self.lock:
+            while True:
+                items = await self.db(store.due, store.utc_now(), 20000)
+                if not items:
+                    break
+                quiet = await self.db(store.quiet_hours, {i.chat_id for i in items})
+                batches, held = alerts.plan(items, quiet, dt.datetime.now(dt.UTC), self.tz)
+                stats.held = len(held)
+                if held:
+                    await self.db(store.mark_held, [k for k in held if k not in marked])
+                    marked.update(held)
+                if not batches:
+                    break
+                per_chat: dict[int, list[alerts.Batch]] = {}
+                for b in batches:
+                    per_chat.setdefault(b.chat_id, []).append(b)
+                gate = asyncio.Semaphore(self.concurrency)
+                await asyncio.gather(*(self._send_chat(bot, chat_batches, gate, stats)
+                                       for chat_batches in per_chat.values()))
+        stats.seconds = time.perf_counter() - t0
+        if stats.messages or stats.retried or stats.dropped:
+            log.info("alerts fan-out: %d alerts in %d messages, %d held (quiet hours), %d to retry, %d dropped, "
+                     "%.1fs", stats.sent, stats.messages, stats.held, stats.retried, stats.dropped, stats.seconds)
+        return stats
+
+    async def _send_chat(self, bot: Any, batches: list[alerts.Batch], gate: asyncio.Semaphore,
+                         stats: DrainStats) -> None:
+        async with gate:
+            for batch in batches:
+                if not await self._send(bot, batch, stats):
+                    return  # this chat is blocked, migrated or rate limited: the rest waits for the next drain
+
+    async def _send(self, bot: Any, batch: alerts.Batch, stats: DrainStats) -> bool:
+        keys = list(batch.keys)
+        await self.db(store.mark_sending, keys)  # committed before the request leaves
+        try:
+            message = await bot.send_message(batch.chat_id, batch.text, parse_mode=ParseMode.HTML,
+                                             reply_markup=forecast_buttons(batch))
+        except RetryAfter as exc:
+            wait = _seconds(exc)
+            await self.db(store.mark_retry, keys, _later(float(wait)), f"RetryAfter {wait}")
+            stats.retried += len(keys)
+            return False
+        except Forbidden as exc:
+            log.info("alerts: chat %s blocked the bot (%s): deactivating its alerts", batch.chat_id, exc.message)
+            await self.db(store.deactivate_chat, batch.chat_id, f"Forbidden: {exc.message}")
+            stats.dropped += len(keys)
+            return False
+        except ChatMigrated as exc:
+            log.info("alerts: chat %s migrated to %s", batch.chat_id, exc.new_chat_id)
+            await self.db(store.migrate_chat, batch.chat_id, exc.new_chat_id)
+            await self.db(store.mark_retry, keys, store.utc_now(), "migrated")
+            stats.retried += len(keys)
+            return False
+        except BadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                await self.db(store.deactivate_chat, batch.chat_id, f"BadRequest: {exc.message}")
+            else:
+                log.error("alerts: Telegram refused alert %s for chat %s: %s", keys, batch.chat_id, exc.message)
+                await self.db(store.mark_dropped, keys, f"BadRequest: {exc.message}")
+            stats.dropped += len(keys)
+            return False
+        except (TimedOut, NetworkError) as exc:
+            # Unless the connection was never made, Telegram may have accepted the message: resent with the note.
+            doubt = not any(m in str(exc) for m in ("ConnectError", "ConnectTimeout"))
+            attempts = await self.db(_attempts, keys[0])
+            if attempts >= MAX_ATTEMPTS:
+                log.error("alerts: giving up on %s after %d attempts: %s", keys, attempts, exc)
+                await self.db(store.mark_dropped, keys, f"{type(exc).__name__}: {exc}")
+                stats.dropped += len(keys)
+            else:
+                await self.db(store.mark_retry, keys, _later(min(3600.0, 10.0 * 2 ** attempts)),
+                              f"{type(exc).__name__}: {exc}", doubt)
+                stats.retried += len(keys)
+            return False
+        except Exception as exc:  # anything else: unknown whether it left, so retry later flagged in doubt
+            log.exception("alerts: unexpected error sending %s to chat %s", keys, batch.chat_id)
+            await self.db(store.mark_retry, keys, _later(60.0), f"{type(exc).__name__}: {exc}", True)
+            stats.retried += len(keys)
+            return False
+        await self.db(store.mark_delivered, keys, getattr(message, "message_id", None))
+        stats.sent += len(keys)
+        stats.messages += 1
+        return True
+
+
+def _seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that retry_after will become a timedelta
+        warnings.simplefilter("ignore")
+        wait = exc.retry_after
+    return wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
+
+
+def _attempts(conn: sqlite3.Connection, key: str) -> int:
+    row = conn.execute("SELECT attempts FROM alert_outbox WHERE key = ?", (key,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _later(seconds: float) -> str:
+    return store.utc_iso(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=seconds))
+
+
+def forecast_buttons(batch: alerts.Batch) -> InlineKeyboardMarkup | None:
+    """One '📈 Pronóstico' button per alert series (callback data well within 64 bytes)."""
+    rows = []
+    for sub_id, query in batch.forecasts[:6]:
+        label = f"📈 Pronóstico: {query}"
+        rows.append([InlineKeyboardButton(label[:60], callback_data=f"{FORECAST_PREFIX}{sub_id}")])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+# ---------------------------------------------------------------- job callbacks
+
+
+def _jobs(context: ContextTypes.DEFAULT_TYPE) -> AlertJobs:
+    return context.application.bot_data[KEY]  # type: ignore[no-any-return]
+
+
+async def refresh_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Refresh a job's datasets off the event loop, evaluate, fan out; retry what failed."""
+    aj = _jobs(context)
+    assert context.job is not None
+    task: RefreshTask = context.job.data  # type: ignore[assignment]
+    log.info("scheduled refresh %s (attempt %d): %s", task.name, task.attempt + 1, ", ".join(task.datasets))
+    failed: tuple[str, ...] = ()
+    async with aj.lock:  # no fan-out writes while the import holds the writer
+        try:
+            outcome = await asyncio.to_thread(schedule.run_refresh, aj.db_path, task.datasets, aj.settings,
+                                              aj.refresh)
+            failed = tuple(outcome.failed)
+        except Exception:
+            log.exception("refresh %s crashed; the mirror keeps its previous data", task.name)
+            failed = task.datasets
+    if failed and task.attempt < len(schedule.RETRY_DELAYS_S) and context.job_queue is not None:
+        delay = schedule.RETRY_DELAYS_S[task.attempt]
+        log.warning("refresh %s: %s failed; retrying in %d min", task.name, ", ".join(failed), delay // 60)
+        context.job_queue.run_once(refresh_job, when=delay, data=RefreshTask(task.name, failed, task.attempt + 1),
+                                   name=f"refresh:{task.name}:retry{task.attempt + 1}",
+                                   job_kwargs={"misfire_grace_time": schedule.MISFIRE_GRACE_S})
+    await aj.drain(context.bot)
+
+
+async def drain_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    aj = _jobs(context)
+    if aj.lock.locked():
+        return  # a drain or a refresh is running; it drains when done
+    await aj.drain(context.bot)
+
+
+async def startup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Recover from a crash, catch up, and send what is due."""
+    aj = _jobs(context)
+    doubt = await aj.db(store.recover_in_doubt)
+    if doubt:
+        log.warning("alerts: %d alerts were being sent when the previous process stopped; they will be resent "
+                    "with a note", doubt)
+    result = await aj.db(alerts.evaluate)
+    if result.queued:
+        log.info("alerts: start-up evaluation queued %d alerts", result.queued)
+    jobs = schedule.parse_schedule(aj.settings.refresh_schedule)
+    last_ok = await aj.db(store.last_ok_refresh)
+    for job in schedule.missed(jobs, dt.datetime.now(dt.UTC), aj.tz, dict(last_ok)):
+        log.info("refresh %s was missed while the bot was down: running it now", job.name)
+        if context.job_queue is not None:
+            context.job_queue.run_once(refresh_job, when=1, data=RefreshTask(job.name, job.datasets),
+                                       name=f"refresh:{job.name}:catch-up")
+    await aj.drain(context.bot)
+
+
+def register_jobs(application: Application, settings: Any, db_path: Path | str | None = None,
+                  refresh: Callable[..., list[Any]] | None = None) -> AlertJobs:
+    """Schedule the refresh jobs, the periodic drain and the start-up catch-up. Call from post_init."""
+    jq = application.job_queue
+    if jq is None:
+        raise RuntimeError("python-telegram-bot[job-queue] is required for refreshes and alerts")
+    extra = getattr(settings, "extra", {}) or {}
+    aj = AlertJobs(
+        db_path=Path(db_path or settings.db_path), settings=settings, tz=ZoneInfo(settings.timezone),
+        concurrency=max(1, int(extra.get("SIPSABOT_ALERT_CONCURRENCY", 4))),
+        drain_interval=float(extra.get("SIPSABOT_ALERT_DRAIN_S", DRAIN_INTERVAL_S)), refresh=refresh,
+    )
+    application.bot_data[KEY] = aj
+    for job in schedule.parse_schedule(settings.refresh_schedule):
+        jq.run_custom(refresh_job, name=f"refresh:{job.name}", data=RefreshTask(job.name, job.datasets),
+                      job_kwargs={"trigger": job.trigger(aj.tz), "misfire_grace_time": schedule.MISFIRE_GRACE_S,
+                                  "coalesce": True, "max_instances": 1})
+        log.info("refresh job scheduled: %s", job.describe())
+    jq.run_repeating(drain_job, interval=aj.drain_interval, first=aj.drain_interval, name="alerts:drain",
+                     job_kwargs={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60})
+    jq.run_once(startup_job, when=0, name="alerts:startup")
+    return aj
