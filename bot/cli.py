@@ -43,8 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
 
     p = sub.add_parser("export", help="exporta una tabla del espejo con nombres canónicos")
-    p.add_argument("table", choices=["weekly", "monthly", "daily", "daily-city", "supply", "origins", "inputs"])
+    p.add_argument("table", choices=["weekly", "monthly", "daily", "daily-city", "supply", "weekly-supply", "origins",
+                                     "inputs"])
     p.add_argument("--csv", metavar="PATH", help="archivo de salida (por defecto la salida estándar)")
+    p.add_argument("--sep", choices=[",", ";"], default=",", help="separador; con ';' los decimales llevan coma")
     _add_db(p)
 
     p = sub.add_parser("demo", help="carga el espejo de demostración (datos ficticios marcados como tales)")

@@ -7,10 +7,13 @@ import json
 import sys
 
 from bot.config import Settings
+from data import demo, export
 from data.db import open_db
 from data.importer import import_file
 from data.importers.base import ImportError_
-from data.status import mirror_status
+from data.refresh import DEFAULT_DATASETS, is_empty, last_ok_import, last_refresh, operation_for, refresh
+from data.status import DATASETS, is_demo, mirror_status
+from data.store import Store
 
 
 def import_cmd(args: argparse.Namespace, settings: Settings) -> int:
@@ -38,17 +41,95 @@ def import_cmd(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failures else 0
 
 
-def status_cmd(args: argparse.Namespace, settings: Settings) -> int:
-    db = open_db(settings.db_path)
-    statuses = mirror_status(db.conn)
+def refresh_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    """`sipsabot refresh [DATASET...]`: download from DANE's SOAP service (settings.soap_url) and upsert."""
+    names = list(args.datasets) or list(DEFAULT_DATASETS)
+    try:
+        for name in names:
+            operation_for(name)
+    except ValueError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 2
+    store = Store(settings.db_path)
+    quiet = bool(args.json)
+
+    def log(line: str) -> None:
+        if not quiet:
+            print(line, file=sys.stdout if line.startswith(("✓", "✗")) else sys.stderr, flush=True)
+
+    if not quiet:
+        print(f"Actualizando {', '.join(names)} desde {settings.soap_url} …", flush=True)
+    results = refresh(store, names, settings, log=log)
     if args.json:
-        print(json.dumps([s.as_dict() for s in statuses], ensure_ascii=False, indent=2))
+        print(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+    elif any(r.unreachable for r in results):
+        print("No pude conectarme con DANE – SIPSA; el espejo conserva sus datos anteriores.", file=sys.stderr)
+    return 0 if all(r.ok for r in results) else 1
+
+
+def status_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    """`sipsabot status [--json]`: rows, date range, last import, last refresh and staleness per dataset."""
+    db = open_db(settings.db_path)
+    conn = db.conn
+    report = []
+    for s in mirror_status(conn):
+        table = DATASETS[s.name].table
+        ok = last_ok_import(conn, table)
+        attempt = last_refresh(conn, table)
+        report.append({
+            **s.as_dict(),
+            "last_ok_import": ok[0] if ok else None, "last_ok_source": ok[1] if ok else None,
+            "last_refresh": attempt[0] if attempt else None, "last_refresh_status": attempt[1] if attempt else None,
+            "last_refresh_error": attempt[2] if attempt else "",
+        })
+    demo_flag = is_demo(conn)
+    if args.json:
+        print(json.dumps({"db": str(settings.db_path), "demo": demo_flag, "datasets": report},
+                         ensure_ascii=False, indent=2))
         return 0
-    print(f"Espejo: {settings.db_path}")
-    for s in statuses:
-        if not s.rows:
-            print(f"  {s.label}: vacío")
-            continue
-        flag = f"  ⚠ desactualizado ({s.age_days} días)" if s.stale else ""
-        print(f"  {s.label}: {s.rows:,} filas, {s.first} a {s.last}; última carga {s.last_import or '—'}{flag}")
+    print(f"Espejo: {settings.db_path}" + ("  [DATOS DE DEMOSTRACIÓN, no son reales]" if demo_flag else ""))
+    for r in report:
+        line = f"  {r['name']:<14} {r['label']}: "
+        if not r["rows"]:
+            line += "vacío"
+        else:
+            line += f"{r['rows']:,} filas".replace(",", ".") + f", {r['first']} a {r['last']}"
+            line += f"; última carga {r['last_ok_import'] or '—'} ({r['last_ok_source'] or '—'})"
+            line += f"  ⚠ desactualizado ({r['age_days']} días)" if r["stale"] else "  al día"
+        if r["last_refresh"]:
+            state = "ok" if r["last_refresh_status"] == "ok" else f"FALLÓ: {r['last_refresh_error']}"
+            line += f"; última actualización SOAP {r['last_refresh']} {state}"
+        print(line)
+    return 0
+
+
+def export_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    """`sipsabot export TABLE [--csv PATH]`: a table with canonical names as CSV (UTF-8 with BOM in files, so
+    spreadsheets read the accents; `--sep ';'` writes decimal commas for Spanish-locale spreadsheets)."""
+    db = open_db(settings.db_path, readonly=settings.db_path.exists())
+    sep = getattr(args, "sep", None) or ","
+    if args.csv:
+        with open(args.csv, "w", encoding="utf-8-sig", newline="") as out:
+            count = export.write_csv(db.conn, args.table, out, sep)
+        note = " (datos de DEMOSTRACIÓN)" if is_demo(db.conn) else ""
+        print(f"✓ {count:,}".replace(",", ".") + f" filas de {args.table} en {args.csv}{note}")
+    else:
+        try:
+            export.write_csv(db.conn, args.table, sys.stdout, sep)
+        except BrokenPipeError:  # `| head`
+            return 0
+    return 0
+
+
+def demo_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    """`sipsabot demo`: load the demo mirror (synthetic figures, flagged so every answer says so)."""
+    store = Store(settings.db_path)
+    with store.writer() as conn:
+        if not is_empty(conn) and not is_demo(conn):
+            print(f"✗ El espejo {settings.db_path} ya tiene datos reales; no lo mezclo con datos de demostración. "
+                  "Use --db con otro archivo.", file=sys.stderr)
+            return 1
+        demo.build(conn)
+    print(f"✓ Espejo de DEMOSTRACIÓN cargado en {settings.db_path}: cifras ficticias, marcadas como tales en cada "
+          "respuesta. Para datos reales: `sipsabot refresh` o `sipsabot import ARCHIVO`.")
     return 0

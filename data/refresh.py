@@ -20,7 +20,7 @@ from data.importers import soap_xml
 from data.importers.base import ImportResult, import_run
 from data.importers.soap_records import BY_DATASET, OPERATIONS, Operation
 from data.schema import FACTS
-from data.soap import SoapConfig, SoapError, Unreachable, fetch
+from data.soap import ARG0_OPERATION, SoapConfig, SoapError, Unreachable, fetch
 from data.store import Store
 
 # Refresh order: small and most asked first; promediosSipsaParcial (~310 MB) last.
@@ -93,7 +93,7 @@ def refresh_one(store: Store, name: str, config: SoapConfig, *, arg0: int | None
     with tempfile.TemporaryDirectory(prefix="sipsa-", dir=workdir) as tmp:
         target = Path(tmp) / f"{op.name}.xml"
         try:
-            download = fetch(op.name, target, config, arg0=arg0, log=log)
+            download = fetch(op.name, target, config, arg0=arg0 if op.name == ARG0_OPERATION else None, log=log)
         except SoapError as exc:
             out.error, out.unreachable = str(exc), isinstance(exc, Unreachable)
             with store.writer() as conn:
@@ -190,3 +190,11 @@ def last_refresh(conn: sqlite3.Connection, table: str) -> tuple[str, str, str] |
         "SELECT started_at, status, error FROM import_runs WHERE dataset = ? AND source LIKE 'soap:%' "
         "ORDER BY id DESC LIMIT 1", (table,)).fetchone()
     return None if row is None else (row[0], row[1], row[2])
+
+
+def last_ok_import(conn: sqlite3.Connection, table: str) -> tuple[str, str] | None:
+    """(started_at, source) of the newest successful import (file, refresh or demo) into a fact table."""
+    row = conn.execute(
+        "SELECT started_at, source FROM import_runs WHERE dataset = ? AND status = 'ok' ORDER BY id DESC LIMIT 1",
+        (table,)).fetchone()
+    return None if row is None else (row[0], row[1])

@@ -19,6 +19,7 @@ from data.importers.soap_records import OPERATIONS
 NAMESPACE = "http://servicios.sipsa.co.gov.dane/"
 DEFAULT_URL = "https://appweb.dane.gov.co/sipsaWS/SrvSipsaUpraBeanService"
 CONTENT_TYPE = "application/soap+xml; charset=utf-8"
+ARG0_OPERATION = "consultarInsumosSipsaMesMadr"  # the only operation with an argument (optional int arg0)
 FAULT_PEEK = 64 * 1024  # bytes of an error body read to look for a SOAP Fault
 
 
@@ -60,6 +61,8 @@ def envelope(operation: str, arg0: int | None = None) -> bytes:
     """The SOAP 1.2 request body for one operation (only consultarInsumosSipsaMesMadr takes an argument)."""
     if operation not in OPERATIONS:
         raise ValueError(f"operación desconocida: {operation}")
+    if arg0 is not None and operation != ARG0_OPERATION:
+        raise ValueError(f"{operation} no recibe argumentos")
     args = f"<arg0>{escape(str(int(arg0)))}</arg0>" if arg0 is not None else ""
     return (
         '<?xml version="1.0" encoding="UTF-8"?>'

@@ -128,10 +128,23 @@ def import_run(conn: sqlite3.Connection, source: str, fmt: str, path: str | Path
         _record(conn, result, str(path), started)
         conn.commit()
         raise
+    if source != "demo":
+        _drop_demo(conn)
     result.duration_s = time.perf_counter() - t0
     _record(conn, result, str(path), started)
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?)", (started,))
     conn.commit()
+
+
+def _drop_demo(conn: sqlite3.Connection) -> None:
+    """Real data replaces the demo mirror: the first real import removes every demo row and the demo flag,
+    in its own transaction, so answers are never a mix of real and synthetic figures."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
+    if not row or row[0] != "1":
+        return
+    for table in FACTS:
+        conn.execute(f"DELETE FROM {table} WHERE source = 'demo'")
+    conn.execute("UPDATE meta SET value = '0' WHERE key = 'demo'")
 
 
 def _record(conn: sqlite3.Connection, result: ImportResult, path: str, started: str) -> None:
