@@ -291,6 +291,9 @@ def register_jobs(application: Application, settings: Any, db_path: Path | str |
         drain_interval=float(extra.get("SIPSABOT_ALERT_DRAIN_S", DRAIN_INTERVAL_S)), refresh=refresh,
     )
     application.bot_data[KEY] = aj
+    svc = application.bot_data.get("services")
+    if svc is not None and hasattr(svc, "on_stop"):
+        svc.on_stop.append(aj.close)
     for job in schedule.parse_schedule(settings.refresh_schedule):
         jq.run_custom(refresh_job, name=f"refresh:{job.name}", data=RefreshTask(job.name, job.datasets),
                       job_kwargs={"trigger": job.trigger(aj.tz), "misfire_grace_time": schedule.MISFIRE_GRACE_S,
@@ -300,3 +303,7 @@ def register_jobs(application: Application, settings: Any, db_path: Path | str |
                      job_kwargs={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60})
     jq.run_once(startup_job, when=0, name="alerts:startup")
     return aj
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    """No handlers of its own: the jobs are scheduled from post_init (bot/app.py calls register_jobs)."""
