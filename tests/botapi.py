@@ -43,6 +43,9 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from telegram.error import TimedOut
+from telegram.request import BaseRequest, RequestData
+
 DEFAULT_TOKEN = "123456:TEST-token_for-the-local-bot-api"
 BOT_ID = 777000111
 BOT_USERNAME = "SipsaTestBot"
@@ -340,7 +343,8 @@ class BotAPIServer:
     """The fake Bot API. Thread-safe; every public method may be called from tests while the bot runs."""
 
     def __init__(self, token: str = DEFAULT_TOKEN, host: str = "127.0.0.1", port: int = 0,
-                 bot_username: str = BOT_USERNAME, bot_id: int = BOT_ID, control: bool = True) -> None:
+                 bot_username: str = BOT_USERNAME, bot_id: int = BOT_ID, control: bool = True,
+                 listen: bool = True) -> None:
         self.token = token
         self.host = host
         self.bot_username = bot_username
@@ -350,14 +354,18 @@ class BotAPIServer:
         self._state = _State()
         self._cond = threading.Condition()
         self._stopping = False
-        self._httpd = ThreadingHTTPServer((host, port), self._handler_class())
-        self._httpd.daemon_threads = True
+        # listen=False: no socket at all, for RecordingRequest (unit tests call handle() directly)
+        self._httpd = ThreadingHTTPServer((host, port), self._handler_class()) if listen else None
+        if self._httpd is not None:
+            self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
         self._pusher: threading.Thread | None = None
 
     # lifecycle ---------------------------------------------------------------------------------------------
     @property
     def port(self) -> int:
+        if self._httpd is None:
+            raise RuntimeError("this BotAPIServer does not listen (listen=False)")
         return int(self._httpd.server_address[1])
 
     @property
@@ -370,6 +378,8 @@ class BotAPIServer:
         return f"http://{self.host}:{self.port}/file/bot"
 
     def start(self) -> BotAPIServer:
+        if self._httpd is None:
+            raise RuntimeError("this BotAPIServer does not listen (listen=False)")
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="fake-bot-api", daemon=True)
         self._thread.start()
@@ -381,8 +391,9 @@ class BotAPIServer:
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
         if self._thread:
             self._thread.join(timeout=5)
         if self._pusher:
@@ -915,6 +926,43 @@ class BotAPIServer:
                     self._reply(404, {"ok": False, "error_code": 404, "description": "Not Found"})
 
         return Handler
+
+
+class RecordingRequest(BaseRequest):
+    """A PTB transport with no network: each Bot API call goes straight to `api.handle()` (same answers,
+    validation and recording as over HTTP). For unit tests driving Application.process_update."""
+
+    def __init__(self, api: BotAPIServer) -> None:
+        self.api = api
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 5.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         read_timeout: Any = BaseRequest.DEFAULT_NONE, write_timeout: Any = BaseRequest.DEFAULT_NONE,
+                         connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+                         pool_timeout: Any = BaseRequest.DEFAULT_NONE) -> tuple[int, bytes]:
+        match = re.search(r"/bot([^/]+)/(\w+)$", url)
+        if match is None:
+            return 404, b'{"ok": false, "error_code": 404, "description": "Not Found"}'
+        params = _decode_params(request_data.json_parameters) if request_data else {}
+        files: dict[str, tuple[str, str, bytes]] = {}
+        if request_data is not None:
+            for name, value in request_data.multipart_data.items():
+                filename, content, mime = value[0], value[1], value[2] if len(value) > 2 else ""
+                data = content if isinstance(content, bytes) else content.read()
+                files[name] = (str(filename), str(mime), data)
+        status, body, _ = self.api.handle(match.group(1), match.group(2), params, files)
+        if status == 0:
+            raise TimedOut("dropped by the fake Bot API")
+        return status, json.dumps(body).encode("utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
