@@ -1,0 +1,220 @@
+"""Spanish dates in questions: "hoy", "la semana pasada", "hace un mes", "en marzo de 2024", "el 15/04/2024",
+"entre enero y marzo", "en 2023", "las últimas 8 semanas", "este mes" ... -> a Period.
+
+Relative expressions count from `today`; "the last N weeks" windows count back from the newest data
+(`latest`), because that is what a user asking for a trend wants to see.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from models.lang import int_word
+
+MONTHS = {
+    "enero": 1, "ene": 1, "febrero": 2, "feb": 2, "marzo": 3, "mar": 3, "abril": 4, "abr": 4, "mayo": 5, "may": 5,
+    "junio": 6, "jun": 6, "julio": 7, "jul": 7, "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9, "sep": 9,
+    "sept": 9, "octubre": 10, "oct": 10, "noviembre": 11, "nov": 11, "diciembre": 12, "dic": 12,
+}
+MONTH_NAMES = ["", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+               "octubre", "noviembre", "diciembre"]
+_MONTH_RE = ("(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+             "|ene|feb|mar|abr|may|jun|jul|ago|sept|sep|oct|nov|dic)")
+_NUM = r"(\d{1,3}|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta)"
+_UNIT = r"(dias?|semanas?|mes|meses|anos?|años?)"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    kind: str  # day | week | month | year | range | window
+    phrase: str = ""  # the words that expressed it
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year(text: str | None, today: dt.date) -> int | None:
+    if not text:
+        return None
+    value = int(text)
+    if value < 100:
+        value += 2000
+    return value if 1990 <= value <= today.year + 5 else None
+
+
+def _past_month(month: int, today: dt.date) -> int:
+    """The year of the most recent `month` that is not in the future."""
+    return today.year if month <= today.month else today.year - 1
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """SIPSA weeks run Saturday to Friday."""
+    start = day - dt.timedelta(days=(day.weekday() - 5) % 7)
+    return start, start + dt.timedelta(days=6)
+
+
+def _point(text: str, today: dt.date) -> tuple[dt.date, dt.date, str] | None:
+    found = _point_len(text, today)
+    return (found[0], found[1], found[2]) if found else None
+
+
+def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] | None:
+    """A single day, month or year expression at the start of `text`, with the length it used."""
+    m = re.match(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2,4})\b", text)
+    if m:
+        year = _year(m.group(3), today)
+        day = _safe_date(year, int(m.group(2)), int(m.group(1))) if year else None
+        return (day, day, "day", m.end()) if day else None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})\b", text)
+    if m:
+        day = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return (day, day, "day", m.end()) if day else None
+    m = re.match(rf"(\d{{1,2}}) (?:de )?{_MONTH_RE}\b(?: (?:de |del )?(\d{{4}}))?", text)
+    if m:
+        month = MONTHS[m.group(2)]
+        year = _year(m.group(3), today) or _past_month(month, today)
+        day = _safe_date(year, month, int(m.group(1)))
+        return (day, day, "day", m.end()) if day else None
+    m = re.match(rf"{_MONTH_RE}\b(?: (?:de |del )?(\d{{4}}))?", text)
+    if m:
+        month = MONTHS[m.group(1)]
+        year = _year(m.group(2), today) or _past_month(month, today)
+        return dt.date(year, month, 1), _month_end(year, month), "month", m.end()
+    m = re.match(r"(?:el )?(?:ano )?(\d{4})\b", text)
+    if m:
+        year = _year(m.group(1), today)
+        if year:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", m.end()
+    return None
+
+
+def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Period | None:
+    """Find the first period expression in normalised text (see models.lang.normalise)."""
+    anchor = latest or today
+    # ranges: "entre X y Y", "desde X hasta Y", "de X a Y"
+    for rm in re.finditer(r"\b(?:entre|desde|del|de) ", text):
+        first = _point_len(text[rm.end():], today)
+        if not first:
+            continue
+        rest = text[rm.end() + first[3]:]
+        link = re.match(r" (?:y el|y|hasta el|hasta|al|a) ", rest)
+        if link is None:
+            continue
+        second = _point_len(rest[link.end():], today)
+        if not second:
+            continue
+        start, end = first[0], second[1]
+        if first[2] == "month" and not re.search(r"\d{4}", text[rm.end():rm.end() + first[3]]):
+            # "entre enero y marzo de 2024": the first month takes the year of the second
+            year = second[0].year if start.month <= second[0].month else second[0].year - 1
+            start = dt.date(year, start.month, 1)
+        if start <= end:
+            return Period(start, end, "range", text[rm.start():rm.end() + first[3] + link.end() + second[3]])
+    m = re.search(rf"\b(?:en |durante )?(?:las |los )?ultim[oa]s? {_NUM}? ?{_UNIT}", text)
+    if m:
+        n = int_word(m.group(1)) if m.group(1) else 1
+        n = max(1, min(n or 1, 520))
+        unit = m.group(2)
+        if unit.startswith("dia"):
+            start = anchor - dt.timedelta(days=n - 1)
+        elif unit.startswith("semana"):
+            start = anchor - dt.timedelta(weeks=n - 1)
+        elif unit.startswith("mes"):
+            start = _shift_months(anchor, n) + dt.timedelta(days=1)
+        else:
+            start = _shift_months(anchor, 12 * n) + dt.timedelta(days=1)
+        return Period(start, anchor + dt.timedelta(days=6 if unit.startswith("semana") else 0), "window", m.group(0))
+    m = re.search(rf"\bhace {_NUM} {_UNIT}", text)
+    if m:
+        n = int_word(m.group(1)) or 1
+        unit = m.group(2)
+        if unit.startswith("dia"):
+            day = today - dt.timedelta(days=n)
+        elif unit.startswith("semana"):
+            day = today - dt.timedelta(weeks=n)
+        elif unit.startswith("mes"):
+            day = _shift_months(today, n)
+        else:
+            day = _shift_months(today, 12 * n)
+        start, end = _week_of(day)
+        return Period(start, end, "week", m.group(0))
+    m = re.search(r"\b(la )?semana (pasada|anterior)\b", text)
+    if m:
+        start, end = _week_of(today - dt.timedelta(days=7))
+        return Period(start, end, "week", m.group(0))
+    if re.search(r"\bayer\b", text):
+        day = today - dt.timedelta(days=1)
+        return Period(day, day, "day", "ayer")
+    m = re.search(r"\b(el )?mes (pasado|anterior)\b", text)
+    if m:
+        month_start = _shift_months(today.replace(day=1), 1)
+        return Period(month_start, _month_end(month_start.year, month_start.month), "month", m.group(0))
+    m = re.search(r"\b(el )?ano (pasado|anterior)\b", text)
+    if m:
+        return Period(dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31), "year", m.group(0))
+    m = re.search(r"\beste mes\b", text)
+    if m:
+        return Period(today.replace(day=1), _month_end(today.year, today.month), "month", m.group(0))
+    m = re.search(r"\beste ano\b", text)
+    if m:
+        return Period(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31), "year", m.group(0))
+    for pattern in (r"\b\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}\b", r"\b\d{4}-\d{2}-\d{2}\b",
+                    rf"\b\d{{1,2}} (?:de )?{_MONTH_RE}\b(?: (?:de |del )?\d{{4}})?",
+                    rf"\b(?:en|de|para|durante|del mes de|el mes de|mes de) {_MONTH_RE}\b(?: (?:de |del )?\d{{4}})?",
+                    rf"\b{_MONTH_RE} (?:de |del )?\d{{4}}\b",
+                    r"\b(?:en|del|de|durante|para) (?:el )?(?:ano )?(?:19|20)\d{2}\b"):
+        m = re.search(pattern, text)
+        if m:
+            phrase = m.group(0)
+            body = re.sub(r"^(?:en|de|para|durante|del mes de|el mes de|mes de|del|el)\s+", "", phrase)
+            body = re.sub(r"^(?:el )?(?:ano )", "", body)
+            found = _point(body, today)
+            if found:
+                return Period(found[0], found[1], found[2], phrase)
+    return None
+
+
+def describe(period: Period) -> str:
+    """Spanish words for a period, e.g. 'marzo de 2024', 'la semana del 12/04/2024 al 18/04/2024'."""
+    if period.kind == "day":
+        return f"el {fmt_date(period.start)}"
+    if period.kind == "month":
+        return f"{MONTH_NAMES[period.start.month]} de {period.start.year}"
+    if period.kind == "year":
+        return f"{period.start.year}"
+    if period.kind == "week":
+        return f"la semana del {fmt_date(period.start)} al {fmt_date(period.end)}"
+    return f"del {fmt_date(period.start)} al {fmt_date(period.end)}"
+
+
+def fmt_date(day: dt.date | str) -> str:
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return day.strftime("%d/%m/%Y")
+
+
+def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    return _week_of(day)

@@ -1,0 +1,239 @@
+"""`sipsabot eval`: run the labelled question set (tests/questions/*.jsonl) through the router on a mirror
+built from the real long CSV and measure intent, slot and exact-answer accuracy.
+
+Each record: {"id", "q", "prev": [earlier questions of the same chat], "intent", "slots": {...},
+"expect": "answer" | "clarify" | "no_numbers", "values": [{"kind", "value", "market", "date"}], "tags": [...]}.
+Expected values were computed by tools/label_questions.py with pandas straight from the CSV, not by the router.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from data.db import connect, open_db
+from data.text import fold
+from models.answer import Answer, ChatState
+from models.router import Router
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = ROOT / "tests" / "questions"
+DEFAULT_CSV = ROOT.parent / "shared" / "sipsa" / "series" / "semanal_precios_2017-2025.csv.gz"
+DEFAULT_DB = ROOT / "var" / "eval.db"
+SLOT_KEYS = ("product", "market", "city", "start", "end", "horizon", "freq", "threshold", "direction", "change_pct",
+             "rule")
+
+
+@dataclass
+class Outcome:
+    record: dict[str, Any]
+    answer: Answer
+    seconds: float
+    intent_ok: bool
+    slots_ok: bool
+    exact: bool
+    clarified: bool
+    confidently_wrong: bool
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome]
+    today: str
+    db: str
+    llm: bool = False
+
+    def rate(self, pick: Callable[[Outcome], bool], among: Iterable[Outcome] | None = None) -> tuple[float, int]:
+        group = list(self.outcomes if among is None else among)
+        return (sum(1 for o in group if pick(o)) / len(group) if group else 0.0), len(group)
+
+
+def load_questions(folder: Path = QUESTIONS) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    records: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                records.append(json.loads(line))
+    return meta, records
+
+
+def ensure_mirror(db_path: Path, csv_path: Path = DEFAULT_CSV, out: IO[str] | None = None) -> Path:
+    """Build (once) the evaluation mirror from the real long CSV."""
+    from data.importer import import_file
+
+    if db_path.exists():
+        conn = connect(db_path, readonly=True)
+        try:
+            has_rows = conn.execute("SELECT 1 FROM weekly_prices LIMIT 1").fetchone() is not None
+        finally:
+            conn.close()
+        if has_rows:
+            return db_path
+    if not csv_path.exists():
+        raise FileNotFoundError(f"No encuentro {csv_path} para construir el espejo de evaluación.")
+    if out:
+        print(f"Construyendo el espejo de evaluación {db_path} desde {csv_path.name} …", file=out, flush=True)
+    db = open_db(db_path)
+    import_file(db.conn, csv_path)
+    db.conn.close()
+    return db_path
+
+
+def _num_close(a: Any, b: Any, tol: float) -> bool:
+    try:
+        return abs(float(a) - float(b)) <= tol
+    except (TypeError, ValueError):
+        return False
+
+
+def _same(key: str, got: Any, want: Any) -> bool:
+    if want is None:
+        return got is None
+    if key in {"threshold", "change_pct"}:
+        return _num_close(got, want, 0.01)
+    if key == "horizon":
+        return got == want
+    if isinstance(want, str):
+        return isinstance(got, str) and fold(got) == fold(want)
+    return bool(got == want)
+
+
+def check(record: dict[str, Any], answer: Answer) -> tuple[bool, bool, bool, bool, list[str]]:
+    """(intent ok, slots ok, exact, confidently wrong, problems) for one answered record."""
+    problems: list[str] = []
+    intent_ok = answer.intent == record["intent"]
+    if not intent_ok:
+        problems.append(f"intent {answer.intent} != {record['intent']}")
+    slots_ok = True
+    for key, want in (record.get("slots") or {}).items():
+        if key not in SLOT_KEYS:
+            continue
+        got = answer.slots.get(key)
+        if not _same(key, got, want):
+            slots_ok = False
+            problems.append(f"{key}: {got!r} != {want!r}")
+    expect = record.get("expect", "answer")
+    numbers = [v for v in answer.values if v.kind in {"price", "change_pct", "tonnes", "share_pct"}]
+    exact = intent_ok and slots_ok
+    wrong_numbers = False
+    if expect == "clarify":
+        if not answer.clarify:
+            exact = False
+            problems.append("expected a clarification")
+        if numbers:
+            wrong_numbers = True
+            problems.append("gave numbers instead of asking")
+        options = record.get("options") or []
+        labels = {fold(c.label) for c in answer.clarify}
+        missing = [o for o in options if fold(o) not in labels]
+        if missing:
+            exact = False
+            problems.append(f"clarification lacks {missing}")
+    elif expect == "no_numbers":
+        if numbers or "$" in answer.text.split("Fuente:")[0].split("Ojo:")[0]:
+            exact = False
+            wrong_numbers = bool(numbers)
+            problems.append("gave numbers")
+    else:
+        if answer.clarify and not numbers:
+            exact = False
+            problems.append("asked back instead of answering")
+        for want in record.get("values", []):
+            tol = 0.05 if want["kind"] == "change_pct" else 0.5
+            hit = [v for v in numbers if v.kind == want["kind"] and _num_close(v.value, want["value"], tol)
+                   and (want.get("market") is None or (v.market and fold(v.market) == fold(want["market"])))
+                   and (want.get("date") is None or v.date == want["date"])
+                   and (want.get("product") is None or (v.product and fold(v.product) == fold(want["product"])))]
+            if not hit:
+                exact = False
+                wrong_numbers = wrong_numbers or bool(numbers)
+                problems.append(f"value {want} not in {[(v.kind, v.value, v.market, v.date) for v in numbers][:6]}")
+    confidently_wrong = wrong_numbers and not answer.clarify
+    return intent_ok, slots_ok, exact, confidently_wrong, problems
+
+
+def run(*, db_path: str | Path | None = None, llm: Callable[..., Any] | None = None, limit: int = 0,
+        verbose: bool = False, out: IO[str] | None = None, folder: Path = QUESTIONS) -> Report:
+    meta, records = load_questions(folder)
+    if limit:
+        records = records[:limit]
+    path = ensure_mirror(Path(db_path) if db_path else DEFAULT_DB, out=out)
+    conn = connect(path, readonly=True)
+    today = dt.date.fromisoformat(meta["today"])
+    router = Router(lambda: conn, llm=llm, today=lambda: today)
+    router.answer("precio de la papa criolla en Corabastos")  # warm the vocabulary cache
+    outcomes = []
+    for record in records:
+        state = ChatState(chat_id=1)
+        for earlier in record.get("prev", []):
+            router.answer(earlier, state)
+        t0 = time.perf_counter()
+        answer = router.answer(record["q"], state)
+        seconds = time.perf_counter() - t0
+        intent_ok, slots_ok, exact, wrong, problems = check(record, answer)
+        outcome = Outcome(record, answer, seconds, intent_ok, slots_ok, exact, bool(answer.clarify), wrong, problems)
+        outcomes.append(outcome)
+        if verbose and out is not None and problems:
+            print(f"✗ [{record['id']}] {record['q']!r}: " + "; ".join(problems), file=out)
+    conn.close()
+    return Report(outcomes, meta["today"], str(path), llm is not None)
+
+
+def format_report(report: Report) -> str:
+    outs = report.outcomes
+    direct = [o for o in outs if "direct" in o.record.get("tags", [])]
+    data = [o for o in outs if o.record.get("values")]
+    rows = [
+        ("Preguntas", f"{len(outs)}"),
+        ("Exactitud de intención", _pct(report.rate(lambda o: o.intent_ok))),
+        ("Exactitud de slots", _pct(report.rate(lambda o: o.slots_ok))),
+        ("Respuesta exacta (todo el conjunto)", _pct(report.rate(lambda o: o.exact))),
+        ("Respuesta exacta (precio directo)", _pct(report.rate(lambda o: o.exact, direct))),
+        ("Respuesta exacta (con cifras esperadas)", _pct(report.rate(lambda o: o.exact, data))),
+        ("Tasa de aclaración (pregunta de vuelta)", _pct(report.rate(lambda o: o.clarified))),
+        ("Confiadamente equivocada", _pct(report.rate(lambda o: o.confidently_wrong))),
+    ]
+    times = sorted(o.seconds for o in outs)
+    if times:
+        rows.append(("Latencia p50 / p95", f"{_ms(times, 0.5)} / {_ms(times, 0.95)}"))
+    width = max(len(k) for k, _ in rows)
+    lines = [f"Evaluación del enrutador ({'con LLM' if report.llm else 'reglas'}; hoy fijado en {report.today}; "
+             f"espejo {report.db})"]
+    lines += [f"  {k.ljust(width)}  {v}" for k, v in rows]
+    by_intent: dict[str, list[Outcome]] = {}
+    for o in outs:
+        by_intent.setdefault(o.record["intent"], []).append(o)
+    lines.append("  Por intención (exactas / total):")
+    for intent, group in sorted(by_intent.items()):
+        lines.append(f"    {intent.ljust(14)} {sum(o.exact for o in group)}/{len(group)}")
+    return "\n".join(lines)
+
+
+def _pct(rate: tuple[float, int]) -> str:
+    return f"{rate[0] * 100:.1f}% (n={rate[1]})"
+
+
+def _ms(times: list[float], q: float) -> str:
+    return f"{times[min(len(times) - 1, int(q * len(times)))] * 1000:.1f} ms"
+
+
+def build_llm(settings: Any) -> Callable[..., Any] | None:
+    """The LLM intent parser from models.llm (ENG-LLM) when a model is configured; None otherwise."""
+    if not getattr(settings, "llm_model_path", ""):
+        return None
+    try:
+        from models import llm as llm_module
+    except ImportError:
+        return None
+    factory = getattr(llm_module, "router_llm", None) or getattr(llm_module, "build_router_llm", None)
+    if factory is None:
+        return None
+    built = factory(settings)
+    return built if callable(built) else None

@@ -1,0 +1,241 @@
+"""Rule-based understanding: a Spanish question -> intent, product / market mentions, period and numbers.
+
+Keyword patterns run on normalised text (lower case, no accents); product and market mentions are resolved
+against the mirror's vocabulary (models.resolve). The result carries a confidence so the router knows when
+to ask back or to try the optional LLM path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from models.dates import Period, parse_period
+from models.lang import STOPWORDS, int_word, normalise, singular, words
+from models.numbers import amounts
+from models.resolve import MarketMatch, ProductMatch, Vocabulary
+from models.slots import Intent
+
+_P = {
+    Intent.ALERT: r"\b(avisa\w*|alerta\w*|notifica\w*|alarma|suscrib\w*|me avises|me avisas|avisen)\b",
+    Intent.FORECAST: (r"\b(pronostic\w*|predic\w*|proyecc\w*|proyecta\w*|va a (estar|costar|subir|bajar|valer)"
+                      r"|van a (estar|costar|subir|bajar|valer)|estara|estaran|costara|costaran|valdra|subira|bajara"
+                      r"|en el futuro|proxim[oa]s? (\w+ )?(semanas?|meses|mes|dias)|proxima semana|proximo mes"
+                      r"|que precio tendra|cuanto (va a|irá a) (costar|valer))\b"),
+    Intent.SUPPLY_ORIGIN: (r"\b(de donde (viene|vienen|llega|llegan|proviene|provienen|sale|salen|traen)"
+                           r"|procedencia|origen|proviene|provienen|que departamentos? (envia|manda|surte))\b"),
+    Intent.SUPPLY: (r"\b(abastecimiento|abastecio|toneladas|cuant[oa]s? (comida |alimentos? )?(llego|llega|entro|entra"
+                    r"|ingreso|ingresa|llegaron|entraron)|ingreso de alimentos|volumen|cuanta comida"
+                    r"|oferta de alimentos|cuanto se abastecio|surtido)\b"),
+    Intent.INPUTS: (r"\b(insumos?|fertilizantes?|abonos?|urea|plaguicidas?|herbicidas?|fungicidas?|insecticidas?"
+                    r"|agroquimicos?|glifosato|cal agricola|triple 15|15 15 15|dap|kcl|cloruro de potasio)\b"),
+    Intent.MOVERS: (r"\b(mas (subieron|subio|bajaron|bajo|cayeron|cayo|aumentaron|aumento|variaron|cambiaron"
+                    r"|se movieron)"
+                    r"|(mayores|principales|grandes|mas grandes) (alzas|subidas|bajas|caidas|variaciones|cambios"
+                    r"|aumentos|descensos)|que (productos? )?(subio|bajo|subieron|bajaron)( mas)?"
+                    r"|alzas y bajas|subidas y bajadas|ganadores|perdedores|se dispararon|se disparo)\b"),
+    Intent.CHEAPEST: (r"\b(mas barat[oa]s?|mas economic[oa]s?|menor precio|precio mas bajo|mas bajo|mejor precio"
+                      r"|donde (conviene|me sale mejor)|mas favorable)\b"),
+    Intent.PRICIEST: r"\b(mas car[oa]s?|mayor precio|precio mas alto|mas costos[oa]s?|mas alto|carisim[oa])\b",
+    Intent.COMPARE: (r"\b(compar\w*|vs|versus|diferencia|todos los mercados|cada mercado|por mercados?|por ciudad(es)?"
+                     r"|en que mercados|todas las ciudades|varios mercados|en los mercados|en las ciudades)\b"),
+    Intent.HISTORY: (r"\b(historial|historico|historia|evolucion|como (ha|han) (variado|cambiado|estado|subido|bajado"
+                     r"|evolucionado|ido|evoluciona\w*|fluctuado|venido)|variacion|tendencia|grafic\w*|serie"
+                     r"|ha subido|ha bajado|han subido|han bajado|subio o bajo|comportamiento|trayectoria"
+                     r"|cuanto (ha )?(subio|bajo|subido|bajado|cambio|cambiado|variado|vario))\b"),
+    Intent.COVERAGE: (r"\b((que|cuales|cuantos) (productos|mercados|ciudades|alimentos|datos)"
+                      r"|lista de (productos|mercados)"
+                      r"|cobertura|hasta (que|cuando)( fecha)?|desde cuando|fecha de (corte|actualizacion)"
+                      r"|ultima actualizacion|actualizad[oa]s?|de donde (sacas|salen|vienen) (los|tus) datos"
+                      r"|que informacion (tienes|hay)|que tienes|fuente de (los )?datos)\b"),
+}
+_PRICE_WORDS = re.compile(r"\b(precio|precios|cuanto|cuesta|cuestan|vale|valen|valor|a como|como esta|como estan"
+                          r"|costo|costaba|valia|valio|estaba|cotizacion|cotiza|tarifa)\b")
+_HELP = re.compile(r"(^/(start|ayuda|help)\b|\b(ayuda|ayudame|que puedes hacer|que sabes( hacer)?|como funciona"
+                   r"|como te uso|como se usa|instrucciones|comandos|que haces|para que sirves|menu|opciones"
+                   r"|que me puedes (decir|preguntar)|que te puedo preguntar|quien eres|que eres)\b)")
+_THANKS = re.compile(r"\b(gracias|agradezco|muy amable|mil gracias|thanks|grax|graciass|te pasaste|excelente"
+                     r"|perfecto|listo)\b")
+_GREETING = re.compile(r"^(hola+|holi|buenas|buen dia|buenos dias|buenas tardes|buenas noches|hey|saludos|que mas"
+                       r"|quiubo|ola|alo|hi|hello|que hubo|q hubo)\b")
+_OUT_OF_SCOPE = re.compile(r"\b(dolar|dolares|euro|euros|gasolina|acpm|bitcoin|cripto\w*|clima|lluvia|futbol|partido"
+                           r"|presidente|chiste|pelicula|receta|musica|cancion|noticias|tasa de cambio|trm"
+                           r"|salario minimo|arriendo|loteria|que hora|horoscopo|acciones|bolsa de valores|novia"
+                           r"|novio|capital de|elecciones|vuelos?|hotel|restaurante|domicilio)\b")
+_FOLLOWUP = re.compile(r"^(y|e|tambien|ahora|y que tal|que tal|y si|y para|y hoy|y ahora|y el|y la|y los|y las|y en)\b")
+_ALL_MARKETS = re.compile(r"\b(todos los mercados|todas las ciudades|cada mercado|todo el pais|en los mercados"
+                          r"|en que mercados|por mercados?|a nivel nacional|nacional|en colombia|en el pais)\b")
+
+
+@dataclass
+class Parsed:
+    text: str
+    norm: str
+    tokens: list[str]
+    intent: Intent
+    keyword: bool  # an intent keyword was seen (not just inferred from a product)
+    product: ProductMatch
+    markets: list[MarketMatch] = field(default_factory=list)
+    all_markets: bool = False
+    period: Period | None = None
+    horizon: int | None = None
+    freq: str | None = None
+    threshold: float | None = None
+    direction: str | None = None
+    change_pct: float | None = None
+    rule: str | None = None
+    followup: bool = False
+    confidence: float = 1.0
+    unknown: list[str] = field(default_factory=list)  # content words nothing explained
+
+    @property
+    def has_data_request(self) -> bool:
+        return self.product.status != "none" or bool(self.markets) or self.period is not None
+
+
+def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) -> Parsed:
+    norm = normalise(text)
+    raw_tokens = words(norm)
+    tokens = [singular(t) for t in raw_tokens]
+    found = {intent for intent, pattern in _P.items() if re.search(pattern, norm)}
+    period = parse_period(norm, today, latest)
+    period_words = set(words(period.phrase)) if period else set()
+
+    # markets first on phrases ("Corabastos", "la mayorista", "Medellín"), then the product on what is left
+    product = vocab.match_product(tokens)
+    mentions = vocab.find_markets(tokens, skip=product.used if product.status == "ok" else set())
+    markets: list[MarketMatch] = []
+    used_by_markets: set[int] = set()
+    for positions, kind, target in mentions:
+        if kind == "market":
+            markets.append(MarketMatch(vocab.markets[int(target)], None, positions, " ".join(raw_tokens[p] for p in
+                                                                                              sorted(positions))))
+        else:
+            main = vocab.main_market(str(target))
+            if main is not None:
+                markets.append(MarketMatch(main, str(target), positions,
+                                           " ".join(raw_tokens[p] for p in sorted(positions))))
+        used_by_markets |= positions
+    if product.status != "ok" and used_by_markets:
+        product = vocab.match_product(tokens, skip=used_by_markets)
+    all_markets = bool(_ALL_MARKETS.search(norm))
+
+    p = Parsed(text=text, norm=norm, tokens=tokens, intent=Intent.PRICE, keyword=False, product=product,
+               markets=markets, all_markets=all_markets, period=period)
+    _numbers(p, norm)
+
+    # what no vocabulary explained (used to judge confidence and to suggest products)
+    explained = product.used | used_by_markets
+    p.unknown = [raw_tokens[i] for i, t in enumerate(tokens)
+                 if i not in explained and t not in STOPWORDS and raw_tokens[i] not in STOPWORDS
+                 and raw_tokens[i] not in period_words and not t.isdigit() and len(t) > 2]
+
+    order = [Intent.ALERT, Intent.FORECAST, Intent.SUPPLY_ORIGIN, Intent.SUPPLY, Intent.INPUTS, Intent.MOVERS,
+             Intent.CHEAPEST, Intent.PRICIEST, Intent.COMPARE, Intent.HISTORY, Intent.COVERAGE]
+    chosen = next((i for i in order if i in found), None)
+    if chosen is Intent.COMPARE and product.status == "none" and not markets and Intent.COVERAGE in found:
+        chosen = Intent.COVERAGE
+    if chosen is Intent.MOVERS and product.status == "ok" and not re.search(r"\bproductos?\b", norm):
+        chosen = Intent.HISTORY  # "¿cuánto subió la papa?" is about one product
+    if chosen is None and len(markets) >= 2 and product.status != "none":
+        chosen = Intent.COMPARE
+    if chosen is None and period is not None and period.kind in {"window", "range"} and product.status != "none":
+        chosen = Intent.HISTORY
+    if chosen is not None:
+        p.intent, p.keyword = chosen, True
+    elif product.status != "none" or _PRICE_WORDS.search(norm):
+        p.intent = Intent.PRICE_AT if period is not None else Intent.PRICE
+        p.keyword = bool(_PRICE_WORDS.search(norm))
+    elif _OUT_OF_SCOPE.search(norm):
+        p.intent, p.keyword = Intent.OUT_OF_SCOPE, True
+    elif _HELP.search(norm):
+        p.intent, p.keyword = Intent.HELP, True
+    elif _THANKS.search(norm):
+        p.intent, p.keyword = Intent.THANKS, True
+    elif _GREETING.search(norm):
+        p.intent, p.keyword = Intent.GREETING, True
+    elif markets or period is not None:
+        p.intent = Intent.PRICE_AT if period is not None else Intent.PRICE  # likely a follow-up
+    else:
+        p.intent, p.keyword = Intent.OUT_OF_SCOPE, False
+    if p.intent in {Intent.PRICE, Intent.PRICE_AT} and _OUT_OF_SCOPE.search(norm) and product.status != "ok":
+        p.intent, p.keyword = Intent.OUT_OF_SCOPE, True
+    if p.intent is Intent.PRICE and _HELP.search(norm) and product.status == "none" and not markets:
+        p.intent, p.keyword = Intent.HELP, True
+
+    p.followup = bool(_FOLLOWUP.search(norm)) or (
+        product.status == "none" and not p.keyword and (bool(markets) or period is not None))
+    p.confidence = _confidence(p)
+    return p
+
+
+def _numbers(p: Parsed, norm: str) -> None:
+    m = re.search(r"\b(?:proxim[oa]s?|siguientes?)\s+(\w+)?\s*(dias?|semanas?|mes|meses)\b", norm)
+    if m:
+        n = int_word(m.group(1)) if m.group(1) else 1
+        unit = m.group(2)
+        p.freq = "D" if unit.startswith("dia") else "M" if unit.startswith("mes") else "W"
+        p.horizon = n if n else 1
+    elif re.search(r"\b(proxima semana|semana que viene)\b", norm):
+        p.freq, p.horizon = "W", 1
+    elif re.search(r"\b(proximo mes|mes que viene)\b", norm):
+        p.freq, p.horizon = "M", 1
+    if re.search(r"\b(mensual|por mes|cada mes)\b", norm):
+        p.freq = "M"
+    elif re.search(r"\b(diari[oa]|por dia|cada dia)\b", norm):
+        p.freq = "D"
+    found = amounts(norm)
+    percents = [a for a in found if a.percent]
+    if percents:
+        p.change_pct = percents[0].value
+    money = [a for a in found if not a.percent and a.value >= 50
+             and not re.match(r" ?(semanas?|meses|mes|dias?|anos?)\b", norm[a.end:a.end + 8])
+             and not _is_year(norm, a.start, a.end, a.value)]
+    if money:
+        p.threshold = money[0].value
+    if re.search(r"\b(baj\w*|menos de|por debajo|debajo|caiga|cae|inferior|menor a|menor que|descien\w*)\b", norm):
+        p.direction = "below" if p.threshold is not None else "down"
+    elif re.search(r"\b(sub\w*|mas de|por encima|encima|supere|pase de|superior|mayor a|mayor que|aument\w*)\b",
+                   norm):
+        p.direction = "above" if p.threshold is not None else "up"
+    if p.change_pct is not None:
+        p.rule = "change"
+        p.direction = {"below": "down", "above": "up"}.get(p.direction or "", p.direction) or "either"
+    elif p.threshold is not None:
+        p.rule = "threshold"
+    elif re.search(r"\b(nuevos? datos?|datos nuevos|cuando (publiquen|actualicen|salga)|resumen|digest)\b", norm):
+        p.rule = "new_data"
+
+
+def _is_year(norm: str, start: int, end: int, value: float) -> bool:
+    """'2024' in "marzo de 2024" is a year; '2.000' or '$2000' in "baja de 2.000" is money."""
+    digits = norm[start:end].strip()
+    if not re.fullmatch(r"(19|20)\d{2}", digits) or not 1990 <= value <= 2100:
+        return False
+    before = norm[max(0, start - 30):start]
+    return bool(re.search(r"\b(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+                          r"|noviembre|diciembre|ano|en|del|\d{1,2}[/-]\d{1,2}[/-]) ?(de |del )?$", before))
+
+
+def _confidence(p: Parsed) -> float:
+    base = _base_confidence(p)
+    if len(p.unknown) >= 3 and p.intent not in {Intent.HELP, Intent.THANKS, Intent.GREETING}:
+        return min(base, 0.45)  # many words nothing explained: the rules may have missed the point
+    return base
+
+
+def _base_confidence(p: Parsed) -> float:
+    if p.intent in {Intent.HELP, Intent.THANKS, Intent.GREETING}:
+        return 0.9
+    if p.intent is Intent.OUT_OF_SCOPE:
+        return 0.9 if p.keyword else 0.3
+    if p.intent in {Intent.MOVERS, Intent.COVERAGE, Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.INPUTS}:
+        return 0.9
+    if p.product.status == "ok":
+        return 1.0 if not p.unknown else 0.8
+    if p.product.status == "ambiguous":
+        return 0.7
+    if p.followup:
+        return 0.8
+    return 0.3

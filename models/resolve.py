@@ -1,0 +1,434 @@
+"""Product and market mentions -> canonical rows of the mirror, typo-tolerant, never silently weak.
+
+The vocabulary comes from the mirror (products, markets and every source spelling kept as an alias) plus two
+small tables of names people actually use ("papa pastusa", "cebolla larga", "la mayorista") and the main
+wholesale market of each city ("Bogotá" -> Corabastos).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+
+from data import queries as q
+from data.text import fold
+from models.lang import PRODUCT_STOPWORDS, STOPWORDS, TokenIndex, singular, words
+
+# colloquial name -> canonical product name (as in data/vocab/products.csv)
+COLLOQUIAL_PRODUCTS: dict[str, str] = {
+    "papa pastusa": "Papa parda pastusa",
+    "papa parda": "Papa parda pastusa",
+    "papa criolla": "Papa criolla limpia",
+    "criolla": "Papa criolla limpia",
+    "papa sabanera": "Papa sabanera",
+    "papa capira": "Papa capira",
+    "papa negra": "Papa parda pastusa",
+    "pastusa": "Papa parda pastusa",
+    "cebolla larga": "Cebolla junca",
+    "cebolla de rama": "Cebolla junca",
+    "cebolla en rama": "Cebolla junca",
+    "cebolla cabezona": "Cebolla cabezona blanca",
+    "cebolla blanca": "Cebolla cabezona blanca",
+    "cebolla roja": "Cebolla cabezona roja",
+    "cebolla morada": "Cebolla cabezona roja",
+    "platano verde": "Plátano hartón verde",
+    "platano harton": "Plátano hartón verde",
+    "platano maduro": "Plátano hartón maduro",
+    "platano": "Plátano hartón verde",
+    "guineo": "Plátano guineo",
+    "limon": "Limón Tahití",
+    "limon tahiti": "Limón Tahití",
+    "limon pajarito": "Limón común",
+    "aguacate hass": "Aguacate Hass",
+    "hass": "Aguacate Hass",
+    "tomate chonto": "Tomate chonto",
+    "tomate de arbol": "Tomate de árbol",
+    "tomate de aliño": "Tomate chonto",
+    "habichuela": "Habichuela",
+    "frijol verde": "Fríjol verde en vaina",
+    "frijol rojo": "Fríjol cargamanto rojo",
+    "frijol cargamanto": "Fríjol cargamanto rojo",
+    "arveja": "Arveja verde en vaina",
+    "arveja verde": "Arveja verde en vaina",
+    "mazorca": "Chócolo mazorca",
+    "choclo": "Chócolo mazorca",
+    "chocolo": "Chócolo mazorca",
+    "arroz": "Arroz de primera",
+    "huevo": "Huevo rojo AA",
+    "huevos": "Huevo rojo AA",
+    "huevo rojo": "Huevo rojo AA",
+    "huevo blanco": "Huevo blanco AA",
+    "aceite": "Aceite vegetal mezcla",
+    "mora": "Mora de Castilla",
+    "papaya": "Papaya Maradol",
+    "pina": "Piña gold",
+    "banano": "Banano criollo",
+    "naranja": "Naranja Valencia",
+    "mandarina": "Mandarina Arrayana",
+    "maracuya": "Maracuyá",
+    "yuca": "Yuca ICA",
+    "zanahoria": "Zanahoria",
+    "pollo": "Pollo entero fresco sin vísceras",
+    "pollo entero": "Pollo entero fresco sin vísceras",
+    "pechuga": "Pechuga de pollo",
+    "lechuga": "Lechuga Batavia",
+    "repollo": "Repollo blanco",
+    "uva": "Uva red globe nacional",
+    "mango": "Mango Tommy",
+    "ahuyama": "Ahuyama",
+    "auyama": "Ahuyama",
+    "pimenton": "Pimentón",
+    "aji": "Ají topito dulce",
+    "fresa": "Fresa",
+    "fresas": "Fresa",
+    "panela": "Panela cuadrada morena",
+    "azucar": "Azúcar refinada",
+    "sal": "Sal yodada",
+    "lenteja": "Lenteja importada",
+    "lentejas": "Lenteja importada",
+    "garbanzo": "Garbanzo importado",
+    "queso": "Queso campesino",
+    "cuajada": "Queso cuajada",
+    "carne molida": "Carne de res molida, murillo",
+    "tilapia": "Tilapia roja entera fresca",
+    "mojarra": "Mojarra lora entera fresca",
+    "bagre": "Bagre rayado entero fresco",
+    "trucha": "Trucha en corte mariposa",
+    "cachama": "Cachama de cultivo fresca",
+    "arracacha": "Arracacha blanca",
+}
+
+# colloquial market names -> canonical market name
+COLLOQUIAL_MARKETS: dict[str, str] = {
+    "abastos": "Bogotá, D.C., Corabastos",
+    "corabastos": "Bogotá, D.C., Corabastos",
+    "la mayorista": "Medellín, Central Mayorista de Antioquia",
+    "central mayorista": "Medellín, Central Mayorista de Antioquia",
+    "mayorista de medellin": "Medellín, Central Mayorista de Antioquia",
+    "mayorista de antioquia": "Medellín, Central Mayorista de Antioquia",
+    "la minorista": "Medellín, Plaza Minorista \"José María Villa\"",
+    "plaza minorista": "Medellín, Plaza Minorista \"José María Villa\"",
+    "minorista de medellin": "Medellín, Plaza Minorista \"José María Villa\"",
+    "santa helena": "Cali, Santa Elena",
+    "galeria santa elena": "Cali, Santa Elena",
+    "la 21": "Ibagué, Plaza La 21",
+    "la 41": "Pereira, La 41-Impala",
+    "potrerillo": "Pasto, El Potrerillo",
+    "bazurto": "Cartagena, Bazurto",
+}
+# city key -> its main wholesale market (used when a user names a city)
+MAIN_MARKETS: dict[str, str] = {
+    "bogota": "Bogotá, D.C., Corabastos",
+    "medellin": "Medellín, Central Mayorista de Antioquia",
+    "cali": "Cali, Cavasa",
+    "barranquilla": "Barranquilla, Barranquillita",
+    "bucaramanga": "Bucaramanga, Centroabastos",
+    "cucuta": "Cúcuta, Cenabastos",
+    "pereira": "Pereira, Mercasa",
+    "armenia": "Armenia, Mercar",
+    "manizales": "Manizales, Centro Galerías",
+    "ibague": "Ibagué, Plaza La 21",
+    "neiva": "Neiva, Surabastos",
+    "pasto": "Pasto, El Potrerillo",
+    "villavicencio": "Villavicencio, CAV",
+    "tunja": "Tunja, Complejo de Servicios del Sur",
+    "valledupar": "Valledupar, Mercabastos",
+    "monteria": "Montería, Mercado del Sur",
+    "cartagena": "Cartagena, Bazurto",
+    "sincelejo": "Sincelejo, Nuevo Mercado",
+    "popayan": "Popayán, Plaza de mercado del barrio Bolívar",
+    "ipiales": "Ipiales (Nariño), Ipiales somos todos",
+}
+CITY_NICKNAMES = {"medallo": "medellin", "bogota d c": "bogota", "bogota dc": "bogota", "la capital": "bogota",
+                  "barranquilla d e i p": "barranquilla", "curramba": "barranquilla", "cucuta": "cucuta",
+                  "san jose de cucuta": "cucuta", "santafe de bogota": "bogota"}
+_GENERIC_MARKET_WORDS = frozenset({"plaza", "mercado", "mercados", "central", "centro", "galeria", "de", "del", "la",
+                                   "el", "los", "las", "y", "s", "a", "ltda", "sas", "s a s", "barrio"})
+
+
+def _content(text: str, stop: frozenset[str]) -> tuple[str, ...]:
+    return tuple(singular(w) for w in words(fold(text)) if w not in stop)
+
+
+@dataclass
+class ProductMatch:
+    status: str  # ok | ambiguous | unknown | none
+    product: q.Product | None = None
+    candidates: list[q.Product] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # question token positions the match used
+    head: str = ""  # the word that named the product family ("papa")
+    text: str = ""
+
+
+@dataclass
+class MarketMatch:
+    market: q.Market
+    city: str | None  # set when the user named a city, not a market
+    used: set[int] = field(default_factory=set)
+    phrase: str = ""
+
+
+@dataclass
+class _Entry:
+    tokens: tuple[str, ...]
+    product_id: int
+    weight: int  # 2 canonical name, 1 alias / colloquial
+
+
+class Vocabulary:
+    """Everything the resolver needs from the mirror, built once per data version."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.products = {p.id: p for p in q.products(conn)}
+        self.markets = {m.id: m for m in q.markets(conn)}
+        priced = q.products_with_prices(conn, list(self.products))
+        self.priced = priced or set(self.products)
+        self.product_by_key = {p.key: p for p in self.products.values()}
+        self.market_by_key = {m.key: m for m in self.markets.values()}
+        self.latest = q.latest_week(conn)
+        self.market_rows = q.markets_in_week(conn, self.latest) if self.latest else {}
+        self.product_markets = q.products_in_week(conn, self.latest) if self.latest else {}
+        self._product_weeks: dict[int, str | None] = {}
+        self._lock = threading.Lock()
+        self._build_products(q.product_aliases(conn))
+        self._build_markets(q.market_aliases(conn))
+
+    # -- products --------------------------------------------------------------------------------------------------
+    def _build_products(self, aliases: list[tuple[str, int]]) -> None:
+        entries: dict[tuple[tuple[str, ...], int], _Entry] = {}
+
+        def add(tokens: tuple[str, ...], pid: int, weight: int) -> None:
+            if tokens and pid in self.priced:
+                key = (tokens, pid)
+                if key not in entries or entries[key].weight < weight:
+                    entries[key] = _Entry(tokens, pid, weight)
+
+        for p in self.products.values():
+            add(_content(p.name, PRODUCT_STOPWORDS), p.id, 2)
+        for alias_key, pid in aliases:
+            add(_content(alias_key, PRODUCT_STOPWORDS), pid, 1)
+        for phrase, name in COLLOQUIAL_PRODUCTS.items():
+            target = self.product_by_key.get(fold(name))
+            if target is not None:
+                add(_content(phrase, PRODUCT_STOPWORDS), target.id, 3)
+        self.entries = list(entries.values())
+        self.by_token: dict[str, list[_Entry]] = {}
+        for e in self.entries:
+            for t in set(e.tokens):
+                self.by_token.setdefault(t, []).append(e)
+        self.product_tokens = TokenIndex(self.by_token)
+
+    def match_product(self, tokens: list[str], skip: set[int] | None = None) -> ProductMatch:
+        """Best product for the question tokens (singular, folded). Never returns a weak match as 'ok'."""
+        skip = skip or set()
+        hits: dict[str, tuple[int, int]] = {}  # vocab token -> (position, distance)
+        for pos, tok in enumerate(tokens):
+            if pos in skip or (tok in STOPWORDS and tok not in self.by_token):
+                continue
+            for vt, dist in self.product_tokens.lookup(tok).items():
+                if tok in STOPWORDS and dist:
+                    continue
+                if vt not in hits or hits[vt][1] > dist:
+                    hits[vt] = (pos, dist)
+        if not hits:
+            return ProductMatch("none")
+        best: dict[int, tuple[int, int, int, int, set[int]]] = {}
+        for vt in hits:
+            for e in self.by_token.get(vt, []):
+                if e.tokens[0] not in hits:
+                    continue
+                used = {hits[t][0] for t in e.tokens if t in hits}
+                matched = sum(1 for t in e.tokens if t in hits)
+                if len(used) < matched:
+                    continue
+                cost = sum(hits[t][1] for t in e.tokens if t in hits)
+                full = int(matched == len(e.tokens))
+                score = (matched, full, -(len(e.tokens) - matched), e.weight - 2 * cost, used)
+                old = best.get(e.product_id)
+                if old is None or score[:4] > old[:4]:
+                    best[e.product_id] = score
+        if not best:
+            return ProductMatch("none")
+        ranked = sorted(best.items(), key=lambda kv: (kv[1][:4], self.markets_count(kv[0])), reverse=True)
+        top_score = ranked[0][1][:3]
+        top = [pid for pid, s in ranked if s[:3] == top_score]
+        used = ranked[0][1][4]
+        head = tokens[min(used)] if used else ""
+        first = self.products[ranked[0][0]]
+        matched, full, _missing = top_score
+        if len(top) == 1 and (full or matched >= 2):
+            return ProductMatch("ok", first, [first], used, head)
+        if len(top) > 1 and full:
+            # two products fully named: prefer the strongest kind of name (colloquial default, canonical)
+            weights = sorted(((best[pid][3], pid) for pid in top), reverse=True)
+            if weights[0][0] > weights[1][0] and weights[0][0] >= 2:
+                chosen = self.products[weights[0][1]]
+                return ProductMatch("ok", chosen, [chosen], best[weights[0][1]][4], head)
+        candidates = [self.products[pid] for pid in top][:8]
+        if len(top) == 1:
+            return ProductMatch("ambiguous", first, [first], used, head)
+        return ProductMatch("ambiguous", None, candidates, used, head)
+
+    def suggest_products(self, tokens: list[str], limit: int = 3) -> list[q.Product]:
+        """Products whose name is close to some word of the question (for '¿Quisiste decir…?')."""
+        from difflib import SequenceMatcher
+
+        content = [t for t in tokens if t not in STOPWORDS and len(t) >= 3 and not t.isdigit()]
+        if not content:
+            return []
+        scored: list[tuple[float, int]] = []
+        for pid in self.priced:
+            p = self.products[pid]
+            head = _content(p.name, PRODUCT_STOPWORDS)
+            if not head:
+                continue
+            best = max(SequenceMatcher(None, t, head[0]).ratio() for t in content)
+            if best >= 0.72:
+                scored.append((best + 0.001 * min(self.markets_count(pid), 50), pid))
+        scored.sort(reverse=True)
+        return [self.products[pid] for _, pid in scored[:limit]]
+
+    def markets_count(self, product_id: int) -> int:
+        """In how many markets the product was priced in the newest week (ranks clarification options)."""
+        return self.product_markets.get(product_id, 0)
+
+    def product_week(self, conn: sqlite3.Connection, product_id: int) -> str | None:
+        with self._lock:
+            if product_id not in self._product_weeks:
+                self._product_weeks[product_id] = q.product_latest_week(conn, product_id)
+            return self._product_weeks[product_id]
+
+    # -- markets ---------------------------------------------------------------------------------------------------
+    def _build_markets(self, aliases: list[tuple[str, int]]) -> None:
+        self.market_phrases: dict[tuple[str, ...], tuple[str, int | str]] = {}
+        product_keys = {e.tokens for e in self.entries}
+        self.cities: dict[str, list[q.Market]] = {}
+        for m in self.markets.values():
+            if m.kind == "market":
+                self.cities.setdefault(fold(m.city), []).append(m)
+
+        def add(tokens: tuple[str, ...], target: tuple[str, int | str]) -> None:
+            if tokens and tokens not in self.market_phrases:
+                self.market_phrases[tokens] = target
+
+        for phrase, name in COLLOQUIAL_MARKETS.items():
+            known = self.market_by_key.get(fold(name))
+            if known is not None:
+                add(_content(phrase, frozenset()), ("market", known.id))
+        for m in self.markets.values():
+            if m.kind != "market":
+                continue
+            add(_content(m.name, frozenset()), ("market", m.id))
+            parts = [p for p in m.name.replace("(", ",").replace(")", ",").split(",") if p.strip()]
+            tail = parts[-1] if len(parts) > 1 else ""
+            tail_tokens = _content(tail, frozenset())
+            distinctive = [t for t in tail_tokens if t not in _GENERIC_MARKET_WORDS]
+            if tail and distinctive and tail_tokens not in product_keys and fold(tail) != fold(m.department):
+                add(tail_tokens, ("market", m.id))
+                stripped = tuple(t for t in tail_tokens if t not in {"la", "el", "los", "las"})
+                if stripped and stripped != tail_tokens and stripped not in product_keys:
+                    add(stripped, ("market", m.id))
+        for alias_key, mid in aliases:
+            aliased = self.markets.get(mid)
+            if aliased is not None and aliased.kind == "market":
+                add(_content(alias_key, frozenset()), ("market", mid))
+        for city in self.cities:
+            add(_content(city, frozenset()), ("city", city))
+        for nick, city in CITY_NICKNAMES.items():
+            if city in self.cities:
+                add(_content(nick, frozenset()), ("city", city))
+        self.market_tokens = TokenIndex({t for phrase in self.market_phrases for t in phrase})
+        self.max_market_len = max((len(p) for p in self.market_phrases), default=1)
+
+    def find_markets(self, tokens: list[str], skip: set[int] | None = None) -> list[tuple[set[int], str, int | str]]:
+        """Non-overlapping market or city mentions, longest first: (positions, 'market'|'city', id|city key)."""
+        skip = skip or set()
+        fuzzy: list[set[str]] = []
+        for pos, tok in enumerate(tokens):
+            if pos in skip:
+                fuzzy.append(set())
+                continue
+            options = {tok} if tok in self.market_tokens.tokens else set()
+            if len(tok) >= 5 and tok not in STOPWORDS:
+                options |= {v for v, d in self.market_tokens.lookup(tok).items() if d <= 1}
+            fuzzy.append(options)
+        found: list[tuple[set[int], str, int | str]] = []
+        taken: set[int] = set()
+        for length in range(min(self.max_market_len, len(tokens)), 0, -1):
+            for start in range(0, len(tokens) - length + 1):
+                span = range(start, start + length)
+                if any(p in taken for p in span):
+                    continue
+                for phrase in self._phrases_for(fuzzy, start, length):
+                    target = self.market_phrases[phrase]
+                    if length == 1 and phrase[0] in STOPWORDS:
+                        continue
+                    found.append((set(span), target[0], target[1]))
+                    taken |= set(span)
+                    break
+        found.sort(key=lambda f: min(f[0]))
+        return found
+
+    def _phrases_for(self, fuzzy: list[set[str]], start: int, length: int) -> list[tuple[str, ...]]:
+        combos: list[tuple[str, ...]] = [()]
+        for pos in range(start, start + length):
+            if not fuzzy[pos]:
+                return []
+            combos = [(*c, o) for c in combos for o in fuzzy[pos]][:64]
+        return [c for c in combos if c in self.market_phrases]
+
+    def main_market(self, city: str) -> q.Market | None:
+        name = MAIN_MARKETS.get(city)
+        if name:
+            m = self.market_by_key.get(fold(name))
+            if m is not None:
+                return m
+        markets = self.cities.get(city, [])
+        if not markets:
+            return None
+        return max(markets, key=lambda m: (self.market_rows.get(m.id, 0), -m.id))
+
+    def resolve_product_name(self, text: str) -> ProductMatch:
+        """A product named by a string (LLM output, command argument, button): exact key first, then fuzzy."""
+        key = fold(text)
+        exact = self.product_by_key.get(key)
+        if exact is not None and exact.id in self.priced:
+            return ProductMatch("ok", exact, [exact])
+        tokens = [singular(w) for w in words(key)]
+        return self.match_product(tokens)
+
+    def resolve_market_name(self, text: str) -> MarketMatch | None:
+        key = fold(text)
+        exact = self.market_by_key.get(key)
+        if exact is not None:
+            return MarketMatch(exact, None, set(), text)
+        tokens = [singular(w) for w in words(key)]
+        found = self.find_markets(tokens)
+        if not found:
+            return None
+        used, kind, target = found[0]
+        if kind == "market":
+            return MarketMatch(self.markets[int(target)], None, used, text)
+        main = self.main_market(str(target))
+        return MarketMatch(main, str(target), used, text) if main else None
+
+
+_CACHE: dict[tuple[str, int, int, int, str], Vocabulary] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def vocabulary(conn: sqlite3.Connection) -> Vocabulary:
+    """The vocabulary of this mirror, rebuilt only when its content changed."""
+    path = conn.execute("PRAGMA database_list").fetchone()[2] or f"mem:{id(conn)}"
+    key = (*q.data_key(conn), path)
+    with _CACHE_LOCK:
+        found = _CACHE.get(key)
+    if found is not None:
+        return found
+    built = Vocabulary(conn)
+    with _CACHE_LOCK:
+        for old in [k for k in _CACHE if k[4] == path]:
+            del _CACHE[old]
+        _CACHE[key] = built
+    return built

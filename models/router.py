@@ -1,0 +1,890 @@
+"""The question router: Spanish text (or structured slots) -> an exact Answer built from the mirror.
+
+    router = Router(store.reader, today=...)
+    answer = router.answer("¿a cuánto está la papa criolla en Corabastos?", state)
+
+Every figure comes from a query in data.queries; the text says the product, market, unit, data date and
+source. When the product is ambiguous or unknown the router asks back (Answer.clarify) instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import sqlite3
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from data import queries as q
+from data import status
+from models import render as r
+from models.answer import Answer, Chart, ChatState, Choice, Value
+from models.dates import Period, describe, fmt_date
+from models.lang import normalise, singular, words
+from models.parse import Parsed, parse
+from models.resolve import MAIN_MARKETS, MarketMatch, ProductMatch, Vocabulary, vocabulary
+from models.slots import DATA_INTENTS, Intent, clean_slots, parse_intent
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 1000
+LLM_THRESHOLD = 0.5
+DEFAULT_HISTORY_WEEKS = 12
+LlmFn = Callable[[str, ChatState], "dict[str, Any] | None"]
+
+HELP_TEXT = (
+    "Soy SIPSABot: respondo con los precios mayoristas de alimentos que publica el DANE (SIPSA).\n"
+    "Puedes preguntarme, por ejemplo:\n"
+    "• ¿A cuánto está la papa criolla en Corabastos?\n"
+    "• Precio del tomate chonto en Medellín la semana pasada\n"
+    "• ¿Cómo ha variado el aguacate Hass en las últimas 8 semanas?\n"
+    "• ¿Dónde está más barata la cebolla junca?\n"
+    "• ¿Qué productos subieron más esta semana en Corabastos?\n"
+    "• Abastecimiento de Corabastos · ¿De dónde viene la papa?\n"
+    "• Pronóstico de la papa criolla para las próximas 4 semanas\n"
+    "• Avísame si la papa criolla baja de 2.000 en Corabastos\n"
+    "• ¿Qué productos y mercados tienes?"
+)
+
+
+@dataclass
+class Request:
+    intent: Intent
+    product: ProductMatch
+    markets: list[MarketMatch] = field(default_factory=list)
+    all_markets: bool = False
+    period: Period | None = None
+    horizon: int | None = None
+    freq: str | None = None
+    threshold: float | None = None
+    direction: str | None = None
+    change_pct: float | None = None
+    rule: str | None = None
+    tokens: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+class Router:
+    def __init__(self, reader: Callable[[], sqlite3.Connection], *, llm: LlmFn | None = None,
+                 today: Callable[[], dt.date] | None = None) -> None:
+        self.reader = reader
+        self.llm = llm
+        self.today = today or status.today
+
+    # -- public --------------------------------------------------------------------------------------------------
+    def answer(self, text: str, state: ChatState | None = None) -> Answer:
+        """Answer one message; never raises. Updates `state` (last intent and slots, pending choices)."""
+        try:
+            result = self._answer_text(text, state)
+        except Exception:  # the router must answer something whatever happens below it
+            log.exception("router failed on %r", str(text)[:200])
+            result = Answer(intent=Intent.OUT_OF_SCOPE.value,
+                            text="Lo siento, tuve un problema al buscar esa respuesta. Intenta de nuevo en un momento.")
+        return result
+
+    def answer_slots(self, slots: dict[str, Any], state: ChatState | None = None) -> Answer:
+        """Answer structured slots ({"intent": "price", "product": "papa criolla", "market": "Corabastos"});
+        used by commands, clarification buttons and the LLM path. Never raises."""
+        try:
+            return self._answer_slots(slots, state)
+        except Exception:
+            log.exception("router failed on slots %r", slots)
+            return Answer(intent=Intent.OUT_OF_SCOPE.value,
+                          text="Lo siento, tuve un problema al buscar esa respuesta. Intenta de nuevo en un momento.")
+
+    # -- text ----------------------------------------------------------------------------------------------------
+    def _answer_text(self, text: str, state: ChatState | None) -> Answer:
+        text = text if isinstance(text, str) else str(text)
+        clean = text.strip()
+        if len(clean) > MAX_CHARS:
+            return Answer(intent=Intent.OUT_OF_SCOPE.value,
+                          text=f"Tu mensaje es muy largo (más de {MAX_CHARS:,} caracteres). ".replace(",", ".")
+                          + "Escríbeme una pregunta corta, por ejemplo: «precio de la papa criolla en Corabastos».")
+        if not re.search(r"\w", clean):
+            return Answer(intent=Intent.HELP.value, text="Escríbeme una pregunta sobre precios de alimentos.\n\n"
+                          + HELP_TEXT)
+        if state is not None and state.pending:
+            pick = re.fullmatch(r"\s*(?:opci[oó]n\s*)?(\d{1,2})\s*[.)]?\s*", clean)
+            if pick and 1 <= int(pick.group(1)) <= len(state.pending):
+                choice = state.pending[int(pick.group(1)) - 1]
+                state.pending = []
+                return self._answer_text(choice.text, state)
+        conn = self.reader()
+        vocab = vocabulary(conn)
+        today = self.today()
+        latest = dt.date.fromisoformat(vocab.latest) if vocab.latest else None
+        parsed = parse(clean, vocab, today, latest)
+        if parsed.confidence < LLM_THRESHOLD and self.llm is not None:
+            via_llm = self._try_llm(clean, state, conn, vocab, today)
+            if via_llm is not None:
+                return via_llm
+        req = self._request(parsed, state, vocab)
+        answer = self._execute(req, conn, vocab, today)
+        self._remember(answer, state)
+        return answer
+
+    def _try_llm(self, text: str, state: ChatState | None, conn: sqlite3.Connection, vocab: Vocabulary,
+                 today: dt.date) -> Answer | None:
+        try:
+            raw = self.llm(text, state or ChatState()) if self.llm else None
+        except Exception:
+            log.exception("llm failed")
+            return None
+        if not isinstance(raw, dict) or parse_intent(raw.get("intent")) is None:
+            return None
+        slots = clean_slots(raw)
+        slots["intent"] = raw["intent"]
+        if parse_intent(raw["intent"]) in DATA_INTENTS and not slots.get("product"):
+            return None
+        return self._answer_slots(slots, state, conn=conn, vocab=vocab, today=today)
+
+    def _request(self, p: Parsed, state: ChatState | None, vocab: Vocabulary) -> Request:
+        req = Request(intent=p.intent, product=p.product, markets=p.markets, all_markets=p.all_markets,
+                      period=p.period, horizon=p.horizon, freq=p.freq, threshold=p.threshold, direction=p.direction,
+                      change_pct=p.change_pct, rule=p.rule, tokens=p.tokens, unknown=p.unknown, text=p.text)
+        prev_intent = parse_intent(state.intent) if state is not None and state.intent else None
+        if state is None or prev_intent is None or not state.slots:
+            return req
+        prev = state.slots
+        needs_product = req.intent in DATA_INTENTS and req.product.status == "none"
+        is_followup = p.followup or (needs_product and not p.unknown and (p.keyword or bool(p.markets)))
+        if not is_followup:
+            return req
+        if req.product.status == "none" and prev.get("product"):
+            req.product = vocab.resolve_product_name(prev["product"])
+        if not p.keyword:
+            req.intent = prev_intent
+            if req.intent in {Intent.PRICE, Intent.PRICE_AT}:
+                keep = prev.get("period_kind") and not _resets_period(p)
+                req.intent = Intent.PRICE_AT if (req.period or keep) else Intent.PRICE
+        if not req.markets and not req.all_markets and prev.get("market") and req.intent not in {Intent.MOVERS}:
+            found = vocab.resolve_market_name(prev["market"])
+            if found is not None:
+                city = _fold(prev["city"]) if prev.get("city") else None
+                req.markets = [MarketMatch(found.market, city, set(), prev["market"])]
+        if req.period is None and prev.get("period_kind") and prev.get("start") and prev.get("end") \
+                and not _resets_period(p) \
+                and req.intent in {Intent.PRICE_AT, Intent.HISTORY}:
+            req.period = Period(dt.date.fromisoformat(prev["start"]), dt.date.fromisoformat(prev["end"]),
+                                prev.get("period_kind") or "range")
+        for name in ("horizon", "freq", "threshold", "direction", "change_pct", "rule"):
+            if getattr(req, name) is None and prev.get(name) is not None and req.intent.value == state.intent:
+                setattr(req, name, prev[name])
+        return req
+
+    # -- slots ---------------------------------------------------------------------------------------------------
+    def _answer_slots(self, slots: dict[str, Any], state: ChatState | None, *, conn: sqlite3.Connection | None = None,
+                      vocab: Vocabulary | None = None, today: dt.date | None = None) -> Answer:
+        intent = parse_intent(slots.get("intent")) if isinstance(slots, dict) else None
+        if intent is None:
+            return Answer(intent=Intent.HELP.value, text=HELP_TEXT)
+        clean = clean_slots(slots)
+        conn = conn or self.reader()
+        vocab = vocab or vocabulary(conn)
+        today = today or self.today()
+        product = vocab.resolve_product_name(clean["product"]) if clean.get("product") else ProductMatch("none")
+        if product.status == "none" and clean.get("product"):
+            product = ProductMatch("unknown", text=clean["product"])
+        markets: list[MarketMatch] = []
+        for name in clean.get("markets", []) or ([clean["market"]] if clean.get("market") else []):
+            found = vocab.resolve_market_name(name)
+            if found is not None:
+                markets.append(found)
+        period = None
+        if clean.get("start") or clean.get("end"):
+            start = dt.date.fromisoformat(clean.get("start") or clean["end"])
+            end = dt.date.fromisoformat(clean.get("end") or clean["start"])
+            if start <= end:
+                period = Period(start, end, "day" if start == end else "range")
+        if intent is Intent.PRICE and period is not None:
+            intent = Intent.PRICE_AT
+        req = Request(intent=intent, product=product, markets=markets, period=period, horizon=clean.get("horizon"),
+                      freq=clean.get("freq"), threshold=clean.get("threshold"), direction=clean.get("direction"),
+                      change_pct=clean.get("change_pct"), rule=clean.get("rule"),
+                      tokens=[singular(w) for w in words(normalise(str(clean.get("product", ""))))],
+                      text=str(clean.get("product", "")))
+        answer = self._execute(req, conn, vocab, today)
+        self._remember(answer, state)
+        return answer
+
+    def _remember(self, answer: Answer, state: ChatState | None) -> None:
+        if state is None:
+            return
+        state.pending = list(answer.clarify)
+        if answer.intent in {i.value for i in DATA_INTENTS} and answer.slots.get("product") and not answer.clarify:
+            state.intent = answer.intent
+            state.slots = {k: v for k, v in answer.slots.items() if v is not None}
+
+    # -- execution -----------------------------------------------------------------------------------------------
+    def _execute(self, req: Request, conn: sqlite3.Connection, vocab: Vocabulary, today: dt.date) -> Answer:
+        ctx = _Ctx(conn, vocab, today, status.is_demo(conn))
+        intent = req.intent
+        if intent is Intent.HELP:
+            return Answer(intent=intent.value, text=HELP_TEXT)
+        if intent is Intent.GREETING:
+            return Answer(intent=intent.value, text="¡Hola! 👋 " + HELP_TEXT)
+        if intent is Intent.THANKS:
+            return Answer(intent=intent.value, text="¡Con gusto! Si necesitas otro precio, aquí estoy.")
+        if intent is Intent.OUT_OF_SCOPE:
+            return Answer(intent=intent.value, text=(
+                "Eso está fuera de lo que sé: solo respondo sobre precios mayoristas de alimentos, abastecimiento "
+                "e insumos agropecuarios publicados por el DANE (SIPSA). Escribe «ayuda» para ver ejemplos."))
+        if intent is Intent.COVERAGE:
+            return self._coverage(ctx)
+        if intent is Intent.MOVERS:
+            return self._movers(req, ctx)
+        if intent is Intent.SUPPLY:
+            return self._supply(req, ctx)
+        if intent is Intent.SUPPLY_ORIGIN:
+            return self._origins(req, ctx)
+        if intent is Intent.INPUTS:
+            return self._inputs(req, ctx)
+        problem = self._product_problem(req, ctx)
+        if problem is not None:
+            return problem
+        if intent is Intent.FORECAST:
+            return self._forecast(req, ctx)
+        if intent is Intent.ALERT:
+            return self._alert(req, ctx)
+        if intent in {Intent.CHEAPEST, Intent.PRICIEST}:
+            return self._extreme(req, ctx)
+        if intent is Intent.COMPARE or (len(req.markets) >= 2 and intent in {Intent.PRICE, Intent.PRICE_AT}):
+            return self._compare(req, ctx)
+        if intent is Intent.HISTORY:
+            return self._history(req, ctx)
+        if intent is Intent.PRICE_AT and req.period is not None:
+            return self._price_at(req, ctx)
+        return self._price(req, ctx)
+
+    # -- product problems: missing, ambiguous, unknown ------------------------------------------------------------
+    def _product_problem(self, req: Request, ctx: _Ctx) -> Answer | None:
+        pm = req.product
+        if pm.status == "ok" and pm.product is not None:
+            return None
+        slots = self._slots(req, None, None)
+        if pm.status == "ambiguous":
+            head = pm.head or "producto"
+            options = pm.candidates[:8]
+            choices = [Choice(p.name, _question(req, p.name, _market_name(req))) for p in options]
+            if len(options) == 1:
+                text = f"¿Te refieres a {options[0].name}?"
+            else:
+                text = f"¿Cuál {head}? Tengo varias: " + ", ".join(p.name for p in options) + "."
+            return Answer(intent=req.intent.value, text=text, slots=slots, clarify=choices)
+        if pm.status == "none" and not req.unknown:
+            return Answer(intent=req.intent.value, slots=slots, text=(
+                "¿De qué producto? Por ejemplo: «precio de la papa criolla en Corabastos»."))
+        suggestions = ctx.vocab.suggest_products(req.tokens)
+        asked = " ".join(req.unknown) or pm.text
+        if suggestions:
+            choices = [Choice(p.name, _question(req, p.name, _market_name(req))) for p in suggestions]
+            return Answer(intent=req.intent.value, slots=slots, clarify=choices, text=(
+                f"No encuentro «{asked}» entre los productos de SIPSA. ¿Quisiste decir "
+                + " o ".join(p.name for p in suggestions) + "?"))
+        return Answer(intent=req.intent.value, slots=slots, text=(
+            f"No encuentro «{asked}» entre los productos de SIPSA. Escribe «qué productos tienes» para ver la lista."))
+
+    # -- markets ---------------------------------------------------------------------------------------------------
+    def _default_market(self, product_id: int, ctx: _Ctx) -> q.Market | None:
+        """The market used when the user names none: the first main market (Corabastos first) that priced the
+        product in its newest week, else the busiest market that did."""
+        week = ctx.vocab.product_week(ctx.conn, product_id)
+        if week is None:
+            return None
+        rows = q.across_markets(ctx.conn, product_id, week)
+        priced = {w.market_id for w in rows}
+        for name in MAIN_MARKETS.values():
+            m = ctx.vocab.market_by_key.get(_fold(name))
+            if m is not None and m.id in priced:
+                return m
+        if not rows:
+            return None
+        best = max(rows, key=lambda w: (ctx.vocab.market_rows.get(w.market_id, 0), -w.market_id))
+        return ctx.vocab.markets[best.market_id]
+
+    def _market_for(self, req: Request, ctx: _Ctx, product: q.Product) -> tuple[q.Market | None, str]:
+        """The market to answer for and a note saying how it was chosen."""
+        if req.markets:
+            mm = req.markets[0]
+            if mm.city is None:
+                return mm.market, ""
+            chosen = self._city_market(mm.city, product.id, ctx, req.period) or mm.market
+            city = ctx.vocab.markets[chosen.id].city
+            return chosen, f"Para {city} usé {chosen.name}, el mercado mayorista principal con datos de este producto."
+        market = self._default_market(product.id, ctx)
+        if market is None:
+            return None, ""
+        return market, f"No indicaste mercado: uso {market.name}."
+
+    def _city_market(self, city: str, product_id: int, ctx: _Ctx, period: Period | None = None) -> q.Market | None:
+        """The market that stands for a city: its main market if that has the product (in the period asked
+        about, or ever); else the city market with the newest price of the product (in the period)."""
+        main = ctx.vocab.main_market(city)
+        last_day = period.end.isoformat() if period is not None else None
+        first_day = period.start.isoformat() if period is not None else ""
+
+        def newest(m: q.Market) -> str | None:
+            found = q.latest_price(ctx.conn, product_id, m.id, last_day)
+            if found is None or (found.week_start < first_day and found.week_end < first_day):
+                return None
+            return found.week_start
+
+        if main is not None and newest(main) is not None:
+            return main
+        best: tuple[str, q.Market] | None = None
+        for m in sorted(ctx.vocab.cities.get(city, []), key=lambda m: m.key):
+            week = newest(m)
+            if week is not None and (best is None or week > best[0]):
+                best = (week, m)
+        return best[1] if best else main
+
+    # -- price ---------------------------------------------------------------------------------------------------
+    def _price(self, req: Request, ctx: _Ctx) -> Answer:
+        product = _product(req)
+        market, note = self._market_for(req, ctx, product)
+        if market is None:
+            return self._no_data(req, ctx, product, None)
+        row = q.latest_price(ctx.conn, product.id, market.id)
+        if row is None:
+            return self._no_data(req, ctx, product, market)
+        lines = [f"{product.name} en {market.name}: {r.price(row.price_mean, product.unit)} (precio medio, "
+                 f"{r.week(row.week_start, row.week_end)})."]
+        if row.price_min is not None and row.price_max is not None:
+            lines.append(f"Mínimo {r.price(row.price_min, product.unit)} · "
+                         f"máximo {r.price(row.price_max, product.unit)}.")
+        values = [_value("price", row.price_mean, product, market, row.week_start, row.week_end, "precio medio")]
+        if ctx.vocab.latest and row.week_start < ctx.vocab.latest:
+            lines.append(f"Es el dato más reciente de este producto en ese mercado; el espejo llega hasta la "
+                         f"semana del {fmt_date(ctx.vocab.latest)}.")
+        if note:
+            lines.append(note)
+        if not req.markets:
+            spread = q.across_markets(ctx.conn, product.id, row.week_start)
+            if len(spread) >= 2:
+                lo, hi = spread[0], spread[-1]
+                lines.append(f"Esa semana, en {len(spread)} mercados: desde {r.price(lo.price_mean, product.unit)} "
+                             f"({ctx.vocab.markets[lo.market_id].name}) hasta {r.price(hi.price_mean, product.unit)} "
+                             f"({ctx.vocab.markets[hi.market_id].name}).")
+        return ctx.finish(Answer(intent=Intent.PRICE.value, text="\n".join(lines), values=values,
+                                 slots=self._slots(req, product, market, row.week_start, row.week_end)),
+                          row.week_start)
+
+    def _price_at(self, req: Request, ctx: _Ctx) -> Answer:
+        product = _product(req)
+        period = req.period
+        assert period is not None
+        market, note = self._market_for(req, ctx, product)
+        if market is None:
+            return self._no_data(req, ctx, product, None)
+        start, end = period.start.isoformat(), period.end.isoformat()
+        slots = self._slots(req, product, market, start, end, period.kind)
+        if period.kind in {"day", "week"}:
+            if period.kind == "day":
+                row = q.price_on(ctx.conn, product.id, market.id, start)
+            else:
+                weeks = q.history(ctx.conn, product.id, market.id, start, end)
+                row = weeks[0] if weeks else None
+            if row is None:
+                return self._no_data(req, ctx, product, market, period)
+            lines = [f"{product.name} en {market.name}, {r.week(row.week_start, row.week_end)}: "
+                     f"{r.price(row.price_mean, product.unit)} (precio medio)."]
+            if row.price_min is not None and row.price_max is not None:
+                lines.append(f"Mínimo {r.price(row.price_min, product.unit)} · máximo "
+                             f"{r.price(row.price_max, product.unit)}.")
+            if note:
+                lines.append(note)
+            values = [_value("price", row.price_mean, product, market, row.week_start, row.week_end, "precio medio")]
+            return ctx.finish(Answer(intent=Intent.PRICE_AT.value, text="\n".join(lines), values=values, slots=slots),
+                              row.week_start)
+        agg = q.period_price(ctx.conn, product.id, market.id, start, end)
+        if agg is None:
+            return self._no_data(req, ctx, product, market, period)
+        lines = [f"{product.name} en {market.name}, {describe(period)}: {r.price(agg.mean, product.unit)} "
+                 f"en promedio ({agg.weeks} semana{'s' if agg.weeks != 1 else ''} con datos, "
+                 f"de la del {fmt_date(agg.first_week)} a la del {fmt_date(agg.last_week)})."]
+        if agg.weeks > 1:
+            lines.append(f"Precio medio semanal entre {r.price(agg.low, product.unit)} y "
+                         f"{r.price(agg.high, product.unit)}.")
+        if note:
+            lines.append(note)
+        values = [_value("price", agg.mean, product, market, start, end, "promedio del periodo")]
+        return ctx.finish(Answer(intent=Intent.PRICE_AT.value, text="\n".join(lines), values=values, slots=slots),
+                          agg.last_week)
+
+    def _history(self, req: Request, ctx: _Ctx) -> Answer:
+        product = _product(req)
+        market, note = self._market_for(req, ctx, product)
+        if market is None:
+            return self._no_data(req, ctx, product, None)
+        period = req.period
+        if period is None or period.kind not in {"window", "range", "month", "year"}:
+            last = q.latest_price(ctx.conn, product.id, market.id)
+            if last is None:
+                return self._no_data(req, ctx, product, market)
+            end_day = dt.date.fromisoformat(last.week_start)
+            period = Period(end_day - dt.timedelta(weeks=DEFAULT_HISTORY_WEEKS - 1), end_day + dt.timedelta(days=6),
+                            "window", f"las últimas {DEFAULT_HISTORY_WEEKS} semanas")
+        start, end = period.start.isoformat(), period.end.isoformat()
+        rows = q.history(ctx.conn, product.id, market.id, start, end)
+        slots = self._slots(req, product, market, start, end, period.kind)
+        if not rows:
+            return self._no_data(req, ctx, product, market, period)
+        first, last = rows[0], rows[-1]
+        change = (last.price_mean - first.price_mean) / first.price_mean * 100.0
+        lo = min(rows, key=lambda w: (w.price_mean, w.week_start))
+        hi = max(rows, key=lambda w: (w.price_mean, w.week_start))
+        verb = "subió" if change > 0.05 else "bajó" if change < -0.05 else "se mantuvo"
+        lines = [f"{product.name} en {market.name}, {describe(period)} ({len(rows)} semanas con datos):",
+                 f"{verb} {r.pct(change)}: de {r.price(first.price_mean, product.unit)} (semana del "
+                 f"{fmt_date(first.week_start)}) a {r.price(last.price_mean, product.unit)} (semana del "
+                 f"{fmt_date(last.week_start)}).",
+                 f"Mínimo {r.price(lo.price_mean, product.unit)} (semana del {fmt_date(lo.week_start)}) · máximo "
+                 f"{r.price(hi.price_mean, product.unit)} (semana del {fmt_date(hi.week_start)})."]
+        if note:
+            lines.append(note)
+        unit = r.value_unit(product.unit)
+        values = [
+            _value("price", first.price_mean, product, market, first.week_start, first.week_end, "inicio"),
+            _value("price", last.price_mean, product, market, last.week_start, last.week_end, "final"),
+            Value("change_pct", round(change, 2), "%", first.week_start, last.week_end, product.name, market.name,
+                  "variación"),
+        ]
+        chart = Chart(title=f"{product.name} – {market.name}", unit=unit,
+                      series={market.name: [(w.week_start, w.price_mean) for w in rows]})
+        return ctx.finish(Answer(intent=Intent.HISTORY.value, text="\n".join(lines), values=values, slots=slots,
+                                 chart=chart), last.week_start)
+
+    def _compare(self, req: Request, ctx: _Ctx) -> Answer:
+        product = _product(req)
+        rows: list[tuple[q.Market, q.WeekPrice]] = []
+        week = ctx.vocab.product_week(ctx.conn, product.id)
+        if week is None:
+            return self._no_data(req, ctx, product, None)
+        chosen: list[q.Market] = []
+        if len(req.markets) >= 2:
+            for mm in req.markets:
+                m = self._city_market(mm.city, product.id, ctx, req.period) if mm.city else mm.market
+                if m is not None and m not in chosen:
+                    chosen.append(m)
+            for m in chosen:
+                found = q.latest_price(ctx.conn, product.id, m.id)
+                if found is not None:
+                    rows.append((m, found))
+        else:
+            ids = None
+            if req.markets and req.markets[0].city:
+                ids = [m.id for m in ctx.vocab.cities.get(req.markets[0].city, [])]
+            rows = [(ctx.vocab.markets[w.market_id], w) for w in q.across_markets(ctx.conn, product.id, week, ids)]
+        if not rows:
+            return self._no_data(req, ctx, product, None)
+        rows.sort(key=lambda mr: (mr[1].price_mean, mr[0].id))
+        when = f"semana del {fmt_date(week)}" if len(req.markets) < 2 else "último dato de cada mercado"
+        lines = [f"{product.name}, precio medio por mercado ({when}):"]
+        shown = rows if len(rows) <= 15 else rows[:7] + rows[-7:]
+        for m, w in shown:
+            when = "" if w.week_start == week else f" (semana del {fmt_date(w.week_start)})"
+            lines.append(f"• {m.name}: {r.price(w.price_mean, product.unit)}{when}")
+            if len(rows) > 15 and (m, w) == rows[6]:
+                lines.append(f"• … {len(rows) - 14} mercados más …")
+        if len(rows) >= 2:
+            lo, hi = rows[0], rows[-1]
+            gap = (hi[1].price_mean - lo[1].price_mean) / lo[1].price_mean * 100
+            lines.append(f"El más caro ({hi[0].name}) cuesta {r.pct(gap)} más que el más barato ({lo[0].name}).")
+        values = [_value("price", w.price_mean, product, m, w.week_start, w.week_end, "precio medio") for m, w in rows]
+        chart = Chart(title=f"{product.name} por mercado", unit=r.value_unit(product.unit), kind="bar",
+                      series={m.name: [(w.week_start, w.price_mean)] for m, w in rows[:20]})
+        slots = self._slots(req, product, rows[0][0] if len(rows) == 1 else None, week, None)
+        slots["markets"] = [m.name for m, _ in rows]
+        return ctx.finish(Answer(intent=Intent.COMPARE.value, text="\n".join(lines), values=values, slots=slots,
+                                 chart=chart), max(w.week_start for _, w in rows))
+
+    def _extreme(self, req: Request, ctx: _Ctx) -> Answer:
+        product = _product(req)
+        cheapest = req.intent is Intent.CHEAPEST
+        week = ctx.vocab.product_week(ctx.conn, product.id)
+        if req.period is not None and req.period.kind in {"day", "week"}:
+            week = q.product_latest_week(ctx.conn, product.id, req.period.end.isoformat())
+        if week is None:
+            return self._no_data(req, ctx, product, None)
+        ids = None
+        where = ""
+        if req.markets and req.markets[0].city:
+            ids = [m.id for m in ctx.vocab.cities.get(req.markets[0].city, [])]
+            where = f" en {ctx.vocab.markets[ids[0]].city}" if ids else ""
+        rows = q.across_markets(ctx.conn, product.id, week, ids)
+        if not rows:
+            return self._no_data(req, ctx, product, None)
+        ordered = rows if cheapest else list(reversed(rows))
+        top = ordered[0]
+        market = ctx.vocab.markets[top.market_id]
+        word = "más barato" if cheapest else "más caro"
+        lines = [f"{product.name}: el mercado {word}{where} en la {r.week(top.week_start, top.week_end)} fue "
+                 f"{market.name}, con {r.price(top.price_mean, product.unit)} (precio medio; {len(rows)} mercados "
+                 "con datos)."]
+        if len(ordered) > 1:
+            lines.append("Le siguen: " + "; ".join(
+                f"{ctx.vocab.markets[w.market_id].name} {r.price(w.price_mean, product.unit)}" for w in ordered[1:5])
+                + ".")
+        values = [_value("price", w.price_mean, product, ctx.vocab.markets[w.market_id], w.week_start, w.week_end,
+                         word if i == 0 else "") for i, w in enumerate(ordered[:5])]
+        return ctx.finish(Answer(intent=req.intent.value, text="\n".join(lines), values=values,
+                                 slots=self._slots(req, product, market, week, top.week_end)), week)
+
+    # -- movers --------------------------------------------------------------------------------------------------
+    def _movers(self, req: Request, ctx: _Ctx) -> Answer:
+        latest = ctx.vocab.latest
+        if latest is None:
+            return ctx.finish(Answer(intent=Intent.MOVERS.value, text="El espejo aún no tiene precios semanales."),
+                              None)
+        previous = q.previous_week(ctx.conn, latest)
+        if previous is None:
+            return ctx.finish(Answer(intent=Intent.MOVERS.value, text="Solo hay una semana de datos: no puedo "
+                                     "calcular variaciones."), latest)
+        market = None
+        if req.markets:
+            mm = req.markets[0]
+            market = ctx.vocab.main_market(mm.city) if mm.city else mm.market
+        moves = q.movers(ctx.conn, latest, previous, market.id if market else None)
+        items: list[tuple[float, int, int | None, float, float]] = []  # change, product, market, prev, cur
+        if market is not None:
+            items = [(m.change_pct, m.product_id, m.market_id, m.previous, m.current) for m in moves]
+        else:
+            by_product: dict[int, list[float]] = {}
+            for m in moves:
+                by_product.setdefault(m.product_id, []).append(m.change_pct)
+            items = [(statistics.median(v), pid, None, 0.0, 0.0) for pid, v in by_product.items() if len(v) >= 3]
+        if not items:
+            where = f" en {market.name}" if market else ""
+            return ctx.finish(Answer(intent=Intent.MOVERS.value, text=f"No hay dos semanas seguidas con datos{where}."),
+                              latest)
+        items.sort(key=lambda i: (-i[0], i[1]))
+        ups = [i for i in items if i[0] > 0][:5]
+        downs = [i for i in reversed(items) if i[0] < 0][:5]
+        where = f"en {market.name}" if market else "a nivel nacional (mediana de la variación en los mercados)"
+        lines = [f"Mayores cambios {where}, semana del {fmt_date(latest)} frente a la del {fmt_date(previous)}:"]
+
+        def line(i: tuple[float, int, int | None, float, float]) -> str:
+            p = ctx.vocab.products[i[1]]
+            extra = f" ({r.price(i[3], p.unit)} → {r.price(i[4], p.unit)})" if i[2] is not None else ""
+            return f"• {p.name}: {r.pct(i[0])}{extra}"
+
+        if ups:
+            lines.append("Subieron:")
+            lines += [line(i) for i in ups]
+        if downs:
+            lines.append("Bajaron:")
+            lines += [line(i) for i in downs]
+        values = [Value("change_pct", round(i[0], 2), "%", latest, None, ctx.vocab.products[i[1]].name,
+                        market.name if market else None, "sube" if i[0] > 0 else "baja") for i in ups + downs]
+        slots: dict[str, Any] = {"market": market.name if market else None, "start": previous, "end": latest}
+        return ctx.finish(Answer(intent=Intent.MOVERS.value, text="\n".join(lines), values=values, slots=slots),
+                          latest)
+
+    # -- supply --------------------------------------------------------------------------------------------------
+    def _supply(self, req: Request, ctx: _Ctx) -> Answer:
+        market = None
+        if req.markets:
+            mm = req.markets[0]
+            market = ctx.vocab.main_market(mm.city) if mm.city else mm.market
+        product = req.product.product if req.product.status == "ok" else None
+        slots: dict[str, Any] = {"product": product.name if product else None,
+                                 "market": market.name if market else None}
+        if product is not None:
+            rows = q.product_supply(ctx.conn, product.id, market.id if market else None)
+            if not rows:
+                return ctx.finish(Answer(intent=Intent.SUPPLY.value, slots=slots, text=(
+                    f"El espejo no tiene datos de abastecimiento mensual de {product.name}"
+                    + (f" en {market.name}" if market else "") + ".")), None)
+            total = sum(x.tonnes for x in rows)
+            month = rows[0].month
+            lines = [f"Abastecimiento de {product.name}, {_month_words(month)}: {r.tonnes(total)}"
+                     + (f" en {market.name}." if market else f" en {len(rows)} mercados.")]
+            if not market:
+                lines += [f"• {ctx.vocab.markets[x.market_id].name}: {r.tonnes(x.tonnes)}" for x in rows[:8]]
+            values = [Value("tonnes", round(total, 3), "t", month, None, product.name,
+                            market.name if market else None, "total")]
+            return ctx.finish(Answer(intent=Intent.SUPPLY.value, text="\n".join(lines), values=values, slots=slots),
+                              month)
+        groups = q.group_supply(ctx.conn, market.id if market else None)
+        if not groups:
+            return ctx.finish(Answer(intent=Intent.SUPPLY.value, slots=slots, text=(
+                "El espejo no tiene datos de abastecimiento semanal por grupo"
+                + (f" para {market.name}" if market else "") + ". Se cargan con los boletines semanales de DANE.")),
+                None)
+        totals: dict[str, float] = {}
+        for g in groups:
+            totals[g.group] = totals.get(g.group, 0.0) + g.tonnes
+        parts = {k: v for k, v in totals.items() if _fold(k) != "total"}
+        total = totals.get("Total") or sum(parts.values())
+        first = groups[0]
+        where = market.name if market else f"{len({g.market_id for g in groups})} mercados"
+        lines = [f"Abastecimiento en {where}, {r.week(first.week_start, first.week_end)}: {r.tonnes(total)}."]
+        lines += [f"• {k}: {r.tonnes(v)}" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])]
+        values = [Value("tonnes", round(v, 3), "t", first.week_start, first.week_end, None,
+                        market.name if market else None, k) for k, v in parts.items()]
+        values.append(Value("tonnes", round(total, 3), "t", first.week_start, first.week_end, None,
+                            market.name if market else None, "total"))
+        return ctx.finish(Answer(intent=Intent.SUPPLY.value, text="\n".join(lines), values=values, slots=slots),
+                          first.week_start)
+
+    def _origins(self, req: Request, ctx: _Ctx) -> Answer:
+        market = None
+        if req.markets:
+            mm = req.markets[0]
+            market = ctx.vocab.main_market(mm.city) if mm.city else mm.market
+        product = req.product.product if req.product.status == "ok" else None
+        if req.product.status == "ambiguous" and product is None:
+            problem = self._product_problem(req, ctx)
+            if problem is not None:
+                return problem
+        slots: dict[str, Any] = {"product": product.name if product else None,
+                                 "market": market.name if market else None}
+        first, last, total, depts, munis = q.origins(ctx.conn, product.id if product else None,
+                                                     market.id if market else None)
+        what = product.name if product else "los alimentos"
+        where = f" a {market.name}" if market else ""
+        if not depts or first is None or last is None:
+            return ctx.finish(Answer(intent=Intent.SUPPLY_ORIGIN.value, slots=slots, text=(
+                f"El espejo no tiene microdatos de abastecimiento por origen para {what}{where}. "
+                "Se cargan desde el catálogo 697 de ANDA (DANE).")), None)
+        slots.update({"start": first, "end": last})
+        lines = [f"¿De dónde llega {what}{where}? Del {fmt_date(first)} al {fmt_date(last)}: "
+                 f"{r.tonnes(total / 1000)} en total.", "Departamentos:"]
+        lines += [f"• {d.dept}: {r.tonnes(d.kg / 1000)} ({d.share_pct:.1f}%)".replace(".", ",", 1) for d in depts]
+        lines.append("Municipios:")
+        lines += [f"• {m.muni} ({m.dept}): {r.tonnes(m.kg / 1000)} ({m.share_pct:.1f}%)".replace(".", ",", 1)
+                  for m in munis]
+        values = [Value("share_pct", round(d.share_pct, 2), "%", first, last, product.name if product else None,
+                        market.name if market else None, d.dept) for d in depts]
+        return ctx.finish(Answer(intent=Intent.SUPPLY_ORIGIN.value, text="\n".join(lines), values=values,
+                                 slots=slots), last)
+
+    def _inputs(self, req: Request, ctx: _Ctx) -> Answer:
+        known = q.inputs(ctx.conn)
+        if not known:
+            return ctx.finish(Answer(intent=Intent.INPUTS.value, text=(
+                "El espejo no tiene precios de insumos agropecuarios todavía (se cargan con la operación "
+                "consultarInsumosSipsaMesMadr de DANE).")), None)
+        asked = {singular(w) for w in words(normalise(req.text))} - {"precio", "insumo", "de", "del", "el", "la"}
+        scored = []
+        for input_id, name, key in known:
+            overlap = len(asked & {singular(w) for w in key.split()})
+            if overlap:
+                scored.append((overlap, -len(key), input_id, name))
+        if not scored:
+            sample = ", ".join(name for _, name, _ in known[:8])
+            return ctx.finish(Answer(intent=Intent.INPUTS.value, text=(
+                f"¿Qué insumo? Tengo {len(known)}, por ejemplo: {sample}.")), None)
+        scored.sort(reverse=True)
+        input_id, name = scored[0][2], scored[0][3]
+        rows = q.input_prices(ctx.conn, input_id)
+        if not rows:
+            return ctx.finish(Answer(intent=Intent.INPUTS.value, text=f"No hay precios recientes de {name}."), None)
+        month = rows[0].month
+        lines = [f"{name}, {_month_words(month)} (precio promedio por municipio, de menor a mayor):"]
+        lines += [f"• {x.muni} ({x.dept}): {r.pesos(x.price)}" for x in rows]
+        values = [Value("price", x.price, "COP", x.month, None, x.name, x.muni, x.dept) for x in rows]
+        return ctx.finish(Answer(intent=Intent.INPUTS.value, text="\n".join(lines), values=values,
+                                 slots={"input": name, "start": month}), month)
+
+    def _coverage(self, ctx: _Ctx) -> Answer:
+        cov = q.coverage(ctx.conn)
+        lines = ["Esto es lo que tiene el espejo de SIPSA:"]
+        if cov.weekly_last:
+            lines.append(f"• Precios semanales por mercado: del {fmt_date(cov.weekly_first or cov.weekly_last)} a la "
+                         f"semana del {fmt_date(cov.weekly_last)}; esa semana, {cov.products} productos en "
+                         f"{cov.markets} mercados.")
+        for table, (has_rows, first, last) in cov.tables.items():
+            if table == "weekly_prices" or not has_rows:
+                continue
+            label = next((d.label for d in status.DATASETS.values() if d.table == table), table)
+            lines.append(f"• {label[:1].upper() + label[1:]}: del {fmt_date(first[:10])} al {fmt_date(last[:10])}."
+                         if first and last and len(first) >= 10 else f"• {label}: {first} a {last}.")
+        if len(lines) == 1:
+            lines.append("• Todavía no hay datos cargados.")
+        markets = sorted({ctx.vocab.markets[m].city for m in ctx.vocab.market_rows})
+        if markets:
+            lines.append("Ciudades con precios la última semana: " + ", ".join(markets) + ".")
+        lines.append("Escribe el nombre de un producto para ver su precio, o «ayuda» para ver ejemplos.")
+        return ctx.finish(Answer(intent=Intent.COVERAGE.value, text="\n".join(lines),
+                                 slots={"start": cov.weekly_first, "end": cov.weekly_last}), cov.weekly_last)
+
+    # -- forecast & alert ----------------------------------------------------------------------------------------
+    def _forecast(self, req: Request, ctx: _Ctx) -> Answer:
+        product = _product(req)
+        market, note = self._market_for(req, ctx, product)
+        freq = req.freq or "W"
+        limits = {"W": 12, "M": 6, "D": 30}
+        horizon = min(req.horizon or {"W": 4, "M": 3, "D": 7}[freq], limits[freq])
+        unit = {"W": "semana", "M": "mes", "D": "día"}[freq]
+        plural = {"W": "semanas", "M": "meses", "D": "días"}[freq]
+        slots = self._slots(req, product, market)
+        slots.update({"freq": freq, "horizon": horizon})
+        where = f" en {market.name}" if market else ""
+        text = (f"Pronóstico pedido: {product.name}{where}, {horizon} {unit if horizon == 1 else plural} "
+                f"hacia adelante (frecuencia {'semanal' if freq == 'W' else 'mensual' if freq == 'M' else 'diaria'}).")
+        if note:
+            text += "\n" + note
+        return Answer(intent=Intent.FORECAST.value, text=text, slots=slots, demo=ctx.demo)
+
+    def _alert(self, req: Request, ctx: _Ctx) -> Answer:
+        product = _product(req)
+        market, note = self._market_for(req, ctx, product)
+        slots = self._slots(req, product, market)
+        rule = req.rule or ("threshold" if req.threshold is not None else "change" if req.change_pct else "new_data")
+        slots.update({"rule": rule, "threshold": req.threshold, "direction": req.direction,
+                      "change_pct": req.change_pct})
+        where = f" en {market.name}" if market else ""
+        if rule == "threshold" and req.threshold is not None:
+            direction = req.direction if req.direction in {"above", "below"} else "below"
+            slots["direction"] = direction
+            words_ = "baje a" if direction == "below" else "suba a"
+            text = f"Alerta: te aviso cuando {product.name}{where} {words_} {r.price(req.threshold, product.unit)} o " \
+                   f"{'menos' if direction == 'below' else 'más'}."
+        elif rule == "change" and req.change_pct is not None:
+            direction = req.direction if req.direction in {"up", "down", "either"} else "either"
+            slots["direction"] = direction
+            verb = {"up": "suba", "down": "baje", "either": "cambie"}[direction]
+            text = (f"Alerta: te aviso cuando {product.name}{where} {verb} al menos "
+                    f"{r.pct(req.change_pct).lstrip('+')} frente al periodo anterior.")
+        else:
+            slots["rule"] = "new_data"
+            text = f"Alerta: te aviso cuando DANE publique datos nuevos de {product.name}{where}."
+        if note:
+            text += "\n" + note
+        return Answer(intent=Intent.ALERT.value, text=text, slots=slots, demo=ctx.demo)
+
+    # -- helpers -------------------------------------------------------------------------------------------------
+    def _no_data(self, req: Request, ctx: _Ctx, product: q.Product, market: q.Market | None,
+                 period: Period | None = None) -> Answer:
+        slots = self._slots(req, product, market, period.start.isoformat() if period else None,
+                            period.end.isoformat() if period else None)
+        where = f" en {market.name}" if market else ""
+        when = f" para {describe(period)}" if period else ""
+        lines = [f"No hay precios de {product.name}{where}{when} en el espejo."]
+        choices: list[Choice] = []
+        if market is not None:
+            last = q.latest_price(ctx.conn, product.id, market.id)
+            if last is not None:
+                lines.append(f"El dato más reciente{where} es de la {r.week(last.week_start, last.week_end)}: "
+                             f"{r.price(last.price_mean, product.unit)}.")
+                choices.append(Choice("Último dato", _question(Request(Intent.PRICE, req.product), product.name,
+                                                                market.name)))
+            week = ctx.vocab.product_week(ctx.conn, product.id)
+            if week is not None and last is None:
+                others = q.across_markets(ctx.conn, product.id, week,
+                                          [m.id for m in ctx.vocab.cities.get(_fold(market.city), [])])
+                for w in others[:4]:
+                    other = ctx.vocab.markets[w.market_id]
+                    choices.append(Choice(other.name, _question(req, product.name, other.name)))
+                if others:
+                    lines.append("Sí hay en otros mercados de la misma ciudad: "
+                                 + ", ".join(c.label for c in choices) + ".")
+        answer = Answer(intent=req.intent.value, text="\n".join(lines), slots=slots, clarify=choices)
+        return ctx.finish(answer, None)
+
+    def _slots(self, req: Request, product: q.Product | None, market: q.Market | None, start: str | None = None,
+               end: str | None = None, kind: str | None = None) -> dict[str, Any]:
+        city = req.markets[0].city if req.markets and req.markets[0].city else None
+        if product is None and req.product.status != "none":
+            product_text: str | None = req.product.product.name if req.product.product else (
+                req.product.text or (" ".join(req.unknown) if req.unknown else None))
+        else:
+            product_text = product.name if product else None
+        if city is not None:
+            city = market.city if market is not None else next(
+                (m.city for m in self._city_markets(city)), city)
+        return {"product": product_text, "market": market.name if market else None,
+                "city": city, "start": start, "end": end, "period_kind": kind}
+
+    def _city_markets(self, city: str) -> list[q.Market]:
+        conn = self.reader()
+        return vocabulary(conn).cities.get(city, [])
+
+
+@dataclass
+class _Ctx:
+    conn: sqlite3.Connection
+    vocab: Vocabulary
+    today: dt.date
+    demo: bool
+
+    def finish(self, answer: Answer, data_date: str | None) -> Answer:
+        """Append the data date notes, staleness, demo mark and the source line."""
+        answer.data_date = data_date
+        answer.demo = self.demo
+        note = r.staleness(self.vocab.latest, self.today)
+        answer.stale = note is not None
+        answer.text = answer.text + "\n\n" + r.footer(data_date, self.today, self.vocab.latest, self.demo)
+        return answer
+
+
+def _product(req: Request) -> q.Product:
+    assert req.product.product is not None
+    return req.product.product
+
+
+def _value(kind: str, value: float, product: q.Product, market: q.Market | None, start: str, end: str | None,
+           label: str) -> Value:
+    return Value(kind, float(value), r.value_unit(product.unit), start, end, product.name,
+                 market.name if market else None, label)
+
+
+def _market_name(req: Request) -> str | None:
+    if not req.markets:
+        return None
+    mm = req.markets[0]
+    return mm.market.city if mm.city else mm.market.name
+
+
+def _question(req: Request, product: str, market: str | None) -> str:
+    """A full question the router answers, used as the text behind a clarification button."""
+    where = f" en {market}" if market else ""
+    period = ""
+    if req.period is not None:
+        period = f" entre el {fmt_date(req.period.start)} y el {fmt_date(req.period.end)}"
+    intent = req.intent
+    if intent is Intent.HISTORY:
+        return f"historial de {product}{where}{period}"
+    if intent is Intent.CHEAPEST:
+        return f"dónde está más barato {product}{where}"
+    if intent is Intent.PRICIEST:
+        return f"dónde está más caro {product}{where}"
+    if intent is Intent.COMPARE:
+        return f"compara {product} en todos los mercados"
+    if intent is Intent.FORECAST:
+        return f"pronóstico de {product}{where}"
+    if intent is Intent.ALERT and req.threshold is not None:
+        verb = "suba de" if req.direction == "above" else "baje de"
+        return f"avísame si {product}{where} {verb} {round(req.threshold)}"
+    if intent is Intent.SUPPLY_ORIGIN:
+        return f"de dónde viene {product}{where}"
+    return f"precio de {product}{where}{period}"
+
+
+def _resets_period(p: Parsed) -> bool:
+    return bool(re.search(r"\b(hoy|ahora|actual|actualmente|esta semana|ultimo dato|mas reciente)\b", p.norm))
+
+
+def _fold(text: str) -> str:
+    from data.text import fold
+
+    return fold(text)
+
+
+def _neg(key: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in key)
+
+
+def _month_words(month: str) -> str:
+    from models.dates import MONTH_NAMES
+
+    try:
+        day = dt.date.fromisoformat(month[:10] if len(month) >= 10 else month[:7] + "-01")
+    except ValueError:
+        return month
+    return f"{MONTH_NAMES[day.month]} de {day.year}"
