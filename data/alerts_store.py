@@ -440,27 +440,6 @@ def market_name(conn: sqlite3.Connection, market_id: int) -> tuple[str, str] | N
     return None if row is None else (str(row[0]), str(row[1]))
 
 
-def find_product(conn: sqlite3.Connection, key: str) -> list[tuple[int, str]]:
-    """Products whose folded name or alias equals `key`, else contains it (id, name), at most 10."""
-    exact = conn.execute("SELECT id, name FROM products WHERE key = ? UNION SELECT p.id, p.name FROM product_aliases a "
-                         "JOIN products p ON p.id = a.product_id WHERE a.key = ?", (key, key)).fetchall()
-    if exact:
-        return [(int(i), str(n)) for i, n in exact]
-    rows = conn.execute("SELECT id, name FROM products WHERE key LIKE ? ORDER BY length(name), name LIMIT 10",
-                        (f"%{key}%",)).fetchall()
-    return [(int(i), str(n)) for i, n in rows]
-
-
-def find_market(conn: sqlite3.Connection, key: str, among: Iterable[int] | None = None) -> list[tuple[int, str]]:
-    """Markets or cities whose folded name or alias equals or contains `key` (id, name), at most 10."""
-    allowed = None if among is None else set(among)
-    rows = conn.execute("SELECT id, name FROM markets WHERE key = ? OR key LIKE ? UNION SELECT m.id, m.name FROM "
-                        "market_aliases a JOIN markets m ON m.id = a.market_id WHERE a.key = ? OR a.key LIKE ?",
-                        (key, f"%{key}%", key, f"%{key}%")).fetchall()
-    out = sorted({(int(i), str(n)) for i, n in rows if allowed is None or int(i) in allowed}, key=lambda r: r[1])
-    return out[:10]
-
-
 def last_ok_refresh(conn: sqlite3.Connection) -> dict[str, dt.datetime]:
     """Dataset name (data.status) -> start of its newest successful SOAP refresh."""
     from data.status import DATASETS
