@@ -429,6 +429,12 @@ class BotAPIServer:
         with self._cond:
             return self._state.delivered_at.get(update_id)
 
+    def observe(self, update: dict[str, Any]) -> None:
+        """Learn an update's chats and query ids without queueing it (for updates fed to the bot directly,
+        e.g. Application.process_update in unit tests), so answers to them are accepted."""
+        with self._cond:
+            self._learn(update)
+
     def _learn(self, update: dict[str, Any]) -> None:
         for key in ("message", "edited_message", "channel_post"):
             msg = update.get(key)

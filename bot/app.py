@@ -1,0 +1,94 @@
+"""build_application(settings, services) -> a configured python-telegram-bot Application.
+
+Local Bot API servers (and the tests' fake one) via settings.bot_api_base_url; Telegram's flood limits via
+AIORateLimiter when settings.rate_limit; concurrent updates so one slow question never blocks other chats.
+post_init registers the command menu (Spanish descriptions) and starts the scheduled jobs when that feature
+exists; post_shutdown stops the services."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from typing import Any
+
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.request import BaseRequest, HTTPXRequest
+
+import handlers
+from bot.config import Settings
+from bot.services import close_services
+from handlers.common import Services
+
+log = logging.getLogger(__name__)
+
+RATE_LIMIT_RETRIES = 3
+
+
+def _timeout(settings: Settings) -> float:
+    try:
+        return float(settings.extra.get("SIPSABOT_HTTP_TIMEOUT", "") or 10.0)
+    except ValueError:
+        return 10.0
+
+
+def build_application(settings: Settings, services: Services, request: BaseRequest | None = None,
+                      get_updates_request: BaseRequest | None = None) -> Application:  # type: ignore[type-arg]
+    """The Application with every handler registered and the services in bot_data["services"].
+
+    `request` replaces PTB's HTTP transport (unit tests pass a recording BaseRequest); without it, httpx
+    with a pool as wide as the concurrency and SIPSABOT_HTTP_TIMEOUT seconds (default 10) per request."""
+    if not settings.telegram_token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is empty")
+    builder = ApplicationBuilder().token(settings.telegram_token)
+    if settings.bot_api_base_url:
+        base = settings.bot_api_base_url.rstrip("/")
+        builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
+    timeout = _timeout(settings)
+    builder = builder.request(request or HTTPXRequest(
+        connection_pool_size=max(8, settings.concurrent_updates + 4), read_timeout=timeout, write_timeout=timeout,
+        connect_timeout=timeout, pool_timeout=timeout, media_write_timeout=max(20.0, timeout)))
+    builder = builder.get_updates_request(get_updates_request or request or HTTPXRequest(
+        connection_pool_size=2, read_timeout=timeout, connect_timeout=timeout))
+    if request is not None and get_updates_request is None:
+        builder = builder.updater(None)
+    if settings.rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(
+            overall_max_rate=settings.rate_overall_per_s, overall_time_period=1,
+            group_max_rate=settings.rate_group_per_min, group_time_period=60,
+            max_retries=RATE_LIMIT_RETRIES))  # type: ignore[arg-type]
+    builder = builder.concurrent_updates(max(1, settings.concurrent_updates))
+    builder = builder.post_init(_post_init).post_shutdown(_post_shutdown)
+    app = builder.build()
+    app.bot_data["services"] = services
+    app.bot_data["settings"] = settings
+    handlers.register(app)
+    return app
+
+
+def _optional(module_name: str) -> Any:
+    return importlib.import_module(module_name) if importlib.util.find_spec(module_name) else None
+
+
+async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+    settings: Settings = app.bot_data["settings"]
+    try:
+        await app.bot.set_my_commands(handlers.bot_commands())
+    except TelegramError as exc:  # the menu is a convenience: the bot works without it
+        log.warning("setMyCommands failed: %s", exc)
+    jobs = _optional("handlers.jobs")
+    if jobs is not None and hasattr(jobs, "register_jobs") and app.job_queue is not None:
+        jobs.register_jobs(app, settings)
+    for name in handlers.OPTIONAL.values():
+        module = _optional(name)
+        hook = getattr(module, "post_init", None) if module is not None else None
+        if hook is not None:
+            await hook(app)
+    log.info("SIPSABot @%s ready (%d commands)", app.bot.username, len(handlers.bot_commands()))
+
+
+async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    services = app.bot_data.get("services")
+    if isinstance(services, Services):
+        close_services(services)

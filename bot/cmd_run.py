@@ -1,0 +1,92 @@
+"""`sipsabot run`: the Telegram bot (long polling, or a webhook when SIPSABOT_WEBHOOK_URL is set).
+
+Without TELEGRAM_BOT_TOKEN it explains how to get one and opens the terminal assistant instead. On an empty
+mirror it first loads data: a refresh from DANE (SIPSABOT_REFRESH_ON_START, default on), else the demo mirror.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import urllib.parse
+
+from telegram import Update
+
+from bot.config import Settings
+from bot.logs import setup_logging
+
+log = logging.getLogger("sipsabot")
+
+NO_TOKEN = """\
+No hay token de Telegram (TELEGRAM_BOT_TOKEN), así que abro el asistente en la terminal.
+
+Para usar el bot en Telegram:
+  1. Abre Telegram y escribe a @BotFather; envíale /newbot y sigue los pasos (nombre y usuario del bot).
+  2. BotFather te da un token como 123456789:AAH...; guárdalo en secreto.
+  3. Opcional: /setinline en @BotFather activa el modo en línea (@TuBot papa criolla corabastos).
+  4. Ejecuta:  TELEGRAM_BOT_TOKEN=<token> make run   (o escríbelo en el archivo .env)
+"""
+
+
+def ensure_data(settings: Settings) -> None:
+    """An empty mirror gets data before the bot starts: DANE first (when allowed), else the demo mirror."""
+    from data import demo
+    from data.refresh import bootstrap, is_empty
+    from data.store import Store
+
+    store = Store(settings.db_path)
+    with store.writer() as conn:
+        empty = is_empty(conn)
+    if not empty:
+        return
+    if settings.refresh_on_start:
+        print("El espejo está vacío: lo cargo desde DANE – SIPSA (puede tardar unos minutos)…", flush=True)
+        result = bootstrap(store, settings, log=lambda line: print(line, flush=True))
+        print(result.message, flush=True)
+        return
+    with store.writer() as conn:
+        if is_empty(conn):
+            demo.build(conn)
+            conn.commit()
+    print("El espejo estaba vacío y SIPSABOT_REFRESH_ON_START=0: cargué el espejo de DEMOSTRACIÓN (cifras "
+          "ficticias). Ejecute `sipsabot refresh` para traer los datos de DANE.", flush=True)
+
+
+def run_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.telegram_token:
+        print(NO_TOKEN, flush=True)
+        ensure_data(settings)
+        from bot.cmd_ask import chat_cmd
+
+        return chat_cmd(args, settings)
+    setup_logging(settings.log_level, settings.telegram_token)
+    ensure_data(settings)
+
+    from bot.app import build_application
+    from bot.services import build_services
+
+    app = build_application(settings, build_services(settings))
+    if settings.webhook_url:
+        path = urllib.parse.urlsplit(settings.webhook_url).path.lstrip("/")
+        log.info("webhook mode: listening on %s:%d/%s", settings.webhook_listen, settings.webhook_port, path)
+        app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, url_path=path,
+                        webhook_url=settings.webhook_url, secret_token=settings.webhook_secret or None,
+                        allowed_updates=Update.ALL_TYPES, bootstrap_retries=5)
+    else:
+        log.info("long polling %s", "a local Bot API server" if settings.bot_api_base_url else "Telegram")
+        app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=5, timeout=_poll_timeout(settings))
+    return 0
+
+
+def _poll_timeout(settings: Settings) -> int:
+    try:
+        return max(0, int(settings.extra.get("SIPSABOT_POLL_TIMEOUT", "") or 10))
+    except ValueError:
+        return 10
+
+
+if __name__ == "__main__":
+    from bot.cli import main
+
+    sys.exit(main(["run", *sys.argv[1:]]))

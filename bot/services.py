@@ -1,0 +1,43 @@
+"""The wiring: the mirror's Store, the router (with the optional local LLM), per-chat memory, the flood guard
+and the worker pool the handlers run blocking work on. Handlers reach it as bot_data["services"]."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from bot.config import Settings
+from data.store import Store
+from handlers.common import ChatMemory, FloodGuard, KeyedStore, Services, runner
+from models.router import Router
+
+log = logging.getLogger(__name__)
+
+
+def build_services(settings: Settings, *, with_llm: bool = True) -> Services:
+    """Everything the handlers need. The LLM worker (when SIPSABOT_LLM_MODEL names a file) loads in its own
+    thread, so start-up is not delayed; without it the router answers on rules alone."""
+    store = Store(settings.db_path)
+    llm = None
+    if with_llm and settings.llm_model_path:
+        from models.llm import build_parser
+
+        llm = build_parser(settings)
+    router = Router(store.reader, llm=llm)
+    # Router calls may wait for the LLM: a pool wider than the default keeps database answers flowing.
+    workers = max(4, min(32, settings.concurrent_updates // 2 or 4))
+    executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sipsabot-work")
+    svc = Services(store=store, router=router, memory=ChatMemory(store, runner(executor)), keyed=KeyedStore(),
+                   flood=FloodGuard(settings.flood_max_per_minute), executor=executor, llm=llm)
+    if llm is not None:
+        svc.on_stop.append(llm.close)
+    return svc
+
+
+def close_services(svc: Services) -> None:
+    for stop in reversed(svc.on_stop):
+        try:
+            stop()
+        except Exception:
+            log.exception("error while stopping a service")
+    svc.executor.shutdown(wait=False, cancel_futures=True)

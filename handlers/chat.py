@@ -1,0 +1,340 @@
+"""Free text, button presses and inline queries: each one goes to the router, the Answer comes back as
+messages (text, chart, clarification buttons). Thin: the thinking happens in models/."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from telegram import (
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes, filters
+
+from handlers import hooks, messages, render
+from handlers.common import Services, is_private, services
+from handlers.send import answer_callback, edit_html, send_html, send_photo, typing
+from models.answer import Answer, ChatState, Choice
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION = 1000
+INLINE_RESULTS = 5
+
+
+# ------------------------------------------------------------------------------------------- asking the router
+
+
+def _is_busy(exc: Exception) -> bool:
+    return type(exc).__name__ == "LLMBusy"
+
+
+async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, compute: Callable[[ChatState], Answer],
+                  *, reply_to: int | None = None, question: str | None = None) -> Answer | None:
+    """Run `compute(state)` (a router call) for this chat with its remembered state, then send the answer.
+    One chat's messages are handled in order; other chats run concurrently. `question` is what the user
+    typed (free text or command arguments): when it names no market, the chat's default market applies."""
+    svc = services(context)
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    async with svc.memory.lock(chat.id):
+        state = await svc.memory.state(chat.id)
+        async with typing(context.bot, chat.id):
+            try:
+                answer = await svc.run(compute, state)
+                if question is not None:
+                    answer = await _apply_default_market(svc, chat.id, answer, state, question)
+            except Exception as exc:
+                if not _is_busy(exc):
+                    raise
+                await send_html(context.bot, chat.id, messages.text("busy"), reply_to=reply_to)
+                return None
+        await deliver(update, context, answer, state, reply_to=reply_to)
+        await svc.memory.save(chat.id, state)
+    return answer
+
+
+DEFAULT_MARKET_INTENTS = {"price", "price_at", "history"}
+
+
+async def _apply_default_market(svc: Services, chat_id: int, answer: Answer, state: ChatState,
+                                question: str) -> Answer:
+    """A chat's default market (/mercado) stands in when a price or history question named no market."""
+    market = (await svc.memory.settings(chat_id)).get("market")
+    if not market or answer.intent not in DEFAULT_MARKET_INTENTS or answer.clarify:
+        return answer
+    if not answer.slots.get("product") or answer.slots.get("market") == market:
+        return answer
+    if await svc.run(names_market, svc.store.reader, question):
+        return answer
+    slots = {k: answer.slots[k] for k in ("product", "start", "end") if answer.slots.get(k)}
+    slots.update(intent=answer.intent, market=market)
+    return await svc.run(svc.router.answer_slots, slots, state)
+
+
+def names_market(reader: Callable[[], Any], text: str) -> bool:
+    """Whether the text mentions a market or city of the mirror (the router's own resolver decides)."""
+    from data.text import fold
+    from models.lang import singular, words
+    from models.resolve import vocabulary
+
+    tokens = [singular(w) for w in words(fold(text))]
+    return bool(vocabulary(reader()).find_markets(tokens))
+
+
+async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer, state: ChatState,
+                  *, reply_to: int | None = None) -> None:
+    """Forecast and alert answers go to their feature's handler; everything else is sent as is."""
+    handler = hooks.INTENT_HANDLERS.get(answer.intent)
+    if handler is not None:
+        await handler(update, context, answer, state)
+        return
+    chat = update.effective_chat
+    assert chat is not None
+    await send_answer(context, chat.id, answer, reply_to=reply_to)
+
+
+async def send_answer(context: ContextTypes.DEFAULT_TYPE, chat_id: int, answer: Answer, *,
+                      reply_to: int | None = None) -> Message | None:
+    """Text (split, escaped), chart (as a photo) and clarification buttons (stored server-side)."""
+    svc = services(context)
+    keyboard: InlineKeyboardMarkup | None = None
+    if answer.clarify:
+        key = svc.keyed.put(chat_id, "choices", list(answer.clarify))
+        keyboard = render.choices_keyboard(key, answer.clarify)
+    png = await _chart_png(svc, answer)
+    pieces = render.answer_html(answer) or [messages.text("choose")]
+    if png is not None:
+        caption = render.caption_for(answer)
+        if caption:
+            return await send_photo(context.bot, chat_id, png, caption, reply_markup=keyboard, reply_to=reply_to)
+        title = answer.chart.title if answer.chart else ""
+        await send_photo(context.bot, chat_id, png, messages.text("chart_caption", title=title), reply_to=reply_to)
+    last: Message | None = None
+    for i, piece in enumerate(pieces):
+        last_piece = i == len(pieces) - 1
+        last = await send_html(context.bot, chat_id, piece, reply_markup=keyboard if last_piece else None,
+                               reply_to=reply_to if i == 0 and png is None else None)
+    return last
+
+
+async def _chart_png(svc: Services, answer: Answer) -> bytes | None:
+    chart = answer.chart
+    if chart is None:
+        return None
+    from models.charts import ChartError, render_png
+
+    try:
+        return await svc.run(render_png, chart, subtitle="datos de demostración" if answer.demo else "")
+    except ChartError:
+        return None
+
+
+# ----------------------------------------------------------------------------------------------- free text
+
+
+class _AddressedToBot(filters.MessageFilter):
+    """Group messages meant for the bot: a mention of @BotName (or a text mention) or a reply to the bot."""
+
+    def filter(self, message: Message) -> bool:
+        bot = message.get_bot()
+        reply = message.reply_to_message
+        if reply is not None and reply.from_user is not None and reply.from_user.id == bot.id:
+            return True
+        mention = f"@{bot.username}".casefold() if bot.username else None
+        for entity, text in message.parse_entities(["mention", "text_mention"]).items():
+            if entity.type == "text_mention" and entity.user is not None and entity.user.id == bot.id:
+                return True
+            if mention and text.casefold() == mention:
+                return True
+        return False
+
+
+ADDRESSED = _AddressedToBot(name="addressed_to_bot")
+
+
+def question_text(message: Message) -> str:
+    """The message text without the bot's @mention."""
+    text = message.text or ""
+    username = message.get_bot().username
+    if username:
+        text = re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE)
+    return " ".join(text.split())
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Private chats: any text; groups: text that mentions or replies to the bot (see handlers/__init__)."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    text = question_text(message)
+    reply_to = None if is_private(update) else message.message_id
+    if not text:
+        await on_start_like_help(update, context, reply_to)
+        return
+    if len(text) > MAX_QUESTION:
+        await send_html(context.bot, message.chat_id, messages.text("too_long"), reply_to=reply_to)
+        return
+    router = services(context).router
+    await respond(update, context, lambda state: router.answer(text, state), reply_to=reply_to, question=text)
+
+
+async def on_start_like_help(update: Update, context: ContextTypes.DEFAULT_TYPE, reply_to: int | None) -> None:
+    """A bare mention ("@SipsaBot") gets the short group welcome."""
+    chat = update.effective_chat
+    assert chat is not None
+    await send_html(context.bot, chat.id, messages.text("welcome_group", bot=context.bot.username or ""),
+                    reply_to=reply_to)
+
+
+async def on_not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    chat = update.effective_chat
+    if chat is not None:
+        await send_html(context.bot, chat.id, messages.text("not_text"))
+
+
+# ------------------------------------------------------------------------------------------------- buttons
+
+
+async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """c:<key>:<i> picks a stored choice (clarification or example); c:<key>:p<n> pages the choices."""
+    query = update.callback_query
+    assert query is not None
+    svc = services(context)
+    parts = (query.data or "").split(":")
+    item = svc.keyed.get(parts[1]) if len(parts) == 3 else None
+    message = query.message
+    chat_id = message.chat.id if message is not None else None
+    if item is None or item.kind not in {"choices", "examples"}:
+        await answer_callback(query, messages.text("choice_old"), show_alert=True)
+        return
+    if item.chat_id != chat_id:
+        await answer_callback(query, messages.text("choice_foreign"), show_alert=True)
+        return
+    choices: Sequence[Choice] = item.payload
+    if parts[2].startswith("p") and parts[2][1:].isdigit():
+        await answer_callback(query)
+        assert message is not None
+        await _edit_markup(context, message.chat.id, message.message_id,
+                           render.choices_keyboard(parts[1], choices, int(parts[2][1:])))
+        return
+    if not parts[2].isdigit() or int(parts[2]) >= len(choices):
+        await answer_callback(query, messages.text("choice_old"), show_alert=True)
+        return
+    choice = choices[int(parts[2])]
+    await answer_callback(query, messages.text("choice_taken", label=choice.label)[:200])
+    if item.kind == "choices" and message is not None:
+        svc.keyed.drop(parts[1])  # one answer per clarification: a second press gets "no longer available"
+        await _edit_markup(context, message.chat.id, message.message_id, None)
+    router = svc.router
+    await respond(update, context, lambda state: router.answer(choice.text, state))
+
+
+async def _edit_markup(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int,
+                       markup: InlineKeyboardMarkup | None) -> None:
+    from telegram.error import BadRequest, NetworkError
+
+    try:
+        await context.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id, reply_markup=markup)
+    except (BadRequest, NetworkError) as exc:  # "not modified", old message: the answer still goes out
+        log.info("editMessageReplyMarkup in chat %s: %s", chat_id, getattr(exc, "message", exc))
+
+
+async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """p:<key>:<n> shows page n of a stored list (edits the message in place)."""
+    query = update.callback_query
+    assert query is not None
+    svc = services(context)
+    parts = (query.data or "").split(":")
+    item = svc.keyed.get(parts[1]) if len(parts) == 3 and parts[2].isdigit() else None
+    message = query.message
+    if item is None or item.kind != "pages" or message is None:
+        await answer_callback(query, messages.text("choice_old"), show_alert=True)
+        return
+    if item.chat_id != message.chat.id:
+        await answer_callback(query, messages.text("choice_foreign"), show_alert=True)
+        return
+    await answer_callback(query)
+    title, lines = item.payload
+    body, pages = render.page_html(title, lines, int(parts[2]))
+    page = min(int(parts[2]), pages - 1)
+    await edit_html(context.bot, message.chat.id, message.message_id, body,
+                    render.pages_keyboard(parts[1], page, pages))
+
+
+async def send_pages(context: ContextTypes.DEFAULT_TYPE, chat_id: int, title_html: str, lines_html: list[str],
+                     *, reply_to: int | None = None) -> None:
+    """A long list, one page per message edit, with « Anterior / Siguiente » buttons."""
+    body, pages = render.page_html(title_html, lines_html, 0)
+    markup = None
+    if pages > 1:
+        key = services(context).keyed.put(chat_id, "pages", (title_html, lines_html))
+        markup = render.pages_keyboard(key, 0, pages)
+    await send_html(context.bot, chat_id, body, reply_markup=markup, reply_to=reply_to)
+
+
+async def on_unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Buttons whose data no handler knows (another bot's, a removed feature's)."""
+    query = update.callback_query
+    if query is not None:
+        await answer_callback(query, messages.text("choice_foreign"), show_alert=True)
+
+
+# ------------------------------------------------------------------------------------------------- inline
+
+
+def _result_id(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _article(answer: Answer, fallback_title: str) -> InlineQueryResultArticle:
+    lines = [line for line in answer.text.strip().splitlines() if line.strip()]
+    title = " · ".join(str(answer.slots[k]) for k in ("product", "market") if answer.slots.get(k)) or fallback_title
+    body = render.escape(render.split_plain(answer.text)[0] if answer.text.strip() else fallback_title)
+    return InlineQueryResultArticle(
+        id=_result_id(title + answer.text), title=title[:100], description=(lines[0] if lines else "")[:200],
+        input_message_content=InputTextMessageContent(body, parse_mode=ParseMode.HTML))
+
+
+def inline_answers(router: Any, query: str) -> list[tuple[Answer, str]]:
+    """The answers offered for an inline query: the direct one, or one per clarification choice."""
+    answer: Answer = router.answer(query, ChatState())
+    if not answer.clarify:
+        return [(answer, query)]
+    found = []
+    for choice in answer.clarify[:INLINE_RESULTS]:
+        found.append((router.answer(choice.text, ChatState()), choice.label))
+    return found
+
+
+async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    inline = update.inline_query
+    if inline is None:
+        return
+    query = " ".join(inline.query.split())[:MAX_QUESTION]
+    button = InlineQueryResultsButton(messages.MESSAGES["inline_open"], start_parameter="inline")
+    if not query:
+        await inline.answer([], button=button, cache_time=300)
+        return
+    svc = services(context)
+    answers = await svc.run(inline_answers, svc.router, query)
+    results = []
+    for answer, label in answers:
+        if answer.values or answer.text.strip():
+            results.append(_article(answer, label))
+    if not results:
+        results.append(InlineQueryResultArticle(
+            id=_result_id(query), title=messages.text("inline_nothing", query=query)[:100],
+            input_message_content=InputTextMessageContent(messages.text("inline_nothing", query=query),
+                                                          parse_mode=ParseMode.HTML)))
+    await inline.answer(results, button=button, cache_time=60, is_personal=False)
