@@ -93,4 +93,9 @@ def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
     db = getattr(args, "db", None)
     report = evaluation.run(db_path=db, llm=llm, limit=args.limit, verbose=args.verbose, out=sys.stdout)
     print(evaluation.format_report(report))
+    from models.llm import LLMParser, format_latency
+
+    if isinstance(llm, LLMParser):  # the LLM path's own latency, per question
+        print(format_latency(llm, per_question=True))
+        llm.close()
     return 0

@@ -6,6 +6,7 @@ import html
 import logging
 
 from telegram import Update
+from telegram.error import NetworkError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from handlers import messages, send
@@ -66,7 +67,11 @@ def describe(update: object) -> str:
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The one error handler: log with context (never the token: see bot/logs.py), apologise briefly."""
+    """The one error handler: log with context (never the token: see bot/logs.py), apologise briefly.
+    Network trouble while fetching updates (update is None) is transient: PTB retries, one warning line."""
+    if update is None and isinstance(context.error, NetworkError):
+        log.warning("fetching updates failed: %s (retrying)", context.error)
+        return
     log.error("error handling %s", describe(update), exc_info=context.error)
     if not isinstance(update, Update):
         return

@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import logging
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from data import alerts_store as store
@@ -153,34 +155,38 @@ def forecast_query(product: str, market: str | None) -> str:
     return f"{product} en {market}" if market else product
 
 
-def alert_text(sub: Subscription, product: str, unit: str, market: str, latest: Obs, previous: Obs | None,
-               decision: Decision, demo: bool) -> str:
-    """The HTML message of a price alert: value, date, market, unit, the rule that fired, source, forecast."""
+def alert_text(p: dict[str, Any]) -> str:
+    """The HTML message of a price alert (from its payload): value, date, market, unit, the rule that fired,
+    the previous period and change, the forecast command for the same series, the source."""
     e = html.escape
+    unit, dataset = p["unit"], p["dataset"]
     u = SHORT_UNITS.get(unit, "/kg")
-    when = period_text(sub.dataset, latest.period, latest.period_end)
-    lines = [f"🔔 <b>Alerta de precio: {e(product)}</b>",
-             f"{e(market)}: <b>{cop(latest.value)}{u}</b> ({DATASET_LABELS[sub.dataset]}, {when}).",
-             f"Regla: {e(rule_text(sub.rule, sub.threshold, sub.direction, unit))}."]
-    if previous is not None and decision.change_pct is not None:
-        before = period_text(sub.dataset, previous.period, previous.period_end)
-        lines.append(f"Periodo anterior: {cop(previous.value)}{u} ({before}); cambio {pct_text(decision.change_pct)}.")
+    period, period_end, value = p["latest"]
+    lines = [f"🔔 <b>Alerta de precio: {e(p['product'])}</b>",
+             f"{e(p['market'])}: <b>{cop(value)}{u}</b> ({DATASET_LABELS[dataset]}, "
+             f"{period_text(dataset, period, period_end)}).",
+             f"Regla: {e(rule_text(p['rule'], p['threshold'], p['direction'], unit))}."]
+    if p.get("previous") and p.get("pct") is not None:
+        before, before_end, before_value = p["previous"]
+        lines.append(f"Periodo anterior: {cop(before_value)}{u} ({period_text(dataset, before, before_end)}); "
+                     f"cambio {pct_text(p['pct'])}.")
     lines.append(f"Unidad: {UNITS.get(unit, 'COP/kg')}.")
-    lines.append(f"¿Qué viene? /pronostico {e(forecast_query(product, market))}")
-    if demo:
+    lines.append(f"¿Qué viene? /pronostico {e(forecast_query(p['product'], p['market']))}")
+    if p.get("demo"):
         lines.append(DEMO_NOTE)
     lines.append(SOURCE)
     return "\n".join(lines)
 
 
-def digest_text(sub: Subscription, product: str, unit: str, dataset: str, period: Obs,
-                rows: Sequence[tuple[str, float, float | None]], demo: bool) -> str:
+def digest_text(p: dict[str, Any]) -> str:
     """New data published for a product: its price in each market (cheapest first), with change vs previous."""
     e = html.escape
+    unit, dataset = p["unit"], p["dataset"]
     u = SHORT_UNITS.get(unit, "/kg")
-    when = period_text(dataset, period.period, period.period_end)
-    lines = [f"📰 <b>Datos nuevos de SIPSA: {e(product)}</b>", f"{DATASET_LABELS[dataset].capitalize()}, {when}:"]
-    shown = sorted(rows, key=lambda r: r[1])
+    period, period_end = p["period"]
+    lines = [f"📰 <b>Datos nuevos de SIPSA: {e(p['product'])}</b>",
+             f"{DATASET_LABELS[dataset].capitalize()}, {period_text(dataset, period, period_end)}:"]
+    shown = sorted(p["rows"], key=lambda r: r[1])
     for name, value, pct in shown[:12]:
         change = f" ({pct_text(pct)})" if pct is not None else ""
         lines.append(f"• {e(name)}: {cop(value)}{u}{change}")
@@ -188,11 +194,18 @@ def digest_text(sub: Subscription, product: str, unit: str, dataset: str, period
         lines.append(f"… y {len(shown) - 12} mercados más.")
     lines.append(f"Unidad: {UNITS.get(unit, 'COP/kg')}. Cambio frente al periodo anterior entre paréntesis.")
     market = shown[0][0] if len(shown) == 1 else None
-    lines.append(f"¿Qué viene? /pronostico {e(forecast_query(product, market))}")
-    if demo:
+    lines.append(f"¿Qué viene? /pronostico {e(forecast_query(p['product'], market))}")
+    if p.get("demo"):
         lines.append(DEMO_NOTE)
     lines.append(SOURCE)
     return "\n".join(lines)
+
+
+def render(payload: str) -> str:
+    """An outbox payload (JSON written at evaluation) -> the HTML message. Evaluation stores only the facts, so
+    queuing 100,000 alerts stays cheap; text is built when a message is actually sent (at most 30/s)."""
+    p = json.loads(payload)
+    return digest_text(p) if p["kind"] == "digest" else alert_text(p)
 
 
 # ---------------------------------------------------------------- evaluation
@@ -259,17 +272,22 @@ def _evaluate_dataset(conn: sqlite3.Connection, dataset: str, demo: bool, alerts
         if s.market_id is None:
             market_ids.update(mid for mid, _ in by_product.get(s.product_id, []))
     names = store.names(conn, {s.product_id for s in touched}, market_ids)
+    digests: dict[int, str] = {}  # product id -> payload of its product-wide digest (shared by its subscribers)
+    add, state = alerts.append, states.append
     for sub in touched:
         product, unit = names.products.get(sub.product_id, (f"producto {sub.product_id}", "kg"))
         if sub.market_id is None:  # product-wide digest
             period = product_newest[sub.product_id]
-            rows = [(names.markets.get(mid, (str(mid), ""))[0], series[0].value, change_pct(series[0], _second(series)))
-                    for mid, series in by_product[sub.product_id] if series[0].period == period]
-            first = next(series[0] for _, series in by_product[sub.product_id] if series[0].period == period)
-            text = digest_text(sub, product, unit, dataset, first, rows, demo)
-            alerts.append(NewAlert(f"{sub.id}:{period}", sub.id, sub.chat_id, period, text,
-                                   forecast_query(product, None)))
-            states.append((sub.id, period, int(sub.armed)))
+            payload = digests.get(sub.product_id)
+            if payload is None:
+                at = [(mid, series) for mid, series in by_product[sub.product_id] if series[0].period == period]
+                payload = digests[sub.product_id] = json.dumps({
+                    "kind": "digest", "product": product, "unit": unit, "dataset": dataset,
+                    "period": [period, at[0][1][0].period_end], "demo": demo,
+                    "rows": [[names.markets.get(mid, (str(mid), ""))[0], series[0].value,
+                              change_pct(series[0], _second(series))] for mid, series in at]})
+            add(NewAlert(f"{sub.id}:{period}", sub.id, sub.chat_id, period, payload, forecast_query(product, None)))
+            state((sub.id, period, int(sub.armed)))
             continue
         series = obs[(sub.product_id, sub.market_id)]
         latest, previous = series[0], _second(series)
@@ -277,13 +295,18 @@ def _evaluate_dataset(conn: sqlite3.Connection, dataset: str, demo: bool, alerts
         if decision.fire:
             market = names.markets.get(sub.market_id, (str(sub.market_id), ""))[0]
             if sub.rule == "digest":
-                text = digest_text(sub, product, unit, dataset, latest,
-                                   [(market, latest.value, decision.change_pct)], demo)
+                payload = json.dumps({"kind": "digest", "product": product, "unit": unit, "dataset": dataset,
+                                      "period": [latest.period, latest.period_end], "demo": demo,
+                                      "rows": [[market, latest.value, decision.change_pct]]})
             else:
-                text = alert_text(sub, product, unit, market, latest, previous, decision, demo)
-            alerts.append(NewAlert(f"{sub.id}:{latest.period}", sub.id, sub.chat_id, latest.period, text,
-                                   forecast_query(product, market)))
-        states.append((sub.id, latest.period, int(decision.armed)))
+                payload = json.dumps({
+                    "kind": "alert", "product": product, "unit": unit, "market": market, "dataset": dataset,
+                    "rule": sub.rule, "threshold": sub.threshold, "direction": sub.direction, "demo": demo,
+                    "latest": list(latest), "previous": list(previous) if previous else None,
+                    "pct": decision.change_pct})
+            add(NewAlert(f"{sub.id}:{latest.period}", sub.id, sub.chat_id, latest.period, payload,
+                         forecast_query(product, market)))
+        state((sub.id, latest.period, int(decision.armed)))
     return len(touched)
 
 
@@ -364,27 +387,28 @@ def plan(items: Sequence[OutboxItem], quiet: dict[int, tuple[int, int]], now: dt
 
 
 def _chat_batches(chat_id: int, items: list[OutboxItem], was_held: bool) -> list[Batch]:
-    groups: list[list[OutboxItem]] = [[]]
+    groups: list[list[tuple[OutboxItem, str]]] = [[]]
     size = 0
     for item in items:
-        if groups[-1] and (size + len(item.text) > MAX_MESSAGE or len(groups[-1]) >= 8):
+        text = render(item.payload)
+        if groups[-1] and (size + len(text) > MAX_MESSAGE or len(groups[-1]) >= 8):
             groups.append([])
             size = 0
-        groups[-1].append(item)
-        size += len(item.text) + 4
+        groups[-1].append((item, text))
+        size += len(text) + 4
     out = []
     for group in groups:
         parts = []
-        doubt = any(i.in_doubt for i in group)
+        doubt = any(i.in_doubt for i, _ in group)
         if doubt:
             parts.append(IN_DOUBT_NOTE)
         if was_held:
             parts.append(f"🔕 Alertas retenidas durante tus horas de silencio ({len(group)}):")
         elif len(group) > 1:
             parts.append(f"🔔 {len(group)} alertas:")
-        parts.append("\n\n".join(i.text for i in group))
-        out.append(Batch(chat_id, tuple(i.key for i in group), "\n\n".join(parts),
-                         tuple((i.subscription_id, i.forecast) for i in group if i.forecast), doubt))
+        parts.append("\n\n".join(text for _, text in group))
+        out.append(Batch(chat_id, tuple(i.key for i, _ in group), "\n\n".join(parts),
+                         tuple((i.subscription_id, i.forecast) for i, _ in group if i.forecast), doubt))
     return out
 
 

@@ -137,7 +137,9 @@ def check(record: dict[str, Any], answer: Answer) -> tuple[bool, bool, bool, boo
             exact = False
             problems.append(f"clarification lacks {missing}")
     elif expect == "no_numbers":
-        if numbers or "$" in answer.text.split("Fuente:")[0].split("Ojo:")[0]:
+        # an alert echoes the user's own threshold; nothing else may show a peso figure here
+        shows_money = "$" in answer.text.split("Fuente:")[0] and record["intent"] != "alert"
+        if numbers or shows_money:
             exact = False
             wrong_numbers = bool(numbers)
             problems.append("gave numbers")

@@ -24,7 +24,10 @@ _P = {
                       r"|en el futuro|proxim[oa]s? (\w+ )?(semanas?|meses|mes|dias)|proxima semana|proximo mes"
                       r"|que precio tendra|cuanto (va a|irá a) (costar|valer))\b"),
     Intent.SUPPLY_ORIGIN: (r"\b(de donde (viene|vienen|llega|llegan|proviene|provienen|sale|salen|traen)"
-                           r"|procedencia|origen|proviene|provienen|que departamentos? (envia|manda|surte))\b"),
+                           r"|procedencia|origen|proviene|provienen|que departamentos? (envia|manda|surte)"
+                           r"|de (que|cuales) (departamentos?|municipios?|regiones?|zonas?|lugares?) "
+                           r"(viene|vienen|llega|llegan|proviene|provienen|traen)"
+                           r"|(viene|vienen|llega|llegan) de donde)\b"),
     Intent.SUPPLY: (r"\b(abastecimiento|abastecio|toneladas|cuant[oa]s? (comida |alimentos? )?(llego|llega|entro|entra"
                     r"|ingreso|ingresa|llegaron|entraron)|ingreso de alimentos|volumen|cuanta comida"
                     r"|oferta de alimentos|cuanto se abastecio|surtido)\b"),
@@ -34,7 +37,8 @@ _P = {
                     r"|se movieron)"
                     r"|(mayores|principales|grandes|mas grandes) (alzas|subidas|bajas|caidas|variaciones|cambios"
                     r"|aumentos|descensos)|que (productos? )?(subio|bajo|subieron|bajaron)( mas)?"
-                    r"|alzas y bajas|subidas y bajadas|ganadores|perdedores|se dispararon|se disparo)\b"),
+                    r"|alzas y bajas|subidas y bajadas|ganadores|perdedores|se dispararon|se disparo"
+                    r"|(productos?|alimentos?) (subieron|bajaron|cayeron|aumentaron) mas)\b"),
     Intent.CHEAPEST: (r"\b(mas barat[oa]s?|mas economic[oa]s?|menor precio|precio mas bajo|mas bajo|mejor precio"
                       r"|donde (conviene|me sale mejor)|mas favorable)\b"),
     Intent.PRICIEST: r"\b(mas car[oa]s?|mayor precio|precio mas alto|mas costos[oa]s?|mas alto|carisim[oa])\b",
@@ -65,7 +69,7 @@ _OUT_OF_SCOPE = re.compile(r"\b(dolar|dolares|euro|euros|gasolina|acpm|bitcoin|c
                            r"|novio|capital de|elecciones|vuelos?|hotel|restaurante|domicilio)\b")
 _FOLLOWUP = re.compile(r"^(y|e|tambien|ahora|y que tal|que tal|y si|y para|y hoy|y ahora|y el|y la|y los|y las|y en)\b")
 _ALL_MARKETS = re.compile(r"\b(todos los mercados|todas las ciudades|cada mercado|todo el pais|en los mercados"
-                          r"|en que mercados|por mercados?|a nivel nacional|nacional|en colombia|en el pais)\b")
+                          r"|en que mercados|por mercados?|a nivel nacional|nacionalmente|en colombia|en el pais)\b")
 
 
 @dataclass
@@ -117,6 +121,8 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
                 markets.append(MarketMatch(main, str(target), positions,
                                            " ".join(raw_tokens[p] for p in sorted(positions))))
         used_by_markets |= positions
+    explicit_cities = {vocab.markets[int(t)].city for _, kind, t in mentions if kind == "market"}
+    markets = [m for m in markets if m.city is None or m.market.city not in explicit_cities]  # "La 21 de Ibagué"
     if product.status != "ok" and used_by_markets:
         product = vocab.match_product(tokens, skip=used_by_markets)
     all_markets = bool(_ALL_MARKETS.search(norm))

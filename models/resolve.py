@@ -44,7 +44,6 @@ COLLOQUIAL_PRODUCTS: dict[str, str] = {
     "hass": "Aguacate Hass",
     "tomate chonto": "Tomate chonto",
     "tomate de arbol": "Tomate de árbol",
-    "tomate de aliño": "Tomate chonto",
     "habichuela": "Habichuela",
     "frijol verde": "Fríjol verde en vaina",
     "frijol rojo": "Fríjol cargamanto rojo",
@@ -54,49 +53,20 @@ COLLOQUIAL_PRODUCTS: dict[str, str] = {
     "mazorca": "Chócolo mazorca",
     "choclo": "Chócolo mazorca",
     "chocolo": "Chócolo mazorca",
-    "arroz": "Arroz de primera",
-    "huevo": "Huevo rojo AA",
-    "huevos": "Huevo rojo AA",
-    "huevo rojo": "Huevo rojo AA",
-    "huevo blanco": "Huevo blanco AA",
-    "aceite": "Aceite vegetal mezcla",
     "mora": "Mora de Castilla",
-    "papaya": "Papaya Maradol",
-    "pina": "Piña gold",
-    "banano": "Banano criollo",
-    "naranja": "Naranja Valencia",
-    "mandarina": "Mandarina Arrayana",
     "maracuya": "Maracuyá",
-    "yuca": "Yuca ICA",
     "zanahoria": "Zanahoria",
-    "pollo": "Pollo entero fresco sin vísceras",
-    "pollo entero": "Pollo entero fresco sin vísceras",
     "pechuga": "Pechuga de pollo",
-    "lechuga": "Lechuga Batavia",
-    "repollo": "Repollo blanco",
-    "uva": "Uva red globe nacional",
-    "mango": "Mango Tommy",
     "ahuyama": "Ahuyama",
     "auyama": "Ahuyama",
     "pimenton": "Pimentón",
     "aji": "Ají topito dulce",
     "fresa": "Fresa",
-    "fresas": "Fresa",
-    "panela": "Panela cuadrada morena",
-    "azucar": "Azúcar refinada",
     "sal": "Sal yodada",
     "lenteja": "Lenteja importada",
     "lentejas": "Lenteja importada",
     "garbanzo": "Garbanzo importado",
-    "queso": "Queso campesino",
-    "cuajada": "Queso cuajada",
     "carne molida": "Carne de res molida, murillo",
-    "tilapia": "Tilapia roja entera fresca",
-    "mojarra": "Mojarra lora entera fresca",
-    "bagre": "Bagre rayado entero fresco",
-    "trucha": "Trucha en corte mariposa",
-    "cachama": "Cachama de cultivo fresca",
-    "arracacha": "Arracacha blanca",
 }
 
 # colloquial market names -> canonical market name
@@ -148,7 +118,11 @@ _GENERIC_MARKET_WORDS = frozenset({"plaza", "mercado", "mercados", "central", "c
 
 
 def _content(text: str, stop: frozenset[str]) -> tuple[str, ...]:
-    return tuple(singular(w) for w in words(fold(text)) if w not in stop)
+    tokens = words(fold(text))
+    kept = [singular(w) for w in tokens if w not in stop]
+    if stop and len(tokens) >= 3 and tokens[-1] in stop and len(tokens[-1]) == 1:
+        kept.append(tokens[-1])  # a grade, as in "Huevo rojo A"
+    return tuple(kept)
 
 
 @dataclass
@@ -226,7 +200,10 @@ class Vocabulary:
         for pos, tok in enumerate(tokens):
             if pos in skip or (tok in STOPWORDS and tok not in self.by_token):
                 continue
-            for vt, dist in self.product_tokens.lookup(tok).items():
+            options = self.product_tokens.lookup(tok)
+            if tok in options:  # an exact word is never also read as a typo of another ("mandarina" / "margarina")
+                options = {tok: 0}
+            for vt, dist in options.items():
                 if tok in STOPWORDS and dist:
                     continue
                 if vt not in hits or hits[vt][1] > dist:
@@ -242,6 +219,12 @@ class Vocabulary:
                 matched = sum(1 for t in e.tokens if t in hits)
                 if len(used) < matched:
                     continue
+                if len(e.tokens[-1]) == 1 and e.tokens[-1] in hits:
+                    # a one-letter grade counts only right after the rest of the name ("huevo rojo a")
+                    rest = {hits[t][0] for t in e.tokens[:-1] if t in hits}
+                    if not rest or hits[e.tokens[-1]][0] != max(rest) + 1:
+                        used.discard(hits[e.tokens[-1]][0])
+                        matched -= 1
                 cost = sum(hits[t][1] for t in e.tokens if t in hits)
                 full = int(matched == len(e.tokens))
                 score = (matched, full, -(len(e.tokens) - matched), e.weight - 2 * cost, used)

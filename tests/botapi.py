@@ -18,6 +18,10 @@ In-process use::
         api.drop_next("sendMessage", hold_s=3)            # the client times out, nothing delivered
         api.block(1001)                                   # 403 Forbidden: bot was blocked by the user
 
+Without any socket, for unit tests: ``BotAPIServer(listen=False)`` plus ``RecordingRequest(api)`` as PTB's
+transport (``api.observe(update)`` before ``Application.process_update`` so callback/inline ids are known).
+The real bot process against it: ``BotProcess(api, db_path, log_path, env).start()`` / ``.kill()`` / ``.stop()``.
+
 As a separate process: ``python -m tests.botapi --port 8081 --token 123:abc``. It then also answers a small
 control API: ``POST /_control/inject`` (one update or a list, JSON), ``GET /_control/calls[?method=...]``,
 ``POST /_control/fail`` (``{"method", "error_code", "description", "retry_after", "times"}``),
@@ -33,7 +37,11 @@ import email.policy
 import html.parser
 import itertools
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
@@ -41,6 +49,7 @@ import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from telegram.error import TimedOut
@@ -864,8 +873,11 @@ class BotAPIServer:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (its timeout)
+                    self.close_connection = True
 
             def _body(self) -> bytes:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -969,6 +981,73 @@ class RecordingRequest(BaseRequest):
         if status == 0:
             raise TimedOut("dropped by the fake Bot API")
         return status, json.dumps(body).encode("utf-8")
+
+
+class BotProcess:
+    """The real `sipsabot run` as a child process, pointed at a BotAPIServer (for end-to-end and kill -9 tests).
+
+    env: TELEGRAM_BOT_TOKEN and SIPSABOT_BOT_API_URL from the server, SIPSABOT_DB=db_path, no refresh on start,
+    a SOAP URL on a closed local port (so scheduled refreshes fail fast instead of reaching DANE), short HTTP and
+    long-poll timeouts; `env` adds or overrides. Output goes to `log_path`."""
+
+    def __init__(self, api: BotAPIServer, db_path: str | Path, log_path: str | Path,
+                 env: dict[str, str] | None = None) -> None:
+        self.api = api
+        self.log_path = Path(log_path)
+        self.env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "SIPSABOT_BOT_API_URL": api.base_url,
+            "SIPSABOT_DB": str(db_path),
+            "SIPSABOT_REFRESH_ON_START": "0",
+            "SIPSABOT_SOAP_URL": "http://127.0.0.1:9/sipsa",
+            "SIPSABOT_HTTP_TIMEOUT": "2",
+            "SIPSABOT_POLL_TIMEOUT": "1",
+            "SIPSABOT_LLM_MODEL": "",
+            "PYTHONUNBUFFERED": "1",
+            **(env or {}),
+        }
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self, ready_timeout: float = 30.0) -> BotProcess:
+        """Start and wait until the bot has registered its commands and polls (or set its webhook)."""
+        seen = len(self.api.calls())
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=self.env, stdout=log,
+                                     stderr=subprocess.STDOUT, cwd=Path(__file__).resolve().parents[1])
+        log.close()
+        deadline = time.monotonic() + ready_timeout
+        while time.monotonic() < deadline:
+            calls = self.api.calls()[seen:]
+            if any(c.method == "setMyCommands" for c in calls) and \
+                    any(c.method in {"getUpdates", "setWebhook"} for c in calls):
+                return self
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        raise RuntimeError(f"sipsabot run did not start; log:\n{self.log()}")
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+
+    def kill(self) -> None:
+        """SIGKILL: no clean-up at all (what a crash or kill -9 does)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def stop(self, timeout: float = 20.0) -> int:
+        """SIGTERM and wait: PTB stops polling, finishes and shuts down; returns the exit code."""
+        if self.proc is None:
+            return 0
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+        return int(self.proc.returncode)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,124 @@
+"""One forecast: regularise the series, backtest every candidate on recent origins, pick by MASE, calibrate
+conformal intervals per step, fit the chosen model on the whole stretch and forecast. Runs in a worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+
+from data.series import SeriesData
+from models.forecast.backtest import (
+    LEVELS, actual_matrix, decide, final_forecast, forecast_matrix, sequential_coverage,
+)
+from models.forecast.candidates import BY_KEY, usable
+from models.forecast.prepare import Stretch, regularise, step
+from models.forecast.types import FREQS, ForecastError, ForecastResult, Point, Score
+
+MIN_TRAIN = {"W": 26, "M": 12, "D": 28}  # periods before the first backtest origin
+MAX_ORIGINS = 26
+MIN_ORIGINS = 8
+TRAIN_LENGTH = {"W": 260, "M": 120, "D": 400}  # longest window a model is fitted on (speed; old data matters little)
+HISTORY_POINTS = {"W": 104, "M": 48, "D": 90}
+
+
+def check_horizon(freq: str, horizon: int | None) -> int:
+    singular, plural, top, default = FREQS[freq]
+    if horizon is None:
+        return default
+    if not 1 <= horizon <= top:
+        raise ForecastError(f"El horizonte debe estar entre 1 y {top} {plural} para una serie {_freq_word(freq)}.")
+    return horizon
+
+
+def _freq_word(freq: str) -> str:
+    return {"W": "semanal", "M": "mensual", "D": "diaria"}[freq]
+
+
+def _gap_notes(stretch: Stretch, freq: str) -> list[str]:
+    singular, plural, _, _ = FREQS[freq]
+    notes = []
+    if stretch.dropped_before is not None:
+        notes.append(f"Se usa solo el tramo continuo desde el {stretch.dates[0]:%d/%m/%Y}: antes hay un hueco de "
+                     f"{stretch.gap_periods} {plural} sin datos que no se rellena.")
+    if stretch.n_filled:
+        word = singular if stretch.n_filled == 1 else plural
+        notes.append(f"Se completaron {stretch.n_filled} {word} sin dato (festivos u omisiones cortas) "
+                     "interpolando entre sus vecinos.")
+    return notes
+
+
+def prepare(series: SeriesData, horizon: int) -> tuple[Stretch, int]:
+    """The stretch to model and the number of backtest origins, or a Spanish ForecastError when too short."""
+    freq = series.freq
+    observations = [(dt.date.fromisoformat(d[:10]), v) for d, v in series.observations]
+    stretch = regularise(observations, freq)
+    singular, plural, _, _ = FREQS[freq]
+    needed = MIN_TRAIN[freq] + MIN_ORIGINS + horizon - 1
+    if stretch.n < needed:
+        where = f"{series.product} en {series.market}"
+        if stretch.n == 0:
+            raise ForecastError(f"No hay datos de {where} con frecuencia {_freq_word(freq)} en el espejo.")
+        since = f" (desde el {stretch.dates[0]:%d/%m/%Y})" if stretch.dropped_before else ""
+        raise ForecastError(
+            f"La serie {_freq_word(freq)} de {where} tiene solo {stretch.n} {plural} continuas de datos{since}; "
+            f"para elegir un modelo con un backtest honesto necesito al menos {needed} para un horizonte de "
+            f"{horizon} {singular if horizon == 1 else plural}. Prueba un horizonte más corto, otra frecuencia "
+            "u otro mercado.")
+    k = min(MAX_ORIGINS, stretch.n - horizon - MIN_TRAIN[freq] + 1)
+    return stretch, k
+
+
+def run_forecast(series: SeriesData, horizon: int | None = None) -> ForecastResult:
+    freq = series.freq
+    h = check_horizon(freq, horizon)
+    stretch, k = prepare(series, h)
+    n = stretch.n
+    prices = np.asarray(stretch.values, dtype="float64")
+    logs = np.log(prices)
+    first, last = n - h - k + 1, n - h
+    keys = [c.key for c in usable(freq, first)]
+    train_length = TRAIN_LENGTH[freq]
+    forecasts = forecast_matrix(stretch.dates, logs, freq, keys, first, last, h, refit_every=k,
+                                train_length=train_length)
+    actuals = actual_matrix(logs, first, last, h)
+    decision = decide(forecasts, actuals, first, n, h, k, prices)
+    if decision is None:  # cannot happen with k >= 8, kept as a clear message rather than an assertion
+        raise ForecastError("No hay suficientes orígenes de backtest para esta serie.")
+    chosen = decision.chosen
+    try:
+        point_logs = final_forecast(stretch.dates, logs, freq, chosen, h, train_length)
+        if not np.all(np.isfinite(point_logs)):
+            raise ValueError("non-finite forecast")
+    except Exception:
+        chosen = "naive"
+        point_logs = np.full(h, logs[-1])
+    naive_mae = decision.mae.get("naive", math.nan)
+    scores = [Score(key, round(mae / decision.scale, 3), round(mae / naive_mae, 3) if naive_mae > 0 else math.nan)
+              for key, mae in sorted(decision.mae.items(), key=lambda kv: kv[1])]
+    coverage = sequential_coverage(forecasts[chosen], actuals, h)
+    q80, q95 = decision.q[LEVELS[0]], decision.q[LEVELS[1]]
+    points = []
+    for s in range(h):
+        centre = float(point_logs[s])
+        points.append(Point(
+            date=step(stretch.dates[-1], freq, s + 1).isoformat(), value=round(math.exp(centre), 1),
+            lo80=round(math.exp(centre - q80[s]), 1), hi80=round(math.exp(centre + q80[s]), 1),
+            lo95=round(math.exp(centre - q95[s]), 1), hi95=round(math.exp(centre + q95[s]), 1),
+            naive=round(float(prices[-1]), 1)))
+    last_real = max((i for i in range(n) if not stretch.filled[i]), default=n - 1)
+    stale_days = None
+    if series.today:
+        stale_days = (dt.date.fromisoformat(series.today) - stretch.dates[-1]).days
+    chosen_score = next((s for s in scores if s.model == chosen), None)
+    beats = chosen != "naive" and chosen_score is not None and chosen_score.vs_naive < 1
+    hist_n = HISTORY_POINTS[freq]
+    return ForecastResult(
+        product=series.product, market=series.market, freq=freq, horizon=h, unit=series.unit, model=chosen,
+        model_label=BY_KEY[chosen].label, beats_naive=beats, scores=scores, points=points,
+        last_date=stretch.dates[last_real].isoformat(), last_value=round(float(prices[last_real]), 1),
+        history=[(d.isoformat(), round(float(v), 1)) for d, v, f in
+                 zip(stretch.dates[-hist_n:], prices[-hist_n:], stretch.filled[-hist_n:], strict=True) if not f],
+        origins=decision.n_origins, coverage80=coverage[LEVELS[0]], coverage95=coverage[LEVELS[1]],
+        notes=_gap_notes(stretch, freq), source=series.source, demo=series.demo, stale_days=stale_days)
