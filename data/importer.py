@@ -5,13 +5,16 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from data.importers import detect, long_csv, soap_xml, zeep_json
+from data.importers import anda, detect, long_csv, soap_xml, workbook, zeep_json
 from data.importers.base import ImportError_, ImportResult, import_run
 
 LOADERS = {
     detect.LONG_CSV: ("weekly_prices", long_csv.load),
     detect.SOAP_XML: ("", soap_xml.load),  # the table depends on the operation: the loader sets it
     detect.ZEEP_JSON: ("", zeep_json.load),
+    detect.WORKBOOK: ("weekly_prices", workbook.load),
+    detect.ANDA_SUPPLY: ("supply_origins", anda.load_supply),
+    detect.ANDA_PRICES: ("monthly_prices", anda.load_prices),
 }
 
 

@@ -32,7 +32,41 @@ MARKET_RENAMES = {
     "Sincelejo (Sucre)": "Sincelejo, Nuevo Mercado",
     "Malambo, Atlantico": "Malambo (Atlántico), Carnes y carnes",
     "San Gil (Santander)panela": "San Gil (Santander), panela",
+    # La 41 became La 41-Impala on 2025-07-12 (SOAP fuenId 33 knows only the new name)
+    "Pereira, La 41": "Pereira, La 41-Impala",
+    # spellings of the bulletin's weekly supply table (sheet 1.9 from mid-2022) for markets of the price tables
+    "Tibasosa, Coomproriente": "Tibasosa (Boyacá), Coomproriente",
+    "Ipiales, Centro de Acopio": "Ipiales (Nariño), Centro de acopio",
+    "Villavicencio, Central de Abastos de Villavicencio": "Villavicencio, CAV",
+    "Cali, Cavasa y Santa Helena": "Cali, Cavasa y Santa Elena",
+    "Pereira, La 41 y Mercasa": "Pereira, La 41-Impala y Mercasa",
+    # a rice mill municipality of the monthly rice-at-mill table, before and after Cúcuta's renaming
+    "Cúcuta (Norte de Santander)": "San José de Cúcuta (Norte de Santander)",
 }
+
+# Markets that only the bulletin's other tables name (no price-table or SOAP spelling): the weekly supply
+# table reports some cities' markets together, and the monthly rice-at-mill table names mill municipalities.
+EXTRA_MARKETS = [
+    "Barranquilla, Barranquillita y Granabastos",
+    "Bogotá, D.C., Corabastos, Paloquemao, Plaza Las Flores y Plaza Samper Mendoza",
+    "Cali, Cavasa y Santa Elena",
+    "Cali, Cavasa y Santa Helena",
+    "Cúcuta, Cenabastos y La Nueva Sexta",
+    "Medellín, Central Mayorista de Antioquia y Plaza Minorista José María Villa",
+    "Pereira, La 41 y Mercasa",
+    "Pereira, La 41-Impala y Mercasa",
+    "Tibasosa, Coomproriente",
+    "Ipiales, Centro de Acopio",
+    "Villavicencio, Central de Abastos de Villavicencio",
+    "Valledupar, Mercabastos y Mercado Nuevo",
+    "Acacías (Meta)", "Aguazul (Casanare)", "Alvarado (Tolima)", "Barranquilla (Atlántico)",
+    "Bucaramanga (Santander)", "Campoalegre (Huila)", "Cúcuta (Norte de Santander)", "Espinal (Tolima)",
+    "Granada (Meta)", "Ibagué (Tolima)", "Lérida (Tolima)", "Magangué (Bolívar)", "Neiva (Huila)",
+    "Planeta Rica (Córdoba)", "Purificación (Tolima)", "Rivera (Huila)", "Sahagún (Córdoba)",
+    "San Bernardo del Viento (Córdoba)", "San José de Cúcuta (Norte de Santander)", "San Marcos (Sucre)",
+    "San Martín (Meta)", "Valledupar (Cesar)", "Venadillo (Tolima)", "Villanueva (Casanare)",
+    "Villavicencio (Meta)",
+]
 
 # Cities of the daily city series (promediosSipsaCiudad), canonical name -> (department, DANE code, aliases)
 CITIES = {
@@ -134,6 +168,7 @@ def build_markets(vocab: Path) -> list[dict[str, str]]:
     with open(vocab / "mercados_anexos_semanales.csv", encoding="utf-8") as fh:
         names = [row["mercado"] for row in csv.DictReader(fh)]
     names += [row["mercado"] for row in info.values()]
+    names += EXTRA_MARKETS
     for name in names:
         target = MARKET_RENAMES.get(name, name)
         key = fold(target)
@@ -152,7 +187,8 @@ def build_markets(vocab: Path) -> list[dict[str, str]]:
         if not dept_code and "(" in canonical:
             dept_code = DEPT_BY_FOLD.get(fold(canonical.split("(")[1].split(")")[0]), "")
         if not dept_code:
-            dept_code = next((CITIES[c][1] for c in CITIES if fold(c).startswith(fold(city))), "")
+            dept_code = next((CITIES[c][1] for c in CITIES if fold(c).startswith(fold(city))
+                              or fold(city) in {fold(a) for a in CITIES[c][2]}), "")
         rows.append({
             "name": canonical,
             "kind": "market",
