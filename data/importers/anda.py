@@ -108,9 +108,13 @@ def _rows(path: str | Path, names: dict[str, tuple[str, ...]], required: tuple[s
         if not header or not any(h.strip() for h in header):
             raise ImportError_(f"{Path(path).name} está vacío. El espejo no cambió.")
         cols = _columns(header, names, required, what)
-        for rec in reader:
-            if rec and any(f.strip() for f in rec):
-                yield cols, rec
+        try:
+            for rec in reader:
+                if rec and any(f.strip() for f in rec):
+                    yield cols, rec
+        except csv.Error as exc:  # e.g. an unclosed quote that swallows the rest of a damaged file
+            raise ImportError_(f"{Path(path).name} está dañado cerca de la línea {reader.line_num} ({exc}). "
+                               "El espejo no cambió.") from exc
 
 
 def _get(rec: list[str], cols: dict[str, int], role: str) -> str:
