@@ -123,6 +123,105 @@ COVERAGE = ["¿qué productos tienes?", "que mercados tienes", "hasta qué fecha
             "¿de dónde sacas los datos?", "que informacion tienes", "que datos hay"]
 
 
+# Hand-written questions in people's own words (written before running the router on them). Each names the
+# product and the market, city or nothing; the expected value follows the same specification as above.
+# (text, product, "market:<name>" | "city:<name>" | "none", period) ; period: None | "lastweek" | "YYYY-MM"
+HANDWRITTEN: list[tuple[str, str, str, str | None]] = [
+    ("oiga cuánto está la papa criolla en corabastos", "Papa criolla limpia", "market:Bogotá, D.C., Corabastos", None),
+    ("buenas, me regala el precio de la cebolla larga en Medellín", "Cebolla junca", "city:Medellín", None),
+    ("papa pastusa corabastos hoy?", "Papa parda pastusa", "market:Bogotá, D.C., Corabastos", None),
+    ("cuanto esta el kilo de tomate chonto en bogota", "Tomate chonto", "city:Bogotá", None),
+    ("q precio tiene el limon tahiti en cali", "Limón Tahití", "city:Cali", None),
+    ("la zanahoria a como esta en bucaramanga", "Zanahoria", "city:Bucaramanga", None),
+    ("necesito saber el precio del aguacate hass en pereira", "Aguacate Hass", "city:Pereira", None),
+    ("Precio aguacate hass Pereira", "Aguacate Hass", "city:Pereira", None),
+    ("cuanto vale el platano verde en corabastos", "Plátano hartón verde", "market:Bogotá, D.C., Corabastos", None),
+    ("a como tan las papas criollas en medellin", "Papa criolla limpia", "city:Medellín", None),
+    ("precio de las zanahorias en cucuta", "Zanahoria", "city:Cúcuta", None),
+    ("cuanto cuestan los limones tahiti en barranquilla", "Limón Tahití", "city:Barranquilla", None),
+    ("mora de castilla en la mayorista", "Mora de Castilla", "market:Medellín, Central Mayorista de Antioquia",
+     None),
+    ("tomate de arbol x kilo en corabastos", "Tomate de árbol", "market:Bogotá, D.C., Corabastos", None),
+    ("cual es el precio de la habichuela hoy en Bogotá", "Habichuela", "city:Bogotá", None),
+    ("Hola! cuánto está la arveja verde en vaina en Corabastos?", "Arveja verde en vaina",
+     "market:Bogotá, D.C., Corabastos", None),
+    ("me dices el precio del pepino cohombro en ibague porfa", "Pepino cohombro", "city:Ibagué", None),
+    ("lulo en cali cuanto", "Lulo", "city:Cali", None),
+    ("precio de la lechuga batavia en tunja", "Lechuga Batavia", "city:Tunja", None),
+    ("cuanto esta la libra de cilantro en paloquemao", "Cilantro", "market:Bogotá, D.C., Paloquemao", None),
+    ("cuánto vale el kilo de fresa en Corabastos?", "Fresa", "market:Bogotá, D.C., Corabastos", None),
+    ("precio pimenton medellin", "Pimentón", "city:Medellín", None),
+    ("y el brócoli en Bogotá a cómo está?", "Brócoli", "city:Bogotá", None),
+    ("cuanto vale la remolacha", "Remolacha", "none", None),
+    ("precio del apio", "Apio", "none", None),
+    ("a cuanto el huevo rojo aa en bogota", "Huevo rojo AA", "city:Bogotá", None),
+    ("a como esta el huevo rojo extra en medellin", "Huevo rojo extra", "city:Medellín", None),
+    ("precio del aceite de girasol en Corabastos", "Aceite girasol", "market:Bogotá, D.C., Corabastos", None),
+    ("cuanto vale la panela cuadrada morena en bucaramanga", "Panela cuadrada morena", "city:Bucaramanga", None),
+    ("el arroz de primera en villavicencio", "Arroz de primera", "city:Villavicencio", None),
+    ("precio de la lenteja importada en cali", "Lenteja importada", "city:Cali", None),
+    ("frijol cargamanto rojo en la mayorista de medellin", "Fríjol cargamanto rojo",
+     "market:Medellín, Central Mayorista de Antioquia", None),
+    ("cuanto cuesta la pechuga de pollo en barranquilla", "Pechuga de pollo", "city:Barranquilla", None),
+    ("carne de res lomo fino en bogota", "Carne de res, lomo fino", "city:Bogotá", None),
+    ("precio de la granadilla en neiva", "Granadilla", "city:Neiva", None),
+    ("maracuya en corabastos", "Maracuyá", "market:Bogotá, D.C., Corabastos", None),
+    ("cuanto vale la guanabana en cali", "Guanábana", "city:Cali", None),
+    ("la piña gold cuanto esta en medellin", "Piña gold", "city:Medellín", None),
+    ("papaya maradol barranquilla", "Papaya Maradol", "city:Barranquilla", None),
+    ("precio del banano criollo en la minorista de medellin", "Banano criollo",
+     "market:Medellín, Plaza Minorista \"José María Villa\"", None),
+    ("ahuyama en corabastos", "Ahuyama", "market:Bogotá, D.C., Corabastos", None),
+    ("cuanto esta la yuca llanera en villavicencio", "Yuca llanera", "city:Villavicencio", None),
+    ("precio de la arracacha amarilla", "Arracacha amarilla", "none", None),
+    ("mandarina arrayana en bogota", "Mandarina Arrayana", "city:Bogotá", None),
+    ("naranja valencia en pereira cuanto vale", "Naranja Valencia", "city:Pereira", None),
+    ("cuanto valia la papa criolla en corabastos en enero de 2025", "Papa criolla limpia",
+     "market:Bogotá, D.C., Corabastos", "2025-01"),
+    ("precio de la cebolla cabezona blanca en bogota en junio de 2024", "Cebolla cabezona blanca", "city:Bogotá",
+     "2024-06"),
+    ("tomate chonto en medellin en septiembre 2025", "Tomate chonto", "city:Medellín", "2025-09"),
+    ("a como estuvo el aguacate hass en corabastos en agosto de 2025", "Aguacate Hass",
+     "market:Bogotá, D.C., Corabastos", "2025-08"),
+    ("cuánto costaba la zanahoria en Corabastos la semana pasada?", "Zanahoria", "market:Bogotá, D.C., Corabastos",
+     "lastweek"),
+    ("precio de la papa pastusa en bogota la semana pasada", "Papa parda pastusa", "city:Bogotá", "lastweek"),
+    ("el limon tahiti en medellin la semana pasada", "Limón Tahití", "city:Medellín", "lastweek"),
+    ("cuanto valia la cebolla junca en corabastos en marzo de 2024", "Cebolla junca",
+     "market:Bogotá, D.C., Corabastos", "2024-03"),
+    ("precio promedio del tomate de arbol en cali en mayo de 2025", "Tomate de árbol", "city:Cali", "2025-05"),
+    ("PRECIO PAPA CRIOLLA BOGOTA", "Papa criolla limpia", "city:Bogotá", None),
+    ("precio de la papa criolla en bogotá d.c.", "Papa criolla limpia", "city:Bogotá", None),
+    ("cuanto esta la papa criolla 🥔 en corabastos??", "Papa criolla limpia", "market:Bogotá, D.C., Corabastos",
+     None),
+    ("precio d la papa criolla n corabastos", "Papa criolla limpia", "market:Bogotá, D.C., Corabastos", None),
+    ("xfa el precio del tomate chonto en cali", "Tomate chonto", "city:Cali", None),
+    ("cuanto esta el aguacate papelillo en medellin", "Aguacate papelillo", "city:Medellín", None),
+    ("guayaba pera en bucaramanga", "Guayaba pera", "city:Bucaramanga", None),
+    ("quiero saber a cuanto esta la cebolla cabezona roja en cucuta", "Cebolla cabezona roja", "city:Cúcuta",
+     None),
+    ("el repollo blanco a como lo estan pagando en corabastos", "Repollo blanco", "market:Bogotá, D.C., Corabastos",
+     None),
+    ("coliflor en paloquemao", "Coliflor", "market:Bogotá, D.C., Paloquemao", None),
+    ("precio de la espinaca en bogota", "Espinaca", "city:Bogotá", None),
+    ("cuanto esta el ajo importado", "Ajo importado", "none", None),
+    ("pollo entero fresco sin visceras en cali", "Pollo entero fresco sin vísceras", "city:Cali", None),
+    ("queso campesino en bogota", "Queso campesino", "city:Bogotá", None),
+    ("queso costeño en barranquilla cuanto vale", "Queso costeño", "city:Barranquilla", None),
+    ("la uva isabela en cali", "Uva Isabela", "city:Cali", None),
+    ("sal yodada precio", "Sal yodada", "none", None),
+    ("harina de trigo en medellin", "Harina de trigo", "city:Medellín", None),
+    ("cuanto vale el cafe molido", "Café molido", "none", None),
+    ("azucar refinada en cali", "Azúcar refinada", "city:Cali", None),
+    ("chocolo mazorca en bogota", "Chócolo mazorca", "city:Bogotá", None),
+    ("la mazorca en corabastos", "Chócolo mazorca", "market:Bogotá, D.C., Corabastos", None),
+    ("melon cantalup en cali", "Melón Cantalup", "city:Cali", None),
+    ("patilla en barranquilla", "Patilla", "city:Barranquilla", None),
+    ("mango tommy en corabastos", "Mango Tommy", "market:Bogotá, D.C., Corabastos", None),
+    ("precio de la curuba en tunja", "Curuba", "city:Tunja", None),
+]
+
+
 def fold(text: str) -> str:
     """This labeller's own folding: lower case, no accents (ñ kept), words only."""
     text = str(text).lower().replace("ñ", "\0")
@@ -222,6 +321,19 @@ class Data:
             found = self.latest_price(product, market)
             if found and (best is None or found[0] > best[0]):
                 best = (found[0], market)
+        return best[1] if best else main
+
+    def city_market_in(self, city: str, product: str, start: str, end: str) -> str | None:
+        """A city's market for a period: the main market if it has a week in the period, else the city market
+        with the newest week in it."""
+        main = dict(MAIN).get(city)
+        if main and not self.window(product, main, start, end).empty:
+            return main
+        best: tuple[str, str] | None = None
+        for market in sorted((m for m, c in self.cities.items() if c == city), key=fold):
+            w = self.window(product, market, start, end)
+            if not w.empty and (best is None or str(w.iloc[-1]["week"]) > best[0]):
+                best = (str(w.iloc[-1]["week"]), market)
         return best[1] if best else main
 
     def default_market(self, product: str) -> str | None:
@@ -625,6 +737,44 @@ def build(data: Data, seed: int = 20251103) -> list[dict[str, Any]]:
         ("valor del glifosato", "inputs", {}),
     ]:
         add(text, intent, slots, expect="no_numbers", tags=["supply" if intent != "inputs" else "inputs"])
+
+    # P. hand-written questions
+    for text, product, where, period in HANDWRITTEN:
+        if where.startswith("market:"):
+            market: str | None = where[7:]
+            slots: dict[str, Any] = {"product": product, "market": market}
+        elif where.startswith("city:"):
+            market = data.city_market(where[5:], product)
+            slots = {"product": product, "market": market, "city": where[5:]}
+        else:
+            market = data.default_market(product)
+            slots = {"product": product, "market": market}
+        if market is None or (product, market) in data.conflicted:
+            continue
+        if period is None:
+            found = data.latest_price(product, market)
+            if not found:
+                continue
+            add(text, "price", slots, values=[value("price", found[1], market, found[0])],
+                tags=["direct", "handwritten"])
+        elif period == "lastweek":
+            ws, we = week_of(TODAY - dt.timedelta(days=7))
+            v = data.week_price(product, market, ws.isoformat())
+            if v is None:
+                continue
+            add(text, "price_at", {**slots, "start": ws.isoformat(), "end": we.isoformat()},
+                values=[value("price", v, market, ws.isoformat())], tags=["period", "handwritten"])
+        else:
+            start = dt.date.fromisoformat(period + "-01")
+            end = shift_months(start, -1) - dt.timedelta(days=1)
+            if where.startswith("city:"):
+                market = data.city_market_in(where[5:], product, start.isoformat(), end.isoformat())
+                slots["market"] = market
+            v = data.period_mean(product, market, start.isoformat(), end.isoformat()) if market else None
+            if v is None:
+                continue
+            add(text, "price_at", {**slots, "start": start.isoformat(), "end": end.isoformat()},
+                values=[value("price", v, market, start.isoformat())], tags=["period", "handwritten"])
     return out
 
 
