@@ -24,7 +24,7 @@ from typing import Any, Protocol, TypeVar
 
 from models.answer import ChatState
 from models.llm_gguf import FILE_TYPES
-from models.llm_grammar import loads_lenient, schema_grammar
+from models.llm_grammar import import_llama_cpp, loads_lenient, schema_grammar
 from models.llm_guard import guard_intent
 from models.llm_prompt import system_prompt, user_message
 from models.llm_schema import decoding_schema
@@ -108,6 +108,7 @@ class ModelRunner:
 
     def __init__(self, path: str | Path, threads: int = 2, n_ctx: int = DEFAULT_CTX,
                  schema: dict[str, Any] | None = None) -> None:
+        import_llama_cpp()
         from llama_cpp import Llama, LlamaGrammar
 
         self.path = Path(path)
@@ -156,8 +157,7 @@ class ModelRunner:
 
     def warm(self) -> None:
         """Evaluate the constant prefix now, so the first question does not pay for it."""
-        import llama_cpp
-
+        llama_cpp = import_llama_cpp()
         self.llm.reset()
         self.llm.eval(self.prefix_tokens)
         llama_cpp.llama_synchronize(self.llm.ctx)  # settle llama.cpp's lazy perf counters before any reset
@@ -170,7 +170,7 @@ class ModelRunner:
 
     def generate(self, text: str, state: ChatState | None, stop: Callable[[], bool]) -> LLMCall:
         """One grammar-constrained completion; `stop()` is polled after every token (deadline, cancel)."""
-        import llama_cpp
+        llama_cpp = import_llama_cpp()
 
         call = LLMCall(text=text, outcome="ok")
         tokens = self.prompt_tokens(text, state)

@@ -9,7 +9,9 @@ rule with the JSON-correct one; `loads_lenient` still accepts and cleans such ou
 from __future__ import annotations
 
 import json
+import os
 import re
+from types import ModuleType
 from typing import Any
 
 # The converter's faulty rule (what it writes) and the JSON-correct one (RFC 8259: no raw U+0000-U+001F; \x7F too).
@@ -20,12 +22,26 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CHAR_RULE_LINE = re.compile(r"^char ::= .*$", re.MULTILINE)
 
 
+def import_llama_cpp() -> ModuleType:
+    """Import llama_cpp with OpenMP threads that sleep instead of spinning while they wait.
+
+    libgomp reads OMP_WAIT_POLICY once, when llama.cpp's library loads. Spinning threads (the default) keep the
+    cores busy between tokens: on a small shared machine that slowed the tiny test model ~10x under load and
+    would steal the CPU that database answers need. An explicit OMP_WAIT_POLICY in the environment still wins.
+    """
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    import llama_cpp
+
+    return llama_cpp
+
+
 class GrammarError(ValueError):
     """The schema cannot be turned into a grammar this module trusts."""
 
 
 def upstream_grammar(schema: dict[str, Any]) -> str:
     """The GBNF grammar exactly as llama-cpp-python's converter writes it (kept to demonstrate the bug)."""
+    import_llama_cpp()
     from llama_cpp.llama_grammar import json_schema_to_gbnf
 
     return str(json_schema_to_gbnf(json.dumps(schema)))

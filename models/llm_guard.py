@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Any
 
+from data.text import fold
 from models.llm_grammar import schema_errors
 
 USER_NUMBERS = ("threshold", "change_pct")  # slots that must be numbers the user typed
+NAME_SLOTS = ("product", "market", "markets", "group", "input")  # names that must echo the user's words
+WORD_SIMILARITY = 0.6  # "medallo"~"medellin", "papita"~"papa"; invented names share no such word
 DATE_SLOTS = ("start", "end")
 
 _NUMBER = re.compile(r"(?<![\w.,])\$?\s?(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:,(\d+))?(?:\.(\d{1,2}))?\s*(mil\b|k\b)?",
@@ -37,6 +41,16 @@ def mentioned_numbers(text: str) -> set[float]:
     return found
 
 
+def grounded(name: str, text: str) -> bool:
+    """True when some word of `name` resembles a word the user wrote (the model may fix spelling or slang,
+    not bring in a product or market the question never mentioned)."""
+    said = [w for w in fold(text).split() if len(w) >= 3]
+    for word in (w for w in fold(name).split() if len(w) >= 3):
+        if any(word == s or SequenceMatcher(None, word, s).ratio() >= WORD_SIMILARITY for s in said):
+            return True
+    return False
+
+
 def _valid_date(value: Any) -> bool:
     try:
         date.fromisoformat(str(value))
@@ -54,6 +68,11 @@ def guard_intent(obj: Any, text: str, schema: dict[str, Any]) -> tuple[dict[str,
         return None, errors
     notes: list[str] = []
     out = {k: v for k, v in obj.items() if v is not None and v != [] and v != ""}
+    for name in NAME_SLOTS:
+        values = out.get(name)
+        for value in values if isinstance(values, list) else [values] if values is not None else []:
+            if not grounded(str(value), text):
+                return None, [f"{name}: {value!r} is not in the question"]  # invention: trust nothing from it
     for name in DATE_SLOTS:
         if name in out and not _valid_date(out[name]):
             notes.append(f"{name}: {out[name]!r} is not a date")
