@@ -163,6 +163,15 @@ def products_in_week(conn: sqlite3.Connection, week_start: str) -> dict[int, int
     return {int(r[0]): int(r[1]) for r in rows}
 
 
+def products_in_market(conn: sqlite3.Connection, market_id: int, week_start: str) -> list[int]:
+    """Products priced in one market in one week."""
+    rows = conn.execute(
+        "SELECT product_id FROM weekly_prices WHERE week_start = ? AND market_id = ? ORDER BY product_id",
+        (week_start, market_id),
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
 def data_key(conn: sqlite3.Connection) -> tuple[str, int, int, int]:
     """Changes whenever the mirror's content changes (an import or refresh ran)."""
     version = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
@@ -256,7 +265,7 @@ def movers(conn: sqlite3.Connection, week_start: str, previous: str, market_id: 
         f"WHERE a.week_start = ? {extra}",
         (previous, week_start, *args),
     ).fetchall()
-    moves = [Move(int(r[0]), int(r[1]), week_start, float(r[2]), float(r[3])) for r in rows if r[2]]
+    moves = [Move(int(r[0]), int(r[1]), week_start, float(r[2]), float(r[3])) for r in rows if r[2] and r[3]]
     return sorted(moves, key=lambda m: (-m.change_pct, m.product_id, m.market_id))
 
 
@@ -350,7 +359,9 @@ def coverage(conn: sqlite3.Connection, week_start: str | None = None) -> Coverag
     """Products and markets priced in the newest week, and each table's row count and date range."""
     tables: dict[str, tuple[int, str | None, str | None]] = {}
     for table, column in COVERAGE_TABLES.items():
-        first, last = conn.execute(f"SELECT min({column}), max({column}) FROM {table}").fetchone()
+        # two statements: SQLite answers a lone min() or max() from the index, not both at once
+        first = conn.execute(f"SELECT min({column}) FROM {table}").fetchone()[0]
+        last = conn.execute(f"SELECT max({column}) FROM {table}").fetchone()[0]
         rows = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT 1)").fetchone()[0]
         tables[table] = (int(rows), first, last)
     week = week_start or tables["weekly_prices"][2]

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
 from data import queries as q
 from data.text import fold
 from models.lang import PRODUCT_STOPWORDS, STOPWORDS, TokenIndex, singular, words
+
+T = TypeVar("T")
 
 # colloquial name -> canonical product name (as in data/vocab/products.csv)
 COLLOQUIAL_PRODUCTS: dict[str, str] = {
@@ -164,6 +168,7 @@ class Vocabulary:
         self.market_rows = q.markets_in_week(conn, self.latest) if self.latest else {}
         self.product_markets = q.products_in_week(conn, self.latest) if self.latest else {}
         self._product_weeks: dict[int, str | None] = {}
+        self._memo: dict[tuple[Any, ...], Any] = {}
         self._lock = threading.Lock()
         self._build_products(q.product_aliases(conn))
         self._build_markets(q.market_aliases(conn))
@@ -192,6 +197,11 @@ class Vocabulary:
             for t in set(e.tokens):
                 self.by_token.setdefault(t, []).append(e)
         self.product_tokens = TokenIndex(self.by_token)
+        self.heads: dict[str, list[int]] = {}
+        for pid in sorted(self.priced):
+            name_tokens = _content(self.products[pid].name, PRODUCT_STOPWORDS)
+            if name_tokens:
+                self.heads.setdefault(name_tokens[0], []).append(pid)
 
     def match_product(self, tokens: list[str], skip: set[int] | None = None) -> ProductMatch:
         """Best product for the question tokens (singular, folded). Never returns a weak match as 'ok'."""
@@ -260,21 +270,36 @@ class Vocabulary:
         content = [t for t in tokens if t not in STOPWORDS and len(t) >= 3 and not t.isdigit()]
         if not content:
             return []
-        scored: list[tuple[float, int]] = []
-        for pid in self.priced:
-            p = self.products[pid]
-            head = _content(p.name, PRODUCT_STOPWORDS)
-            if not head:
-                continue
-            best = max(SequenceMatcher(None, t, head[0]).ratio() for t in content)
-            if best >= 0.72:
-                scored.append((best + 0.001 * min(self.markets_count(pid), 50), pid))
-        scored.sort(reverse=True)
+        best_by_pid: dict[int, float] = {}
+        for head, pids in self.heads.items():
+            for t in content:
+                if abs(len(t) - len(head)) > 4:
+                    continue
+                sm = SequenceMatcher(None, t, head)
+                if sm.real_quick_ratio() < 0.72 or sm.quick_ratio() < 0.72:
+                    continue
+                ratio = sm.ratio()
+                if ratio >= 0.72:
+                    for pid in pids:
+                        best_by_pid[pid] = max(best_by_pid.get(pid, 0.0), ratio)
+        scored = sorted(((r + 0.001 * min(self.markets_count(pid), 50), pid) for pid, r in best_by_pid.items()),
+                        reverse=True)
         return [self.products[pid] for _, pid in scored[:limit]]
 
     def markets_count(self, product_id: int) -> int:
         """In how many markets the product was priced in the newest week (ranks clarification options)."""
         return self.product_markets.get(product_id, 0)
+
+    def memo(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """A result that only changes when the data changes (this vocabulary lives for one data version)."""
+        with self._lock:
+            if key in self._memo:
+                return cast(T, self._memo[key])
+        value = compute()
+        with self._lock:
+            if len(self._memo) < 512:
+                self._memo[key] = value
+        return value
 
     def product_week(self, conn: sqlite3.Connection, product_id: int) -> str | None:
         with self._lock:

@@ -548,7 +548,9 @@ class Router:
         if req.markets:
             mm = req.markets[0]
             market = ctx.vocab.main_market(mm.city) if mm.city else mm.market
-        moves = q.movers(ctx.conn, latest, previous, market.id if market else None)
+        market_id = market.id if market else None
+        moves = ctx.vocab.memo(("movers", latest, previous, market_id),
+                               lambda: q.movers(ctx.conn, latest, previous, market_id))
         items: list[tuple[float, int, int | None, float, float]] = []  # change, product, market, prev, cur
         if market is not None:
             items = [(m.change_pct, m.product_id, m.market_id, m.previous, m.current) for m in moves]
@@ -692,7 +694,7 @@ class Router:
                                  slots={"input": name, "start": month}), month)
 
     def _coverage(self, ctx: _Ctx) -> Answer:
-        cov = q.coverage(ctx.conn)
+        cov = ctx.vocab.memo(("coverage",), lambda: q.coverage(ctx.conn))
         lines = ["Esto es lo que tiene el espejo de SIPSA:"]
         if cov.weekly_last:
             lines.append(f"• Precios semanales por mercado: del {fmt_date(cov.weekly_first or cov.weekly_last)} a la "
@@ -767,13 +769,28 @@ class Router:
         when = f" para {describe(period)}" if period else ""
         lines = [f"No hay precios de {product.name}{where}{when} en el espejo."]
         choices: list[Choice] = []
+        values: list[Value] = []
         if market is not None:
-            last = q.latest_price(ctx.conn, product.id, market.id)
+            before = period.end.isoformat() if period is not None else None
+            last = q.latest_price(ctx.conn, product.id, market.id, before) or q.latest_price(
+                ctx.conn, product.id, market.id)
             if last is not None:
-                lines.append(f"El dato más reciente{where} es de la {r.week(last.week_start, last.week_end)}: "
+                lines.append(f"El dato más cercano{where} es de la {r.week(last.week_start, last.week_end)}: "
                              f"{r.price(last.price_mean, product.unit)}.")
+                values.append(_value("price", last.price_mean, product, market, last.week_start, last.week_end,
+                                     "dato más cercano"))
                 choices.append(Choice("Último dato", _question(Request(Intent.PRICE, req.product), product.name,
                                                                 market.name)))
+            if last is None and ctx.vocab.latest:
+                head = product.key.split()[0]
+                mine = set(product.key.split())
+                kin = sorted((ctx.vocab.products[pid] for pid in q.products_in_market(ctx.conn, market.id,
+                                                                                      ctx.vocab.latest)
+                              if pid != product.id and ctx.vocab.products[pid].key.split()[0] == head),
+                             key=lambda p: (-len(mine & set(p.key.split())), p.key))[:4]
+                if kin:
+                    lines.append(f"En {market.name} sí hay: " + ", ".join(p.name for p in kin) + ".")
+                    choices += [Choice(p.name, _question(req, p.name, market.name)) for p in kin]
             week = ctx.vocab.product_week(ctx.conn, product.id)
             if week is not None and last is None:
                 others = q.across_markets(ctx.conn, product.id, week,
@@ -783,8 +800,8 @@ class Router:
                     choices.append(Choice(other.name, _question(req, product.name, other.name)))
                 if others:
                     lines.append("Sí hay en otros mercados de la misma ciudad: "
-                                 + ", ".join(c.label for c in choices) + ".")
-        answer = Answer(intent=req.intent.value, text="\n".join(lines), slots=slots, clarify=choices)
+                                 + ", ".join(ctx.vocab.markets[w.market_id].name for w in others[:4]) + ".")
+        answer = Answer(intent=req.intent.value, text="\n".join(lines), slots=slots, clarify=choices, values=values)
         return ctx.finish(answer, None)
 
     def _slots(self, req: Request, product: q.Product | None, market: q.Market | None, start: str | None = None,
