@@ -3,7 +3,7 @@
 Everything durable about alerts lives here, in the mirror's SQLite file (never in pickle persistence):
 - `alert_subscriptions`: one rule per row (product + market or city + rule), with its armed state and the newest
   observation period already evaluated;
-- `alert_outbox`: one row per alert, keyed (subscription, observation period) and written in the same transaction
+- `alert_queue`: one row per alert, keyed (subscription, observation period) and written in the same transaction
   as the evaluation that produced it, BEFORE anything is sent. Sending moves a row pending -> sending ->
   delivered; see `models.alerts` for the exact delivery guarantee.
 
@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import NamedTuple
 
 RULES = ("above", "below", "change", "digest")
 DIRECTIONS = ("", "up", "down", "any")
@@ -41,8 +42,9 @@ def utc_iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds")
 
 
-@dataclass(frozen=True)
-class Subscription:
+class Subscription(NamedTuple):
+    """One alert rule of a chat (a NamedTuple: the evaluation reads 100,000 of them at a time)."""
+
     id: int
     chat_id: int
     user_id: int | None
@@ -59,17 +61,9 @@ class Subscription:
     created_at: str
 
 
-_SUB_COLUMNS = ("id, chat_id, user_id, product_id, market_id, dataset, rule, threshold, direction, armed, paused, "
-                "active, last_period, created_at")
-
-
-def _sub(row: Sequence[object]) -> Subscription:
-    (id_, chat_id, user_id, product_id, market_id, dataset, rule, threshold, direction, armed, paused, active,
-     last_period, created_at) = row
-    return Subscription(int(id_), int(chat_id), None if user_id is None else int(user_id),  # type: ignore[call-overload]
-                        int(product_id), None if market_id is None else int(market_id),  # type: ignore[call-overload]
-                        str(dataset), str(rule), None if threshold is None else float(threshold),  # type: ignore[arg-type]
-                        str(direction), bool(armed), bool(paused), bool(active), str(last_period), str(created_at))
+_SUB_COLUMNS = ("id, chat_id, user_id, product_id, market_id, dataset, rule, threshold, direction, armed = 1, "
+                "paused = 1, active = 1, last_period, created_at")
+_sub = Subscription._make
 
 
 class AlertError(ValueError):
@@ -83,7 +77,7 @@ def add_subscription(conn: sqlite3.Connection, *, chat_id: int, product_id: int,
         raise AlertError(f"regla desconocida: {rule}")
     if dataset not in SERIES:
         raise AlertError(f"serie desconocida: {dataset}")
-    if rule in ("above", "below", "change") and (threshold is None or threshold <= 0):
+    if rule in ("above", "below", "change") and (threshold is None or not 0 < threshold < 1e12):
         raise AlertError("el umbral debe ser un número mayor que cero")
     if rule == "change" and direction not in ("up", "down", "any"):
         raise AlertError("la dirección del cambio debe ser sube, baja o cualquiera")
@@ -137,7 +131,7 @@ def delete_subscription(conn: sqlite3.Connection, sub_id: int, chat_id: int) -> 
     """Delete a chat's subscription; its undelivered alerts go with it."""
     cur = conn.execute("DELETE FROM alert_subscriptions WHERE id = ? AND chat_id = ?", (sub_id, chat_id))
     if cur.rowcount:
-        conn.execute("DELETE FROM alert_outbox WHERE subscription_id = ? AND status IN ('pending', 'sending')",
+        conn.execute("DELETE FROM alert_queue WHERE subscription_id = ? AND status IN ('pending', 'sending')",
                      (sub_id,))
     conn.commit()
     return cur.rowcount == 1
@@ -146,7 +140,7 @@ def delete_subscription(conn: sqlite3.Connection, sub_id: int, chat_id: int) -> 
 def migrate_chat(conn: sqlite3.Connection, old_chat_id: int, new_chat_id: int) -> int:
     """A group became a supergroup: its subscriptions, settings and undelivered alerts follow it."""
     cur = conn.execute("UPDATE alert_subscriptions SET chat_id = ? WHERE chat_id = ?", (new_chat_id, old_chat_id))
-    conn.execute("UPDATE alert_outbox SET chat_id = ? WHERE chat_id = ? AND status IN ('pending', 'sending')",
+    conn.execute("UPDATE alert_queue SET chat_id = ? WHERE chat_id = ? AND status IN ('pending', 'sending')",
                  (new_chat_id, old_chat_id))
     row = conn.execute("SELECT quiet_start, quiet_end FROM alert_chats WHERE chat_id = ?", (old_chat_id,)).fetchone()
     if row is not None:
@@ -161,7 +155,7 @@ def deactivate_chat(conn: sqlite3.Connection, chat_id: int, reason: str) -> int:
     """The bot was blocked or removed (403): stop evaluating the chat's subscriptions and drop its queued alerts.
     Creating a new alert from that chat later re-activates them."""
     cur = conn.execute("UPDATE alert_subscriptions SET active = 0 WHERE chat_id = ?", (chat_id,))
-    conn.execute("UPDATE alert_outbox SET status = 'dropped', error = ? WHERE chat_id = ? "
+    conn.execute("UPDATE alert_queue SET status = 'dropped', error = ? WHERE chat_id = ? "
                  "AND status IN ('pending', 'sending')", (reason, chat_id))
     conn.execute("INSERT OR IGNORE INTO alert_chats (chat_id) VALUES (?)", (chat_id,))
     conn.execute("UPDATE alert_chats SET blocked_at = ? WHERE chat_id = ?", (utc_now(), chat_id))
@@ -188,8 +182,7 @@ def quiet_hours(conn: sqlite3.Connection, chat_ids: Iterable[int] | None = None)
 # ---------------------------------------------------------------- series values for the evaluation
 
 
-@dataclass(frozen=True)
-class Obs:
+class Obs(NamedTuple):
     """One observation of a price series."""
 
     period: str
@@ -221,7 +214,7 @@ def latest_observations(conn: sqlite3.Connection, dataset: str, since: str,
             continue
         series = out.setdefault((product_id, market_id), [])
         if len(series) < 2:
-            series.append(Obs(period, period_end, float(value)))
+            series.append(Obs(period, period_end, value))
     return {k: v for k, v in out.items() if v[0].period >= since}
 
 
@@ -268,14 +261,13 @@ def runs_after(conn: sqlite3.Connection, run_id: int) -> tuple[int, set[str]]:
     return int(newest), {by_table[t] for t in tables if t in by_table}
 
 
-@dataclass(frozen=True)
-class NewAlert:
+class NewAlert(NamedTuple):
     key: str
     subscription_id: int
     chat_id: int
     period: str
-    text: str
-    forecast: str = ""
+    payload: str  # JSON facts of the alert; models.alerts.render turns it into the message
+    forecast: str
 
 
 @contextmanager
@@ -291,21 +283,29 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.commit()
 
 
-def write_evaluation(conn: sqlite3.Connection, *, alerts: Sequence[NewAlert],
-                     states: Sequence[tuple[int, str, int]], run_id: int) -> int:
-    """Inside `transaction`: queue the alerts (a key already queued is ignored), store each evaluated
-    subscription's (last_period, armed) and advance the cursor, all in the same commit. A crash before the commit
-    leaves nothing behind and the next start redoes the same evaluation. Returns the number of alerts queued."""
+def watermarks(conn: sqlite3.Connection, dataset: str) -> dict[tuple[int, int], str]:
+    """(product id, market id or 0) -> newest period already evaluated for that series."""
+    return {(p, m): last for p, m, last in conn.execute(
+        "SELECT product_id, market_id, last_period FROM alert_series WHERE dataset = ?", (dataset,))}
+
+
+def write_evaluation(conn: sqlite3.Connection, *, alerts: Sequence[NewAlert], armed: Sequence[tuple[int, int]],
+                     series: Sequence[tuple[str, int, int, str]], run_id: int) -> int:
+    """Inside `transaction`: queue the alerts (a key already queued is ignored), store the armed state of the
+    subscriptions whose state changed, the newest evaluated period of each evaluated series, and advance the
+    cursor, all in the same commit. A crash before the commit leaves nothing behind and the next start redoes the
+    same evaluation. Returns the number of alerts queued."""
     now = utc_now()
     before = conn.total_changes
     conn.executemany(
-        "INSERT OR IGNORE INTO alert_outbox (key, subscription_id, chat_id, period, text, forecast, created_at) "
+        "INSERT OR IGNORE INTO alert_queue (key, subscription_id, chat_id, period, payload, forecast, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(a.key, a.subscription_id, a.chat_id, a.period, a.text, a.forecast, now) for a in alerts],
+        [(*a, now) for a in alerts],
     )
     queued = conn.total_changes - before
-    conn.executemany("UPDATE alert_subscriptions SET last_period = ?, armed = ? WHERE id = ?",
-                     [(period, armed, sub_id) for sub_id, period, armed in states])
+    conn.executemany("UPDATE alert_subscriptions SET armed = ? WHERE id = ?", [(a, i) for i, a in armed])
+    conn.executemany("INSERT OR REPLACE INTO alert_series (dataset, product_id, market_id, last_period) "
+                     "VALUES (?, ?, ?, ?)", series)
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (CURSOR_KEY, str(run_id)))
     return queued
 
@@ -313,53 +313,46 @@ def write_evaluation(conn: sqlite3.Connection, *, alerts: Sequence[NewAlert],
 # ---------------------------------------------------------------- outbox
 
 
-@dataclass(frozen=True)
-class OutboxItem:
+class OutboxItem(NamedTuple):
     key: str
     subscription_id: int
     chat_id: int
     period: str
-    text: str
+    payload: str
     forecast: str
     created_at: str
     status: str
     attempts: int
     in_doubt: bool
     not_before: str
-    held: bool = False
+    held: bool
 
 
-_OUT_COLUMNS = ("key, subscription_id, chat_id, period, text, forecast, created_at, status, attempts, in_doubt, "
-                "not_before, held")
-
-
-def _item(row: Sequence[object]) -> OutboxItem:
-    key, sub_id, chat_id, period, text, forecast, created, status, attempts, in_doubt, not_before, held = row
-    return OutboxItem(str(key), int(sub_id), int(chat_id), str(period), str(text),  # type: ignore[call-overload]
-                      str(forecast), str(created), str(status), int(attempts), bool(in_doubt),  # type: ignore[call-overload]
-                      str(not_before), bool(held))
+_OUT_COLUMNS = ("key, subscription_id, chat_id, period, payload, forecast, created_at, status, attempts, "
+                "in_doubt = 1, not_before, held = 1")
+_item = OutboxItem._make
 
 
 def recover_in_doubt(conn: sqlite3.Connection) -> int:
     """At start-up: rows left 'sending' by a process that died are in doubt (Telegram may or may not have the
     message). They go back to 'pending' flagged in_doubt, so they are sent again with a note."""
-    cur = conn.execute("UPDATE alert_outbox SET status = 'pending', in_doubt = 1 WHERE status = 'sending'")
+    cur = conn.execute("UPDATE alert_queue SET status = 'pending', in_doubt = 1 WHERE status = 'sending'")
     conn.commit()
     return cur.rowcount
 
 
 def due(conn: sqlite3.Connection, now: str, limit: int = 5000) -> list[OutboxItem]:
     """Pending alerts whose retry time has come, oldest first."""
-    rows = conn.execute(f"SELECT {_OUT_COLUMNS} FROM alert_outbox WHERE status = 'pending' AND not_before <= ? "
+    rows = conn.execute(f"SELECT {_OUT_COLUMNS} FROM alert_queue WHERE status = 'pending' AND not_before <= ? "
                         "ORDER BY created_at, key LIMIT ?", (now, limit)).fetchall()
     return [_item(r) for r in rows]
 
 
 def outbox(conn: sqlite3.Connection, status: str | None = None) -> list[OutboxItem]:
     if status is None:
-        rows = conn.execute(f"SELECT {_OUT_COLUMNS} FROM alert_outbox ORDER BY created_at, key").fetchall()
+        rows = conn.execute(f"SELECT {_OUT_COLUMNS} FROM alert_queue ORDER BY created_at, key").fetchall()
     else:
-        rows = conn.execute(f"SELECT {_OUT_COLUMNS} FROM alert_outbox WHERE status = ? ORDER BY created_at, key",
+        rows = conn.execute(f"SELECT {_OUT_COLUMNS} FROM alert_queue WHERE status = ? ORDER BY created_at, key",
                             (status,)).fetchall()
     return [_item(r) for r in rows]
 
@@ -371,39 +364,39 @@ def _many(conn: sqlite3.Connection, sql: str, params: Sequence[Sequence[object]]
 
 def mark_sending(conn: sqlite3.Connection, keys: Sequence[str]) -> None:
     """Committed before the HTTP request leaves: from here on a crash makes these keys 'in doubt'."""
-    _many(conn, "UPDATE alert_outbox SET status = 'sending', attempts = attempts + 1 WHERE key = ? "
+    _many(conn, "UPDATE alert_queue SET status = 'sending', attempts = attempts + 1 WHERE key = ? "
           "AND status = 'pending'", [(k,) for k in keys])
 
 
 def mark_delivered(conn: sqlite3.Connection, keys: Sequence[str], message_id: int | None) -> None:
     now = utc_now()
-    _many(conn, "UPDATE alert_outbox SET status = 'delivered', sent_at = ?, message_id = ?, error = '' WHERE key = ?",
+    _many(conn, "UPDATE alert_queue SET status = 'delivered', sent_at = ?, message_id = ?, error = '' WHERE key = ?",
           [(now, message_id, k) for k in keys])
 
 
 def mark_retry(conn: sqlite3.Connection, keys: Sequence[str], not_before: str, error: str,
                in_doubt: bool = False) -> None:
-    _many(conn, "UPDATE alert_outbox SET status = 'pending', not_before = ?, error = ?, "
+    _many(conn, "UPDATE alert_queue SET status = 'pending', not_before = ?, error = ?, "
           "in_doubt = max(in_doubt, ?) WHERE key = ? AND status != 'delivered'",
           [(not_before, error[:300], int(in_doubt), k) for k in keys])
 
 
 def mark_dropped(conn: sqlite3.Connection, keys: Sequence[str], error: str) -> None:
-    _many(conn, "UPDATE alert_outbox SET status = 'dropped', error = ? WHERE key = ?",
+    _many(conn, "UPDATE alert_queue SET status = 'dropped', error = ? WHERE key = ?",
           [(error[:300], k) for k in keys])
 
 
 def mark_held(conn: sqlite3.Connection, keys: Sequence[str]) -> None:
     """Held by the chat's quiet hours: delivered together, under one header, once they end."""
-    _many(conn, "UPDATE alert_outbox SET held = 1 WHERE key = ? AND held = 0", [(k,) for k in keys])
+    _many(conn, "UPDATE alert_queue SET held = 1 WHERE key = ? AND held = 0", [(k,) for k in keys])
 
 
 def move_chat_items(conn: sqlite3.Connection, keys: Sequence[str], new_chat_id: int) -> None:
-    _many(conn, "UPDATE alert_outbox SET chat_id = ? WHERE key = ?", [(new_chat_id, k) for k in keys])
+    _many(conn, "UPDATE alert_queue SET chat_id = ? WHERE key = ?", [(new_chat_id, k) for k in keys])
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return {str(s): int(n) for s, n in conn.execute("SELECT status, count(*) FROM alert_outbox GROUP BY status")}
+    return {str(s): int(n) for s, n in conn.execute("SELECT status, count(*) FROM alert_queue GROUP BY status")}
 
 
 # ---------------------------------------------------------------- look-ups for creating subscriptions

@@ -161,7 +161,8 @@ CREATE TABLE IF NOT EXISTS import_runs (
 );
 
 -- Price alerts (ENG-ALERTS, data/alerts_store.py). rule: above/below (threshold in COP), change (threshold in %,
--- direction up/down/any), digest (every new period of a product). last_period: newest period evaluated.
+-- direction up/down/any), digest (every new period of a product). last_period: the newest period of the series
+-- when the subscription was created (older data is never news to it).
 CREATE TABLE IF NOT EXISTS alert_subscriptions (
     id INTEGER PRIMARY KEY,
     chat_id INTEGER NOT NULL,
@@ -180,20 +181,30 @@ CREATE TABLE IF NOT EXISTS alert_subscriptions (
 );
 CREATE INDEX IF NOT EXISTS alert_subscriptions_chat ON alert_subscriptions (chat_id);
 CREATE INDEX IF NOT EXISTS alert_subscriptions_series ON alert_subscriptions (dataset, product_id, market_id);
+-- Newest period already evaluated per series (market_id 0: a product-wide digest); one row per series, so an
+-- evaluation writes a few thousand rows, not one per subscription.
+CREATE TABLE IF NOT EXISTS alert_series (
+    dataset TEXT NOT NULL,
+    product_id INTEGER NOT NULL,
+    market_id INTEGER NOT NULL,
+    last_period TEXT NOT NULL,
+    PRIMARY KEY (dataset, product_id, market_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS alert_chats (
     chat_id INTEGER PRIMARY KEY,
     quiet_start INTEGER,
     quiet_end INTEGER,
     blocked_at TEXT NOT NULL DEFAULT ''
 );
--- One row per alert, keyed (subscription, observation period) before any send. status: pending -> sending ->
+-- The outbox: one row per alert, keyed (subscription, observation period) before any send. status: pending -> sending ->
 -- delivered | dropped; a 'sending' row found at start-up is in doubt (the process died mid-send).
-CREATE TABLE IF NOT EXISTS alert_outbox (
-    key TEXT PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS alert_queue (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
     subscription_id INTEGER NOT NULL,
     chat_id INTEGER NOT NULL,
     period TEXT NOT NULL,
-    text TEXT NOT NULL,
+    payload TEXT NOT NULL,
     forecast TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'delivered', 'dropped')),
@@ -204,8 +215,8 @@ CREATE TABLE IF NOT EXISTS alert_outbox (
     sent_at TEXT NOT NULL DEFAULT '',
     message_id INTEGER,
     error TEXT NOT NULL DEFAULT ''
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS alert_outbox_status ON alert_outbox (status, chat_id);
+);
+CREATE INDEX IF NOT EXISTS alert_queue_status ON alert_queue (status, chat_id);
 
 -- Telegram chats (ENG-BOT, data/chats.py): what each chat asked last (follow-ups) and its settings (default
 -- market). A group that becomes a supergroup moves its row to the new chat id.

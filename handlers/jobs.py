@@ -203,7 +203,7 @@ def _seconds(exc: RetryAfter) -> float:
 
 
 def _attempts(conn: sqlite3.Connection, key: str) -> int:
-    row = conn.execute("SELECT attempts FROM alert_outbox WHERE key = ?", (key,)).fetchone()
+    row = conn.execute("SELECT attempts FROM alert_queue WHERE key = ?", (key,)).fetchone()
     return int(row[0]) if row else 0
 
 

@@ -205,7 +205,9 @@ def render(payload: str) -> str:
     """An outbox payload (JSON written at evaluation) -> the HTML message. Evaluation stores only the facts, so
     queuing 100,000 alerts stays cheap; text is built when a message is actually sent (at most 30/s)."""
     p = json.loads(payload)
-    return digest_text(p) if p["kind"] == "digest" else alert_text(p)
+    if p["kind"] == "digest1":  # a digest for one market
+        p = {**p, "period": p["latest"][:2], "rows": [[p["market"], p["latest"][2], p["pct"]]]}
+    return digest_text(p) if p["kind"] in ("digest", "digest1") else alert_text(p)
 
 
 # ---------------------------------------------------------------- evaluation
@@ -241,12 +243,12 @@ def evaluate(conn: sqlite3.Connection, *, force: Iterable[str] = ()) -> EvalResu
             return result
         demo = store.is_demo(conn)
         alerts: list[NewAlert] = []
-        states: list[tuple[int, str, int]] = []
+        armed: list[tuple[int, int]] = []
+        series: list[tuple[str, int, int, str]] = []
         for dataset in sorted(datasets):
-            n = _evaluate_dataset(conn, dataset, demo, alerts, states)
-            result.evaluated += n
+            result.evaluated += _evaluate_dataset(conn, dataset, demo, alerts, armed, series)
             result.datasets.append(dataset)
-        result.queued = store.write_evaluation(conn, alerts=alerts, states=states, run_id=newest_run)
+        result.queued = store.write_evaluation(conn, alerts=alerts, armed=armed, series=series, run_id=newest_run)
     result.seconds = time.perf_counter() - t0
     log.info("alert evaluation: datasets=%s evaluated=%d queued=%d in %.2fs", result.datasets, result.evaluated,
              result.queued, result.seconds)
@@ -254,17 +256,28 @@ def evaluate(conn: sqlite3.Connection, *, force: Iterable[str] = ()) -> EvalResu
 
 
 def _evaluate_dataset(conn: sqlite3.Connection, dataset: str, demo: bool, alerts: list[NewAlert],
-                      states: list[tuple[int, str, int]]) -> int:
+                      armed: list[tuple[int, int]], evaluated: list[tuple[str, int, int, str]]) -> int:
+    """Evaluate the subscriptions of the series that have a period newer than the one last evaluated."""
     newest = store.newest_period(conn, dataset)
-    subs = store.evaluable(conn, [dataset])
-    if newest is None or not subs:
+    if newest is None:
         return 0
+    subs = store.evaluable(conn, [dataset])
+    if not subs:
+        return 0
+    seen = store.watermarks(conn, dataset)
     obs = store.latest_observations(conn, dataset, _since(dataset, newest), {s.product_id for s in subs})
+    fresh = {k: v for k, v in obs.items() if v[0].period > seen.get(k, "")}
     by_product: dict[int, list[tuple[int, list[Obs]]]] = {}
-    for (pid, mid), series in obs.items():
-        by_product.setdefault(pid, []).append((mid, series))
-    product_newest = {pid: max(s[0].period for _, s in rows) for pid, rows in by_product.items()}
-    touched = [s for s in subs if _is_new(s, obs, product_newest)]
+    for (pid, mid), rows in obs.items():
+        by_product.setdefault(pid, []).append((mid, rows))
+    product_newest = {pid: max(r[0].period for _, r in rows) for pid, rows in by_product.items()}
+    fresh_products = {pid: period for pid, period in product_newest.items() if period > seen.get((pid, 0), "")}
+    touched = [s for s in subs if (s.market_id is None and fresh_products.get(s.product_id, "") > s.last_period)
+               or (s.market_id is not None and (s.product_id, s.market_id) in fresh
+                   and fresh[(s.product_id, s.market_id)][0].period > s.last_period)]
+    evaluated.extend((dataset, pid, mid, rows[0].period) for (pid, mid), rows in fresh.items())
+    if any(s.market_id is None for s in subs):
+        evaluated.extend((dataset, pid, 0, period) for pid, period in fresh_products.items())
     if not touched:
         return 0
     market_ids: set[int] = {s.market_id for s in touched if s.market_id is not None}
@@ -272,55 +285,48 @@ def _evaluate_dataset(conn: sqlite3.Connection, dataset: str, demo: bool, alerts
         if s.market_id is None:
             market_ids.update(mid for mid, _ in by_product.get(s.product_id, []))
     names = store.names(conn, {s.product_id for s in touched}, market_ids)
-    digests: dict[int, str] = {}  # product id -> payload of its product-wide digest (shared by its subscribers)
-    add, state = alerts.append, states.append
+    shared: dict[tuple[int, int], str] = {}  # series -> JSON of its facts, shared by all its subscribers
+    add = alerts.append
     for sub in touched:
         product, unit = names.products.get(sub.product_id, (f"producto {sub.product_id}", "kg"))
         if sub.market_id is None:  # product-wide digest
             period = product_newest[sub.product_id]
-            payload = digests.get(sub.product_id)
+            payload = shared.get((sub.product_id, 0))
             if payload is None:
-                at = [(mid, series) for mid, series in by_product[sub.product_id] if series[0].period == period]
-                payload = digests[sub.product_id] = json.dumps({
+                at = [(mid, rows) for mid, rows in by_product[sub.product_id] if rows[0].period == period]
+                payload = shared[(sub.product_id, 0)] = json.dumps({
                     "kind": "digest", "product": product, "unit": unit, "dataset": dataset,
                     "period": [period, at[0][1][0].period_end], "demo": demo,
-                    "rows": [[names.markets.get(mid, (str(mid), ""))[0], series[0].value,
-                              change_pct(series[0], _second(series))] for mid, series in at]})
+                    "rows": [[names.markets.get(mid, (str(mid), ""))[0], rows[0].value,
+                              change_pct(rows[0], _second(rows))] for mid, rows in at]})
             add(NewAlert(f"{sub.id}:{period}", sub.id, sub.chat_id, period, payload, forecast_query(product, None)))
-            state((sub.id, period, int(sub.armed)))
             continue
-        series = obs[(sub.product_id, sub.market_id)]
-        latest, previous = series[0], _second(series)
+        rows = obs[(sub.product_id, sub.market_id)]
+        latest, previous = rows[0], _second(rows)
         decision = decide(sub.rule, sub.threshold, sub.direction, sub.armed, latest, previous)
-        if decision.fire:
-            market = names.markets.get(sub.market_id, (str(sub.market_id), ""))[0]
-            if sub.rule == "digest":
-                payload = json.dumps({"kind": "digest", "product": product, "unit": unit, "dataset": dataset,
-                                      "period": [latest.period, latest.period_end], "demo": demo,
-                                      "rows": [[market, latest.value, decision.change_pct]]})
-            else:
-                payload = json.dumps({
-                    "kind": "alert", "product": product, "unit": unit, "market": market, "dataset": dataset,
-                    "rule": sub.rule, "threshold": sub.threshold, "direction": sub.direction, "demo": demo,
-                    "latest": list(latest), "previous": list(previous) if previous else None,
-                    "pct": decision.change_pct})
-            add(NewAlert(f"{sub.id}:{latest.period}", sub.id, sub.chat_id, latest.period, payload,
-                         forecast_query(product, market)))
-        state((sub.id, latest.period, int(decision.armed)))
+        if decision.armed != bool(sub.armed):
+            armed.append((sub.id, int(decision.armed)))
+        if not decision.fire:
+            continue
+        market = names.markets.get(sub.market_id, (str(sub.market_id), ""))[0]
+        facts = shared.get((sub.product_id, sub.market_id))
+        if facts is None:
+            facts = shared[(sub.product_id, sub.market_id)] = json.dumps({
+                "product": product, "unit": unit, "market": market, "dataset": dataset, "demo": demo,
+                "latest": list(latest), "previous": list(previous) if previous else None,
+                "pct": decision.change_pct})[1:-1]
+        if sub.rule == "digest":
+            payload = f'{{"kind": "digest1", {facts}}}'
+        else:  # rule and direction are fixed words, the threshold a finite positive number: valid JSON
+            payload = (f'{{"kind": "alert", "rule": "{sub.rule}", "threshold": {float(sub.threshold or 0)!r}, '
+                       f'"direction": "{sub.direction}", {facts}}}')
+        add(NewAlert(f"{sub.id}:{latest.period}", sub.id, sub.chat_id, latest.period, payload,
+                     forecast_query(product, market)))
     return len(touched)
 
 
 def _second(series: list[Obs]) -> Obs | None:
     return series[1] if len(series) > 1 else None
-
-
-def _is_new(sub: Subscription, obs: dict[tuple[int, int], list[Obs]], product_newest: dict[int, str]) -> bool:
-    if sub.market_id is None:
-        newest = product_newest.get(sub.product_id)
-    else:
-        series = obs.get((sub.product_id, sub.market_id))
-        newest = series[0].period if series else None
-    return newest is not None and newest > sub.last_period
 
 
 # ---------------------------------------------------------------- quiet hours and fan-out plan

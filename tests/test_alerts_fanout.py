@@ -65,7 +65,7 @@ async def test_fanout_delivers_each_alert_once_and_handles_telegram_errors(db_pa
         assert status[-100300].status == "delivered" and store.list_subscriptions(conn, -300) == []
         assert stats.sent == 3
         # later: the 429 wait is over and the timed-out one is retried with the in-doubt note
-        conn.execute("UPDATE alert_outbox SET not_before = '' WHERE status = 'pending'")
+        conn.execute("UPDATE alert_queue SET not_before = '' WHERE status = 'pending'")
         conn.commit()
         await aj.drain(app.bot)
         assert len(api.sent(3)) == 1 and api.sent(4)[0].text.startswith("♻️ Reenvío")

@@ -24,7 +24,7 @@ def conn(db_path: Path) -> sqlite3.Connection:
 
 
 def texts(conn: sqlite3.Connection) -> list[str]:
-    return [i.text for i in store.outbox(conn)]
+    return [alerts.render(i.payload) for i in store.outbox(conn)]
 
 
 def test_decide_threshold_crossing_and_rearm() -> None:
@@ -61,7 +61,7 @@ def test_threshold_alert_fires_once_per_crossing(conn: sqlite3.Connection) -> No
         assert alerts.evaluate(conn).queued == int(fires), (n, price)
     items = store.outbox(conn)
     assert [i.period for i in items] == ["2026-10-10", "2026-10-31"]
-    first = items[0].text
+    first = alerts.render(items[0].payload)
     assert "$1.900/kg" in first and "Corabastos" in first and "10 al 16 de octubre de 2026" in first
     assert "baje a $2.000/kg o menos" in first and "Fuente: DANE – SIPSA" in first and "COP/kg" in first
     assert "/pronostico Papa criolla limpia en Bogotá, D.C., Corabastos" in first

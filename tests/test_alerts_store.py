@@ -56,8 +56,8 @@ def test_keys_are_unique_per_subscription_and_period(conn: sqlite3.Connection) -
     item = store.outbox(conn)[0]
     with store.transaction(conn):
         n = store.write_evaluation(conn, alerts=[store.NewAlert(item.key, item.subscription_id, item.chat_id,
-                                                                item.period, "otro texto")], states=[], run_id=99)
-    assert n == 0 and store.outbox(conn)[0].text == item.text
+                                                                item.period, "{}", "")], armed=[], series=[], run_id=99)
+    assert n == 0 and store.outbox(conn)[0].payload == item.payload
 
 
 def test_quiet_hours_hold_then_deliver_together(conn: sqlite3.Connection) -> None:
@@ -68,11 +68,11 @@ def test_quiet_hours_hold_then_deliver_together(conn: sqlite3.Connection) -> Non
     pid, mid = ids(conn, PAPA, CORABASTOS)
     sub = alerts.create(conn, chat_id=7, user_id=1, product_id=pid, market_id=mid, rule="change", threshold=1,
                         direction="any").subscription
-    conn.execute("UPDATE alert_outbox SET created_at = ?", (store.utc_iso(night),))
+    conn.execute("UPDATE alert_queue SET created_at = ?", (store.utc_iso(night),))
     conn.commit()
     add_week(conn, 2, {(PAPA, CORABASTOS): 1700})
     alerts.evaluate(conn)
-    conn.execute("UPDATE alert_outbox SET created_at = ?", (store.utc_iso(night),))
+    conn.execute("UPDATE alert_queue SET created_at = ?", (store.utc_iso(night),))
     conn.commit()
     due = store.due(conn, store.utc_now())
     batches, held = alerts.plan(due, store.quiet_hours(conn), night + dt.timedelta(hours=1), BOG)
