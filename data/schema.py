@@ -196,8 +196,8 @@ CREATE TABLE IF NOT EXISTS alert_chats (
     quiet_end INTEGER,
     blocked_at TEXT NOT NULL DEFAULT ''
 );
--- The outbox: one row per alert, keyed (subscription, observation period) before any send. status: pending -> sending ->
--- delivered | dropped; a 'sending' row found at start-up is in doubt (the process died mid-send).
+-- The outbox: one row per alert, keyed (subscription, observation period) before any send. status: pending ->
+-- sending -> delivered | dropped; a 'sending' row found at start-up is in doubt (the process died mid-send).
 CREATE TABLE IF NOT EXISTS alert_queue (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
