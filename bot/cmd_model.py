@@ -134,7 +134,10 @@ def _load_check(settings: Settings) -> int:
     parser.close()
     print(f"Prueba «{question}» -> {call.outcome} {call.intent} en {call.total_s:.2f} s "
           f"({call.evaluated_tokens} tokens evaluados, {call.generated_tokens} generados)")
-    return 0 if call.outcome == "ok" else 1
+    if call.notes:
+        print("  " + "; ".join(call.notes))
+    # "invalid" = a complete, schema-valid generation the guard refused: the model works, its answer was weak
+    return 0 if call.outcome in ("ok", "invalid") else 1
 
 
 def model_cmd(args: argparse.Namespace, settings: Settings) -> int:

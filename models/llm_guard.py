@@ -41,14 +41,22 @@ def mentioned_numbers(text: str) -> set[float]:
     return found
 
 
+_NAME_CHARS = re.compile(r"[a-z0-9 ,.()'/&-]+")
+
+
 def grounded(name: str, text: str) -> bool:
-    """True when some word of `name` resembles a word the user wrote (the model may fix spelling or slang,
-    not bring in a product or market the question never mentioned)."""
+    """True when `name` is plain text and at least half of its words resemble words the user wrote: the model
+    may fix spelling or slang ("medallo" -> "medellín"), not bring in a name the question never mentioned."""
+    folded = fold(name)
+    if not _NAME_CHARS.fullmatch(folded):
+        return False
     said = [w for w in fold(text).split() if len(w) >= 3]
-    for word in (w for w in fold(name).split() if len(w) >= 3):
-        if any(word == s or SequenceMatcher(None, word, s).ratio() >= WORD_SIMILARITY for s in said):
-            return True
-    return False
+    words = [w for w in folded.split() if len(w) >= 3]
+    if not words:
+        return False
+    hits = sum(1 for w in words if any(w == s or SequenceMatcher(None, w, s).ratio() >= WORD_SIMILARITY
+                                       for s in said))
+    return hits * 2 >= len(words)
 
 
 def _valid_date(value: Any) -> bool:
