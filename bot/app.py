@@ -26,11 +26,20 @@ log = logging.getLogger(__name__)
 RATE_LIMIT_RETRIES = 3
 
 
-def _timeout(settings: Settings) -> float:
+def _number(settings: Settings, name: str, default: float) -> float:
     try:
-        return float(settings.extra.get("SIPSABOT_HTTP_TIMEOUT", "") or 10.0)
+        return float(settings.extra.get(name, "") or default)
     except ValueError:
-        return 10.0
+        return default
+
+
+def _timeout(settings: Settings) -> float:
+    return _number(settings, "SIPSABOT_HTTP_TIMEOUT", 10.0)
+
+
+# httpcore scans every pooled connection on each request: a small pool is faster than one per update, and
+# 16 keep-alive connections carry far more than Telegram's 30 messages/s.
+DEFAULT_POOL = 16
 
 
 def build_application(settings: Settings, services: Services, request: BaseRequest | None = None,
@@ -38,7 +47,7 @@ def build_application(settings: Settings, services: Services, request: BaseReque
     """The Application with every handler registered and the services in bot_data["services"].
 
     `request` replaces PTB's HTTP transport (unit tests pass a recording BaseRequest); without it, httpx
-    with a pool as wide as the concurrency and SIPSABOT_HTTP_TIMEOUT seconds (default 10) per request."""
+    with SIPSABOT_HTTP_POOL connections (default 16) and SIPSABOT_HTTP_TIMEOUT seconds (default 10) per request."""
     if not settings.telegram_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is empty")
     builder = ApplicationBuilder().token(settings.telegram_token)
@@ -46,8 +55,9 @@ def build_application(settings: Settings, services: Services, request: BaseReque
         base = settings.bot_api_base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
     timeout = _timeout(settings)
+    pool = max(2, int(_number(settings, "SIPSABOT_HTTP_POOL", DEFAULT_POOL)))
     builder = builder.request(request or HTTPXRequest(
-        connection_pool_size=max(8, settings.concurrent_updates + 4), read_timeout=timeout, write_timeout=timeout,
+        connection_pool_size=pool, read_timeout=timeout, write_timeout=timeout,
         connect_timeout=timeout, pool_timeout=timeout, media_write_timeout=max(20.0, timeout)))
     builder = builder.get_updates_request(get_updates_request or request or HTTPXRequest(
         connection_pool_size=2, read_timeout=timeout, connect_timeout=timeout))

@@ -35,6 +35,10 @@ def build_services(settings: Settings, *, with_llm: bool = True) -> Services:
 
 
 def close_services(svc: Services) -> None:
+    try:
+        svc.memory.flush()  # chat states still waiting for their write-behind
+    except Exception:
+        log.exception("could not save the chat states")
     for stop in reversed(svc.on_stop):
         try:
             stop()

@@ -39,6 +39,16 @@ def save_state(conn: sqlite3.Connection, chat_id: int, state: dict[str, Any]) ->
             (chat_id, json.dumps(state, ensure_ascii=False), _now()))
 
 
+def save_states(conn: sqlite3.Connection, states: dict[int, dict[str, Any]]) -> None:
+    """Write many chats' states in one transaction."""
+    now = _now()
+    with conn:
+        conn.executemany(
+            "INSERT INTO chat_state (chat_id, state, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+            [(chat_id, json.dumps(state, ensure_ascii=False), now) for chat_id, state in states.items()])
+
+
 def save_settings(conn: sqlite3.Connection, chat_id: int, settings: dict[str, Any]) -> None:
     with conn:
         conn.execute(

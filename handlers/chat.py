@@ -48,12 +48,9 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, compute: C
     if chat is None:
         return None
     async with svc.memory.lock(chat.id):
-        state = await svc.memory.state(chat.id)
         async with typing(context.bot, chat.id):
             try:
-                answer = await svc.run(compute, state)
-                if question is not None:
-                    answer = await _apply_default_market(svc, chat.id, answer, state, question)
+                answer, state = await svc.run(_work, svc, chat.id, compute, question)
             except Exception as exc:
                 if not _is_busy(exc):
                     raise
@@ -64,22 +61,27 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, compute: C
     return answer
 
 
+def _work(svc: Services, chat_id: int, compute: Callable[[ChatState], Answer],
+          question: str | None) -> tuple[Answer, ChatState]:
+    """On a worker thread: the chat's state, the router's answer, the default market when it applies."""
+    state, settings = svc.memory.load(chat_id)
+    answer = compute(state)
+    market = settings.get("market")
+    if market and question is not None and _wants_default_market(answer, market) \
+            and not names_market(svc.store.reader, question):
+        slots = {k: answer.slots[k] for k in ("product", "start", "end") if answer.slots.get(k)}
+        slots.update(intent=answer.intent, market=market)
+        answer = svc.router.answer_slots(slots, state)
+    return answer, state
+
+
 DEFAULT_MARKET_INTENTS = {"price", "price_at", "history"}
 
 
-async def _apply_default_market(svc: Services, chat_id: int, answer: Answer, state: ChatState,
-                                question: str) -> Answer:
-    """A chat's default market (/mercado) stands in when a price or history question named no market."""
-    market = (await svc.memory.settings(chat_id)).get("market")
-    if not market or answer.intent not in DEFAULT_MARKET_INTENTS or answer.clarify:
-        return answer
-    if not answer.slots.get("product") or answer.slots.get("market") == market:
-        return answer
-    if await svc.run(names_market, svc.store.reader, question):
-        return answer
-    slots = {k: answer.slots[k] for k in ("product", "start", "end") if answer.slots.get(k)}
-    slots.update(intent=answer.intent, market=market)
-    return await svc.run(svc.router.answer_slots, slots, state)
+def _wants_default_market(answer: Answer, market: str) -> bool:
+    """A price or history answer about a product, not already for the chat's default market (/mercado)."""
+    return (answer.intent in DEFAULT_MARKET_INTENTS and not answer.clarify and bool(answer.slots.get("product"))
+            and answer.slots.get("market") != market)
 
 
 def names_market(reader: Callable[[], Any], text: str) -> bool:

@@ -7,7 +7,9 @@ import asyncio
 import functools
 import itertools
 import json
+import logging
 import secrets
+import threading
 import time
 import weakref
 from collections import OrderedDict, deque
@@ -51,15 +53,23 @@ def state_from_dict(chat_id: int, data: dict[str, Any]) -> ChatState:
 
 
 class ChatMemory:
-    """ChatState and settings per chat: cached in memory, written through to SQLite (data/chats.py) so a
-    restart or a group -> supergroup migration keeps them. One asyncio lock per chat keeps a chat's messages
-    in order while other chats run concurrently."""
+    """ChatState and settings per chat, cached in memory and kept in SQLite (data/chats.py) so a restart or a
+    group -> supergroup migration keeps them. Settings are written at once; states (what a chat asked last,
+    for follow-ups) are written behind, in one transaction per `flush_s`, so answering never waits on a write.
+    The cache is thread-safe (worker threads load, the event loop remembers). One asyncio lock per chat keeps
+    a chat's messages in order while other chats run concurrently."""
 
-    def __init__(self, store: Store, run: Callable[..., Awaitable[Any]], size: int = 20_000) -> None:
+    def __init__(self, store: Store, run: Callable[..., Awaitable[Any]], size: int = 20_000,
+                 flush_s: float = 1.0) -> None:
         self.store = store
         self._run = run
         self._size = size
+        self.flush_s = flush_s
         self._cache: OrderedDict[int, tuple[str, dict[str, Any]]] = OrderedDict()  # chat -> (state json, settings)
+        self._dirty: dict[int, str] = {}
+        self._guard = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._flush_handle: asyncio.TimerHandle | None = None
         self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
 
     def lock(self, chat_id: int) -> asyncio.Lock:
@@ -69,60 +79,109 @@ class ChatMemory:
             self._locks[chat_id] = lock
         return lock
 
-    async def _entry(self, chat_id: int) -> tuple[str, dict[str, Any]]:
-        entry = self._cache.get(chat_id)
-        if entry is None:
-            loaded = await self._run(self._load, chat_id)
+    # -- synchronous core (any thread) -------------------------------------------------------------------------
+    def _entry(self, chat_id: int) -> tuple[str, dict[str, Any]]:
+        with self._guard:
+            entry = self._cache.get(chat_id)
+            if entry is not None:
+                self._cache.move_to_end(chat_id)
+                return entry
+        found = chats.load(self.store.reader(), chat_id)
+        loaded = ("{}", {}) if found is None else (json.dumps(found[0], ensure_ascii=False, default=str), found[1])
+        with self._guard:
             entry = self._cache.get(chat_id) or loaded
-            self._remember(chat_id, entry)
-        else:
-            self._cache.move_to_end(chat_id)
+            self._put(chat_id, entry)
         return entry
 
-    def _load(self, chat_id: int) -> tuple[str, dict[str, Any]]:
-        found = chats.load(self.store.reader(), chat_id)
-        if found is None:
-            return "{}", {}
-        return json.dumps(found[0], ensure_ascii=False, default=str), found[1]
-
-    def _remember(self, chat_id: int, entry: tuple[str, dict[str, Any]]) -> None:
+    def _put(self, chat_id: int, entry: tuple[str, dict[str, Any]]) -> None:
         self._cache[chat_id] = entry
         self._cache.move_to_end(chat_id)
         while len(self._cache) > self._size:
-            self._cache.popitem(last=False)
+            old, _ = self._cache.popitem(last=False)
+            if old in self._dirty:  # keep unwritten states cached until flushed
+                self._cache[old] = (self._dirty[old], {})
+                break
 
-    async def state(self, chat_id: int) -> ChatState:
-        text, _ = await self._entry(chat_id)
-        return state_from_dict(chat_id, json.loads(text))
+    def load(self, chat_id: int) -> tuple[ChatState, dict[str, Any]]:
+        """(state, settings) of a chat, from the cache or the mirror."""
+        text, settings = self._entry(chat_id)
+        return state_from_dict(chat_id, json.loads(text)), dict(settings)
 
-    async def save(self, chat_id: int, state: ChatState) -> None:
-        data = state_to_dict(state)
-        text = json.dumps(data, ensure_ascii=False, default=str)
-        old_text, settings = await self._entry(chat_id)
+    def remember(self, chat_id: int, state: ChatState) -> bool:
+        """Keep a chat's new state (written by the next flush); False when nothing changed."""
+        text = json.dumps(state_to_dict(state), ensure_ascii=False, default=str)
+        old_text, settings = self._entry(chat_id)
         if text == old_text:
-            return
-        self._remember(chat_id, (text, settings))
-        await self._run(self._write, chats.save_state, chat_id, json.loads(text))
+            return False
+        with self._guard:
+            self._put(chat_id, (text, settings))
+            self._dirty[chat_id] = text
+        return True
+
+    def flush(self) -> int:
+        """Write every changed state in one transaction; returns how many."""
+        with self._write_lock:
+            with self._guard:
+                dirty, self._dirty = self._dirty, {}
+            if not dirty:
+                return 0
+            try:
+                with self.store.writer() as conn:
+                    chats.save_states(conn, {chat: json.loads(text) for chat, text in dirty.items()})
+            except Exception:
+                with self._guard:  # keep them for the next flush (newer states win)
+                    self._dirty = {**dirty, **self._dirty}
+                raise
+            return len(dirty)
+
+    # -- async API (event loop) ----------------------------------------------------------------------------------
+    async def state(self, chat_id: int) -> ChatState:
+        return (await self._run(self.load, chat_id))[0]
 
     async def settings(self, chat_id: int) -> dict[str, Any]:
-        return dict((await self._entry(chat_id))[1])
+        return (await self._run(self.load, chat_id))[1]
+
+    async def save(self, chat_id: int, state: ChatState) -> None:
+        if self.remember(chat_id, state):
+            self.flush_soon()
+
+    def flush_soon(self) -> None:
+        """Schedule a flush in `flush_s` seconds unless one is pending."""
+        if self._flush_handle is not None:
+            return
+        loop = asyncio.get_running_loop()
+
+        def fire() -> None:
+            self._flush_handle = None
+            future: asyncio.Future[Any] = asyncio.ensure_future(self._run(self.flush))
+            future.add_done_callback(_log_failure)
+
+        self._flush_handle = loop.call_later(self.flush_s, fire)
 
     async def set_setting(self, chat_id: int, key: str, value: Any) -> None:
-        text, settings = await self._entry(chat_id)
+        text, settings = await self._run(self._entry, chat_id)
         settings = {**settings, key: value}
         if value is None:
             settings.pop(key, None)
-        self._remember(chat_id, (text, settings))
+        with self._guard:
+            self._put(chat_id, (text, settings))
         await self._run(self._write, chats.save_settings, chat_id, settings)
 
     async def migrate(self, old_chat_id: int, new_chat_id: int) -> None:
+        await self._run(self.flush)
         await self._run(self._write, chats.migrate, old_chat_id, new_chat_id)
-        self._cache.pop(old_chat_id, None)
-        self._cache.pop(new_chat_id, None)
+        with self._guard:
+            self._cache.pop(old_chat_id, None)
+            self._cache.pop(new_chat_id, None)
 
     def _write(self, fn: Callable[..., Any], *args: Any) -> Any:
-        with self.store.writer() as conn:
+        with self._write_lock, self.store.writer() as conn:
             return fn(conn, *args)
+
+
+def _log_failure(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logging.getLogger(__name__).error("saving chat states failed", exc_info=task.exception())
 
 
 # ----------------------------------------------------------------------------------- button payloads (≤ 64 B)

@@ -131,10 +131,12 @@ async def answer_callback(query: Any, text: str | None = None, show_alert: bool 
 @contextlib.asynccontextmanager
 async def typing(bot: Bot, chat_id: int, after_s: float = 0.4, action: str = ChatAction.TYPING) -> AsyncIterator[None]:
     """Show "escribiendo…" while the body runs, but only if it takes longer than `after_s` (fast answers
-    need no indicator); repeated every 4.5 s, since Telegram clears it after 5 s."""
+    need no indicator, and cost nothing: a timer, no task); repeated every 4.5 s, since Telegram clears it
+    after 5 s."""
+    loop = asyncio.get_running_loop()
+    task: asyncio.Task[None] | None = None
 
-    async def loop() -> None:
-        await asyncio.sleep(after_s)
+    async def keep_typing() -> None:
         while True:
             try:
                 await bot.send_chat_action(chat_id, action)
@@ -142,10 +144,16 @@ async def typing(bot: Bot, chat_id: int, after_s: float = 0.4, action: str = Cha
                 log.debug("sendChatAction failed: %s", exc)
             await asyncio.sleep(4.5)
 
-    task = asyncio.create_task(loop())
+    def start() -> None:
+        nonlocal task
+        task = loop.create_task(keep_typing())
+
+    timer = loop.call_later(after_s, start)
     try:
         yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        timer.cancel()
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task

@@ -329,3 +329,14 @@ def test_readme_lists_every_command() -> None:
         pytest.skip("README.md has no command list yet (the lead writes it from ENG-BOT's report)")
     missing = [c.name for c in messages.COMMANDS if f"/{c.name}" not in readme]
     assert not missing, f"commands missing from README.md: {missing}"
+
+
+async def test_chat_state_is_written_behind_and_survives_a_restart(bot: Bot) -> None:
+    await bot.say("precio de la papa criolla en Cali")
+    svc = bot.app.bot_data["services"]
+    assert svc.memory.flush() == 1  # what the periodic flush and the shutdown do
+    fresh = build_services(Settings(db_path=svc.store.path, telegram_token="x"), with_llm=False)
+    state, _ = fresh.memory.load(USER)
+    assert state.slots.get("product") == "Papa criolla limpia" and "Cali" in str(state.slots.get("market"))
+    [follow] = sent(await bot.say("¿y en Medellín?"))
+    assert "Papa criolla limpia" in follow.text
