@@ -168,3 +168,19 @@ def test_webhook_mode(tmp_path: Path) -> None:
             assert "Papa criolla limpia" in got.text
         finally:
             assert process.stop() == 0
+
+
+def test_without_token_explains_botfather_and_opens_the_terminal_assistant(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SIPSABOT_", "TELEGRAM_"))}
+    env.update(SIPSABOT_DB=str(tmp_path / "empty.db"), SIPSABOT_REFRESH_ON_START="0")
+    out = subprocess.run([sys.executable, "-m", "bot", "run"], input="precio de la papa criolla en corabastos\nsalir\n",
+                         env=env, capture_output=True, text=True, timeout=60,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.returncode == 0, out.stderr
+    assert "@BotFather" in out.stdout and "/newbot" in out.stdout
+    assert "DEMOSTRACIÓN" in out.stdout  # the empty mirror got the demo data first
+    assert "Papa criolla limpia" in out.stdout and "Fuente: DANE – SIPSA" in out.stdout

@@ -340,3 +340,17 @@ async def test_chat_state_is_written_behind_and_survives_a_restart(bot: Bot) -> 
     assert state.slots.get("product") == "Papa criolla limpia" and "Cali" in str(state.slots.get("market"))
     [follow] = sent(await bot.say("¿y en Medellín?"))
     assert "Papa criolla limpia" in follow.text
+
+
+async def test_typing_shows_only_during_slow_work(bot: Bot) -> None:
+    import asyncio
+
+    from handlers.send import typing
+
+    async with typing(bot.app.bot, USER, after_s=0.05):
+        await asyncio.sleep(0.01)
+    assert not bot.api.calls("sendChatAction")
+    async with typing(bot.app.bot, USER, after_s=0.05):
+        await asyncio.sleep(0.3)
+    [action] = bot.api.calls("sendChatAction")
+    assert action.ok and action.params["action"] == "typing" and action.chat_id == USER
