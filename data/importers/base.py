@@ -63,6 +63,9 @@ def now_iso() -> str:
     return dt.datetime.now(dt.timezone(dt.timedelta(hours=-5))).isoformat(timespec="seconds")
 
 
+BULK_CACHE_KB = 256 * 1024
+
+
 class Batch:
     """Writes into the fact tables inside an open transaction and keeps the counts."""
 
@@ -78,34 +81,121 @@ class Batch:
     def upsert(self, table: str, rows: Sequence[tuple[Any, ...]], *, presorted: bool = False) -> None:
         """Insert-or-update rows laid out as the table's key columns then its value columns (schema.FACTS).
 
-        Unchanged rows are not rewritten. Rows are sorted by key first: WITHOUT ROWID tables then fill
-        their B-tree in order, which is what keeps a million-row import near the speed of a bare insert.
+        Unchanged rows are not rewritten. Rows are sorted by key first: WITHOUT ROWID tables then fill their
+        B-tree in order. When no stored row falls in the rows' date range (a first load, or new periods only)
+        nothing can conflict: duplicates are folded here and the rows go in with a plain INSERT (fast path).
         """
         if not rows:
             return
-        key, values, _ = FACTS[table]
-        columns = key + values
-        compared = [c for c in values if c != "source"]
-        sql = (
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
-            + ", ".join(f"{c} = excluded.{c}" for c in values)
-            + " WHERE " + " OR ".join(f"{table}.{c} IS NOT excluded.{c}" for c in compared)
-        )
+        key, values, date_col = FACTS[table]
+        n = len(key)
         if not presorted:
-            n = len(key)
             rows = sorted(rows, key=lambda r: r[:n])
-        before_rows = self._count(table)
+        rows = fold_duplicates(table, rows, self.result)
+        at = (key + values).index(date_col)
+        dates = [r[at] for r in rows]
+        if self.range_is_empty(table, min(dates), max(dates)):
+            self.insert_new(table, rows)
+            return
+        before_rows = self._count(table, rows[0][:n], rows[-1][:n])
         before_changes = self.conn.total_changes
-        self.conn.executemany(sql, rows)
+        self.conn.executemany(_upsert_sql(table), rows)
         changed = self.conn.total_changes - before_changes
-        inserted = self._count(table) - before_rows
+        inserted = self._count(table, rows[0][:n], rows[-1][:n]) - before_rows
         self.result.inserted += inserted
         self.result.updated += changed - inserted
         self.result.unchanged += len(rows) - changed
 
-    def _count(self, table: str) -> int:
-        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    def range_is_empty(self, table: str, first: str, last: str) -> bool:
+        """True when the table holds no row dated first..last (one index probe)."""
+        date_col = FACTS[table][2]
+        return self.conn.execute(
+            f"SELECT 1 FROM {table} WHERE {date_col} BETWEEN ? AND ? LIMIT 1", (first, last)).fetchone() is None
+
+    def insert_new(self, table: str, rows: Iterable[tuple[Any, ...]], *, rebuild_indexes: bool = False) -> None:
+        """Plain INSERT of rows whose keys are known to be new and distinct, counted as inserted. With
+        rebuild_indexes the table's secondary indexes are dropped first and rebuilt after (one sort instead of
+        a million random index inserts); being DDL inside the import's transaction, a failure restores them."""
+        key, values, _ = FACTS[table]
+        columns = key + values
+        indexes = []
+        if rebuild_indexes:
+            indexes = self.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                (table,)).fetchall()
+            for name, _sql in indexes:
+                self.conn.execute(f"DROP INDEX {name}")
+        cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        if rebuild_indexes:  # keep the B-tree being built and the index sort in memory (bounded: 256 MB)
+            self.conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KB}")
+        try:
+            before = self.conn.total_changes
+            self.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
+            self.result.inserted += self.conn.total_changes - before
+            for _name, sql in indexes:
+                self.conn.execute(sql)
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {cache}")
+
+    def _count(self, table: str, first: tuple[Any, ...], last: tuple[Any, ...]) -> int:
+        """Rows whose key lies between two keys (the sorted rows' first and last): an index range, not a scan."""
+        key = ", ".join(FACTS[table][0])
+        marks = ", ".join("?" * len(first))
+        return int(self.conn.execute(f"SELECT count(*) FROM {table} WHERE ({key}) BETWEEN ({marks}) AND ({marks})",
+                                     (*first, *last)).fetchone()[0])
+
+
+# Value columns a source may leave empty without erasing what another source said (the bulletin's trend
+# arrow is not in the SOAP weekly operation).
+KEEP_WHEN_NULL = {"trend"}
+
+
+def _upsert_sql(table: str) -> str:
+    key, values, _ = FACTS[table]
+    columns = key + values
+    sets = [f"{c} = coalesce(excluded.{c}, {c})" if c in KEEP_WHEN_NULL else f"{c} = excluded.{c}" for c in values]
+    differs = [f"(excluded.{c} IS NOT NULL AND {table}.{c} IS NOT excluded.{c})" if c in KEEP_WHEN_NULL
+               else f"{table}.{c} IS NOT excluded.{c}" for c in values if c != "source"]
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {', '.join(sets)} WHERE {' OR '.join(differs)}")
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a == b or (a is None and b is None) or (a != a and b != b)  # NaN binds as NULL
+
+
+DUPLICATE = "fila repetida con otros valores (queda la última)"
+
+
+def fold_duplicates(table: str, rows: Sequence[tuple[Any, ...]], result: ImportResult) -> list[tuple[Any, ...]]:
+    """Rows sorted by key (stable) -> one row per key, the last one (an empty trend keeps the earlier arrow).
+    An earlier row identical to the later one is counted unchanged; one with other values is rejected as
+    DUPLICATE, so a re-import of the same file counts no updates."""
+    key, values, _ = FACTS[table]
+    n = len(key)
+    columns = key + values
+    keep = [i for i, c in enumerate(columns) if c in KEEP_WHEN_NULL]
+    compared = [i for i, c in enumerate(columns) if i >= n and c != "source"]
+    out: list[tuple[Any, ...]] = []
+    for row in rows:
+        if out and row[:n] == out[-1][:n]:
+            last = out[-1]
+            if keep:
+                merged = list(row)
+                for i in keep:
+                    if merged[i] is None:
+                        merged[i] = last[i]
+                row = tuple(merged)
+            if all(_same(last[i], row[i]) for i in compared):
+                result.unchanged += 1
+            else:
+                result.rejected += 1
+                result.reasons[DUPLICATE] += 1
+            out[-1] = row
+        else:
+            out.append(row)
+    return out
 
 
 @contextmanager

@@ -1,57 +1,200 @@
-"""The tidy long CSV of weekly prices (columns of semanal_precios_2017-2025.csv.gz), plain or gzipped."""
+"""The tidy long CSV of weekly prices (columns of semanal_precios_2017-2025.csv.gz), plain or gzipped.
+
+Built for the 1.57M-row history: pandas' C parser reads the file in chunks, each chunk is reduced at once to
+compact arrays (integer product/market ids, integer codes for the few hundred distinct dates and trends,
+float prices), names are resolved once per distinct spelling, bad rows are found with vectorised tests, and
+the whole file is sorted by the table's key with one numpy lexsort. On an empty date range (first load, new
+weeks) duplicates are folded in numpy and the rows go in with a plain INSERT in key order, with the secondary
+index rebuilt afterwards; otherwise the generic upsert counts inserted / updated / unchanged."""
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 import io
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from data.importers.base import Batch, price_problem
+from data.importers.base import DUPLICATE, Batch
 from data.importers.soap_xml import open_binary
 
 COLUMNS = ["semana_inicio", "semana_fin", "grupo", "producto", "mercado",
            "precio_min_cop_kg", "precio_max_cop_kg", "precio_medio_cop_kg", "tendencia"]
-CHUNK = 400_000
+CHUNK = 250_000  # rows parsed at a time
+SLICE = 100_000  # rows turned back into Python tuples at a time when writing
+TABLE = "weekly_prices"
 
 
 def open_text(path: str | Path) -> IO[str]:
     return io.TextIOWrapper(open_binary(path), encoding="utf-8-sig", newline="")
 
 
-def _num(text: str) -> float | None:
+class _Codes:
+    """Distinct strings -> small integer codes (dates, trends), shared by all chunks."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.values: list[str] = []
+
+    def code(self, value: str) -> int:
+        found = self.index.get(value)
+        if found is None:
+            found = self.index[value] = len(self.values)
+            self.values.append(value)
+        return found
+
+
+def _valid_day(text: str) -> bool:
     try:
-        return float(text) if text else None
+        return len(text) == 10 and dt.date.fromisoformat(text).isoformat() == text
     except ValueError:
-        return None
+        return False
 
 
 def load(batch: Batch, path: str | Path, source: str = "csv-semanal") -> None:
-    """Upsert every row into weekly_prices, in sorted chunks so memory stays bounded."""
-    names = batch.names
-    strings: dict[str, str] = {}
-    intern = strings.setdefault
+    """Import every row into weekly_prices (one transaction: the caller's import_run)."""
+    import numpy as np
+    import pandas as pd
+
     with open_text(path) as fh:
-        reader = csv.reader(fh)
-        header = next(reader, None)
-        if header is None or [h.strip() for h in header[: len(COLUMNS)]] != COLUMNS:
-            raise ValueError(f"cabecera inesperada: {header}")
-        rows: list[tuple[object, ...]] = []
-        for rec in reader:
-            if len(rec) < 9:
-                batch.reject("fila incompleta")
-                continue
-            start, end, group, product, market, pmin_s, pmax_s, mean_s, trend = rec[:9]
-            pmin, pmax, mean = _num(pmin_s), _num(pmax_s), _num(mean_s)
-            problem = price_problem(pmin, pmax, mean)
-            if problem is None and (len(start) != 10 or start[4] != "-" or len(end) != 10):
-                problem = "fecha ilegible"
-            if problem:
-                batch.reject(problem)
-                continue
-            rows.append((names.product(product, group), names.market(market), intern(start, start),
-                         intern(end, end), pmin, pmax, mean, intern(trend, trend), source))
-            if len(rows) >= CHUNK:
-                batch.upsert("weekly_prices", rows)
-                rows = []
-        batch.upsert("weekly_prices", rows)
+        header = next(iter(fh), "").rstrip("\r\n").split(",")
+    if [h.strip() for h in header[: len(COLUMNS)]] != COLUMNS:
+        raise ValueError(f"cabecera inesperada: {header}")
+
+    names = batch.names
+    days, trends = _Codes(), _Codes()
+    good_day: dict[int, bool] = {}
+    products: dict[str, int] = {}
+    markets: dict[str, int] = {}
+
+    def ids(column: Any, groups: Any, cache: dict[str, int], kind: str) -> Any:
+        codes, uniques = pd.factorize(column)
+        first = pd.Series(groups).groupby(codes).first() if kind == "product" else None
+        table = np.empty(len(uniques), dtype=np.int64)
+        for i, spelling in enumerate(uniques):
+            found = cache.get(spelling)
+            if found is None:
+                found = cache[spelling] = (names.product(spelling, first[i]) if first is not None
+                                           else names.market(spelling))
+            table[i] = found
+        return table[codes]
+
+    def coded(column: Any, book: _Codes) -> Any:
+        codes, uniques = pd.factorize(column)
+        return np.array([book.code(u) for u in uniques], dtype=np.int32)[codes]
+
+    prices = ["precio_min_cop_kg", "precio_max_cop_kg", "precio_medio_cop_kg"]
+
+    def read_all(numeric: bool) -> tuple[dict[str, list[Any]], Counter[str]]:
+        """All chunks as compact arrays. numeric=True lets the C parser read the prices as floats (fast) and
+        raises ValueError on any non-numeric price; numeric=False reads text and coerces (bad -> empty)."""
+        parts: dict[str, list[Any]] = {k: [] for k in ("pid", "mid", "start", "end", "min", "max", "mean", "trend")}
+        rejected: Counter[str] = Counter()
+        dtypes = {c: (np.float64 if numeric and c in prices else object) for c in COLUMNS}
+        reader = pd.read_csv(path, chunksize=CHUNK, dtype=dtypes, keep_default_na=False, usecols=COLUMNS,
+                             na_values={c: [""] for c in prices}, encoding="utf-8-sig",
+                             compression="gzip" if _is_gzip(path) else None)
+        for chunk in reader:
+            incomplete = chunk["tendencia"].isna().to_numpy()
+            pmin, pmax, mean = (chunk[c].to_numpy(np.float64) if numeric else
+                                pd.to_numeric(chunk[c], errors="coerce").to_numpy(np.float64) for c in prices)
+            text = chunk  # text columns hold "" for empty fields; NaN only in incomplete rows (rejected below)
+            start = coded(text["semana_inicio"], days)
+            end = coded(text["semana_fin"], days)
+            for code in set(np.unique(start).tolist()) | set(np.unique(end).tolist()):
+                if code not in good_day:
+                    good_day[code] = _valid_day(days.values[code])
+            day_ok = np.array([good_day.get(i, False) for i in range(len(days.values))], dtype=bool)
+            with np.errstate(invalid="ignore"):
+                nonpositive = (mean <= 0) | (pmin <= 0) | (pmax <= 0)
+                inverted = pmin > pmax
+            problems = [
+                ("fila incompleta", incomplete),
+                ("precio vacío", np.isnan(mean)),
+                ("precio cero o negativo", nonpositive),
+                ("mínimo mayor que máximo", inverted),
+                ("fecha ilegible", ~(day_ok[start] & day_ok[end])),
+            ]
+            bad = np.zeros(len(chunk), dtype=bool)
+            for reason, mask in problems:
+                new = mask & ~bad
+                if new.any():
+                    rejected[reason] += int(new.sum())
+                    bad |= new
+            keep = ~bad
+            if not keep.all():
+                text = text[keep]
+                pmin, pmax, mean, start, end = pmin[keep], pmax[keep], mean[keep], start[keep], end[keep]
+            parts["pid"].append(ids(text["producto"].to_numpy(), text["grupo"].to_numpy(), products, "product"))
+            parts["mid"].append(ids(text["mercado"].to_numpy(), None, markets, "market"))
+            parts["trend"].append(coded(text["tendencia"], trends))
+            for name, arr in (("start", start), ("end", end), ("min", pmin), ("max", pmax), ("mean", mean)):
+                parts[name].append(arr)
+        return parts, rejected
+
+    try:
+        parts, rejected = read_all(numeric=True)
+    except ValueError:  # some price is not a number: read again as text, those rows are rejected
+        parts, rejected = read_all(numeric=False)
+    for reason, count in rejected.items():
+        batch.reject(reason, count)
+
+    if not parts["pid"]:
+        return
+    col = {k: np.concatenate(v) for k, v in parts.items()}
+    day_rank = np.argsort(np.argsort(np.array(days.values, dtype=object)))  # code -> position in date order
+    order = np.lexsort((day_rank[col["start"]], col["mid"], col["pid"]))  # stable: file order within a key
+    col = {k: v[order] for k, v in col.items()}
+    n = len(order)
+    day_values = np.array(days.values, dtype=object)
+    trend_values = np.array([t or None for t in trends.values], dtype=object)
+
+    def rows(index: Any) -> Iterator[tuple[Any, ...]]:
+        for lo in range(0, len(index), SLICE):
+            part = index[lo: lo + SLICE]
+            yield from zip(col["pid"][part].tolist(), col["mid"][part].tolist(),
+                           day_values[col["start"][part]].tolist(), day_values[col["end"][part]].tolist(),
+                           col["min"][part].tolist(), col["max"][part].tolist(), col["mean"][part].tolist(),
+                           trend_values[col["trend"][part]].tolist(), [source] * len(part), strict=True)
+
+    same_key = np.zeros(n, dtype=bool)
+    same_key[1:] = ((col["pid"][1:] == col["pid"][:-1]) & (col["mid"][1:] == col["mid"][:-1])
+                    & (col["start"][1:] == col["start"][:-1]))
+    index = np.arange(n)
+    if same_key.any():  # the file repeats a key: keep the last row, as base.fold_duplicates does
+        _fold(col, same_key, batch, trends)
+        last_of_key = np.ones(n, dtype=bool)
+        last_of_key[:-1] = ~same_key[1:]
+        index = np.flatnonzero(last_of_key)
+    first_day = min((d for i, d in enumerate(days.values) if good_day.get(i)), default="")
+    last_day = max((d for i, d in enumerate(days.values) if good_day.get(i)), default="")
+    if batch.range_is_empty(TABLE, first_day, last_day):
+        empty_table = batch.conn.execute(f"SELECT 1 FROM {TABLE} LIMIT 1").fetchone() is None
+        batch.insert_new(TABLE, rows(index), rebuild_indexes=empty_table and n > 50_000)
+        return
+    for lo in range(0, len(index), SLICE):
+        batch.upsert(TABLE, list(rows(index[lo: lo + SLICE])), presorted=True)
+
+
+def _fold(col: dict[str, Any], same_key: Any, batch: Batch, trends: _Codes) -> None:
+    """For each row repeating the previous row's key: carry the trend forward when empty; the previous row is
+    dropped, counted unchanged when identical and rejected as a conflicting duplicate otherwise."""
+    import numpy as np
+
+    empty_trend = trends.index.get("")
+    for i in np.flatnonzero(same_key).tolist():
+        if empty_trend is not None and col["trend"][i] == empty_trend:
+            col["trend"][i] = col["trend"][i - 1]
+        same = all(col[k][i] == col[k][i - 1] or (k in ("min", "max", "mean") and np.isnan(col[k][i])
+                                                   and np.isnan(col[k][i - 1]))
+                   for k in ("end", "min", "max", "mean", "trend"))
+        if same:
+            batch.result.unchanged += 1
+        else:
+            batch.reject(DUPLICATE)
+
+
+def _is_gzip(path: str | Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(2) == b"\x1f\x8b"
