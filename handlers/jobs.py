@@ -76,6 +76,7 @@ class AlertJobs:
     _executor: concurrent.futures.ThreadPoolExecutor = field(
         default_factory=lambda: concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="alerts-db"))
     _conn: sqlite3.Connection | None = None
+    paused_until: float = 0.0  # monotonic time; set when Telegram's flood control still answers 429
 
     # -- database work runs on one dedicated thread with one connection
     def _run(self, fn: Callable[..., T], *args: Any) -> T:
@@ -110,7 +111,7 @@ class AlertJobs:
         t0 = time.perf_counter()
         marked: set[str] = set()
         async with self.lock:
-            while True:
+            while time.monotonic() >= self.paused_until:
                 items = await self.db(store.due, store.utc_now(), 20000)
                 if not items:
                     break
@@ -138,7 +139,7 @@ class AlertJobs:
                          stats: DrainStats) -> None:
         async with gate:
             for batch in batches:
-                if not await self._send(bot, batch, stats):
+                if time.monotonic() < self.paused_until or not await self._send(bot, batch, stats):
                     return  # this chat is blocked, migrated or rate limited: the rest waits for the next drain
 
     async def _send(self, bot: Any, batch: alerts.Batch, stats: DrainStats) -> bool:
@@ -148,7 +149,8 @@ class AlertJobs:
             message = await bot.send_message(batch.chat_id, batch.text, parse_mode=ParseMode.HTML,
                                              reply_markup=forecast_buttons(batch))
         except RetryAfter as exc:
-            wait = _seconds(exc)
+            wait = _seconds(exc)  # flood control is per bot: every chat waits, not only this one
+            self.paused_until = max(self.paused_until, time.monotonic() + wait)
             await self.db(store.mark_retry, keys, _later(float(wait)), f"RetryAfter {wait}")
             stats.retried += len(keys)
             return False
@@ -252,10 +254,19 @@ async def refresh_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def drain_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every DRAIN_INTERVAL_S: evaluate imports made outside the bot's jobs (`sipsabot refresh` or `import`
+    from another process), then send what is due (retries, quiet hours that ended)."""
     aj = _jobs(context)
     if aj.lock.locked():
         return  # a drain or a refresh is running; it drains when done
+    if await aj.db(_new_runs):
+        await aj.db(alerts.evaluate)
     await aj.drain(context.bot)
+
+
+def _new_runs(conn: sqlite3.Connection) -> bool:
+    newest, _ = store.runs_after(conn, store.evaluated_run(conn))
+    return newest > store.evaluated_run(conn)
 
 
 async def startup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
