@@ -49,6 +49,14 @@ STOPWORDS = _set(
     "sino ni si no sobre entre hasta desde hacia segun sin kilo kilos kg libra libras precio precios "
     "valor vale valia valio cuesta costo costaba cuestan pesos peso cop"
 )
+# Words around a product name that do not change which product is meant.
+FILLER = _set(
+    "hoy ahora actual actualmente kilo kilos libra libras bulto bultos arroba arrobas canasta caja unidad docena "
+    "porfa porfavor favor xfa plis please gracias oiga hola buenas buenos dias tardes noches mercado plaza central "
+    "ciudad semana mes ano dame deme regala regalame dime digame necesito quiero saber consultar consulta "
+    "promedio mayorista mayoristas bueno listo ok vale cual cuanto esta estan tan como quedo quedó hay "
+    "pagando pagan venden vende compran compra cotiza cotizan"
+)
 # Words that keep their meaning when they appear in a product name ("sin", "con": "alas de pollo con costillar").
 PRODUCT_STOPWORDS = _set("a al el la los las lo un una de del en y e o para por")
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from models.dates import Period, parse_period
-from models.lang import STOPWORDS, int_word, normalise, singular, words
+from models.lang import FILLER, STOPWORDS, int_word, normalise, singular, words
 from models.numbers import amounts
 from models.resolve import MarketMatch, ProductMatch, Vocabulary
 from models.slots import Intent
@@ -67,6 +67,10 @@ _OUT_OF_SCOPE = re.compile(r"\b(dolar|dolares|euro|euros|gasolina|acpm|bitcoin|c
                            r"|presidente|chiste|pelicula|receta|musica|cancion|noticias|tasa de cambio|trm"
                            r"|salario minimo|arriendo|loteria|que hora|horoscopo|acciones|bolsa de valores|novia"
                            r"|novio|capital de|elecciones|vuelos?|hotel|restaurante|domicilio)\b")
+_WORD_RE = re.compile(r"[0-9a-zñ]+")  # the tokens of models.lang.words, with their offsets
+_DIRECTION = re.compile(r"\b(baj\w*|menos de|por debajo|debajo|caiga|cae|inferior|menor a|menor que|descien\w*"
+                        r"|sub\w*|mas de|por encima|encima|supere|pase|pasa|superior|mayor a|mayor que|aument\w*"
+                        r"|cuando|si)\b")
 _FOLLOWUP = re.compile(r"^(y|e|tambien|ahora|y que tal|que tal|y si|y para|y hoy|y ahora|y el|y la|y los|y las|y en)\b")
 _ALL_MARKETS = re.compile(r"\b(todos los mercados|todas las ciudades|cada mercado|todo el pais|en los mercados"
                           r"|en que mercados|por mercados?|a nivel nacional|nacionalmente|en colombia|en el pais)\b")
@@ -133,9 +137,22 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
 
     # what no vocabulary explained (used to judge confidence and to suggest products)
     explained = product.used | used_by_markets
-    p.unknown = [raw_tokens[i] for i, t in enumerate(tokens)
-                 if i not in explained and t not in STOPWORDS and raw_tokens[i] not in STOPWORDS
-                 and raw_tokens[i] not in period_words and not t.isdigit() and len(t) > 2]
+    patterns: list[str | re.Pattern[str]] = [*_P.values(), _PRICE_WORDS, _HELP, _THANKS, _GREETING, _DIRECTION,
+                                             _ALL_MARKETS, _FOLLOWUP]
+    keyword_spans = [m.span() for pattern in patterns for m in re.finditer(pattern, norm)]
+    keyword_spans += [(a.start, a.end) for a in amounts(norm)]
+    spans = [m.span() for m in _WORD_RE.finditer(norm)]
+    explained |= {i for i, (a, b) in enumerate(spans) if any(s < b and a < e for s, e in keyword_spans)}
+    unexplained = {i for i, t in enumerate(tokens)
+                   if i not in explained and t not in STOPWORDS and raw_tokens[i] not in STOPWORDS
+                   and raw_tokens[i] not in period_words and not t.isdigit() and len(t) > 2}
+    p.unknown = [raw_tokens[i] for i in sorted(unexplained)]
+    if product.status == "ok" and product.used and product.product is not None:
+        # "zanahoria morada", "kiwi dorado": a word right next to the product that names nothing we know may be a
+        # variety we do not have; ask instead of answering for the plain product
+        edge = {max(product.used) + 1, min(product.used) - 1}
+        if any(i in unexplained and raw_tokens[i] not in FILLER and tokens[i] not in FILLER for i in edge):
+            p.product = ProductMatch("ambiguous", product.product, [product.product], product.used, product.head)
 
     order = [Intent.ALERT, Intent.FORECAST, Intent.SUPPLY_ORIGIN, Intent.SUPPLY, Intent.INPUTS, Intent.MOVERS,
              Intent.CHEAPEST, Intent.PRICIEST, Intent.COMPARE, Intent.HISTORY, Intent.COVERAGE]
@@ -146,7 +163,8 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
         chosen = Intent.HISTORY  # "¿cuánto subió la papa?" is about one product
     if chosen is None and len(markets) >= 2 and product.status != "none":
         chosen = Intent.COMPARE
-    if chosen is None and period is not None and period.kind in {"window", "range"} and product.status != "none":
+    if chosen is None and period is not None and product.status != "none" and (
+            period.kind == "window" or (period.kind == "range" and not _PRICE_WORDS.search(norm))):
         chosen = Intent.HISTORY
     if chosen is not None:
         p.intent, p.keyword = chosen, True

@@ -358,8 +358,10 @@ class Vocabulary:
                 fuzzy.append(set())
                 continue
             options = {tok} if tok in self.market_tokens.tokens else set()
-            if len(tok) >= 5 and tok not in STOPWORDS:
-                options |= {v for v, d in self.market_tokens.lookup(tok).items() if d <= 1}
+            if not options and len(tok) >= 5 and tok not in STOPWORDS:
+                near = self.market_tokens.lookup(tok)
+                closest = min(near.values(), default=9)
+                options = {v for v, d in near.items() if d == closest}
             fuzzy.append(options)
         found: list[tuple[set[int], str, int | str]] = []
         taken: set[int] = set()

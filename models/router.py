@@ -161,7 +161,8 @@ class Router:
             if req.intent in {Intent.PRICE, Intent.PRICE_AT}:
                 keep = prev.get("period_kind") and not _resets_period(p)
                 req.intent = Intent.PRICE_AT if (req.period or keep) else Intent.PRICE
-        if not req.markets and not req.all_markets and prev.get("market") and req.intent not in {Intent.MOVERS}:
+        asks_where = p.keyword and req.intent in {Intent.CHEAPEST, Intent.PRICIEST, Intent.COMPARE, Intent.MOVERS}
+        if not req.markets and not req.all_markets and prev.get("market") and not asks_where:
             found = vocab.resolve_market_name(prev["market"])
             if found is not None:
                 city = _fold(prev["city"]) if prev.get("city") else None

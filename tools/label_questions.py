@@ -222,6 +222,90 @@ HANDWRITTEN: list[tuple[str, str, str, str | None]] = [
 ]
 
 
+# A second hand-written block: harder shapes (typos in places, cheapest within a city, every market, history
+# without a market, chains of follow-ups that change the intent or the period).
+HARDER: list[dict[str, Any]] = [
+    {"q": "precio de la papa criolla en corabatos", "kind": "price", "p": "Papa criolla limpia",
+     "where": "market:Bogotá, D.C., Corabastos"},
+    {"q": "tomate chonto en medelin", "kind": "price", "p": "Tomate chonto", "where": "city:Medellín"},
+    {"q": "cuanto esta la zanahoria en barranquiya", "kind": "price", "p": "Zanahoria", "where": "city:Barranquilla"},
+    {"q": "limon tahiti en bucaramnga", "kind": "price", "p": "Limón Tahití", "where": "city:Bucaramanga"},
+    {"q": "papa criolla en bogota dc", "kind": "price", "p": "Papa criolla limpia", "where": "city:Bogotá"},
+    {"q": "¿a cómo está la habichuela en Cúcuta hoy?", "kind": "price", "p": "Habichuela", "where": "city:Cúcuta"},
+    {"q": "¿dónde está más barata la papa criolla en Bogotá?", "kind": "cheapest", "p": "Papa criolla limpia",
+     "city": "Bogotá"},
+    {"q": "mercado mas caro de medellin para el tomate chonto", "kind": "priciest", "p": "Tomate chonto",
+     "city": "Medellín"},
+    {"q": "en qué mercado de Cali está más barato el aguacate hass", "kind": "cheapest", "p": "Aguacate Hass",
+     "city": "Cali"},
+    {"q": "precio de la cebolla cabezona blanca en todos los mercados", "kind": "compare_all",
+     "p": "Cebolla cabezona blanca"},
+    {"q": "compara el precio del limon tahiti en todos los mercados", "kind": "compare_all", "p": "Limón Tahití"},
+    {"q": "papa parda pastusa por mercado", "kind": "compare_all", "p": "Papa parda pastusa"},
+    {"q": "¿cómo ha variado el tomate chonto en las últimas 8 semanas?", "kind": "history", "p": "Tomate chonto",
+     "weeks": 8},
+    {"q": "tendencia de la papa criolla ultimas 12 semanas", "kind": "history", "p": "Papa criolla limpia",
+     "weeks": 12},
+    {"q": "evolución del precio de la zanahoria en las últimas 6 semanas en Corabastos", "kind": "history",
+     "p": "Zanahoria", "where": "market:Bogotá, D.C., Corabastos", "weeks": 6},
+    {"prev": ["precio de la papa criolla en corabastos", "¿y en medellín?"], "q": "¿y la semana pasada?",
+     "kind": "lastweek", "p": "Papa criolla limpia", "where": "city:Medellín"},
+    {"prev": ["historial de la zanahoria en corabastos en las últimas 8 semanas"], "q": "¿y en Cali?",
+     "kind": "history", "p": "Zanahoria", "where": "city:Cali", "weeks": 8},
+    {"prev": ["precio del tomate chonto en corabastos el 15/03/2025"], "q": "¿y hoy?", "kind": "price",
+     "p": "Tomate chonto", "where": "market:Bogotá, D.C., Corabastos"},
+    {"prev": ["precio del aguacate hass en medellin"], "q": "¿y dónde está más barato?", "kind": "cheapest",
+     "p": "Aguacate Hass"},
+    {"prev": ["¿dónde está más barata la cebolla junca?"], "q": "¿y la más cara?", "kind": "priciest",
+     "p": "Cebolla junca"},
+    {"prev": ["precio de la mora de castilla en bucaramanga"], "q": "¿y hace un mes?", "kind": "monthago",
+     "p": "Mora de Castilla", "where": "city:Bucaramanga"},
+    {"prev": ["precio del lulo en cali"], "q": "y en pereira la semana pasada?", "kind": "lastweek", "p": "Lulo",
+     "where": "city:Pereira"},
+    {"prev": ["precio del limon tahiti en corabastos"], "q": "¿y el limón común?", "kind": "price",
+     "p": "Limón común", "where": "market:Bogotá, D.C., Corabastos"},
+    {"prev": ["¿a cuánto está la papa criolla en Corabastos?"], "q": "¿y la papa pastusa?", "kind": "price",
+     "p": "Papa parda pastusa", "where": "market:Bogotá, D.C., Corabastos"},
+    {"prev": ["precio de la papa"], "q": "papa criolla limpia", "kind": "price", "p": "Papa criolla limpia",
+     "where": "none"},
+    {"q": "avísame cuando la papa criolla pase de 5 mil en corabastos", "kind": "alert", "p": "Papa criolla limpia",
+     "where": "market:Bogotá, D.C., Corabastos", "slots": {"rule": "threshold", "threshold": 5000.0,
+                                                           "direction": "above"}},
+    {"q": "ponme una alerta si el tomate chonto baja de $2.000 en Medellín", "kind": "alert", "p": "Tomate chonto",
+     "where": "city:Medellín", "slots": {"rule": "threshold", "threshold": 2000.0, "direction": "below"}},
+    {"q": "quiero que me avises si la cebolla junca sube más del 15% en la mayorista", "kind": "alert",
+     "p": "Cebolla junca", "where": "market:Medellín, Central Mayorista de Antioquia",
+     "slots": {"rule": "change", "change_pct": 15.0, "direction": "up"}},
+    {"q": "pronóstico de la papa criolla en Corabastos para las próximas 4 semanas", "kind": "forecast",
+     "p": "Papa criolla limpia", "where": "market:Bogotá, D.C., Corabastos", "slots": {"freq": "W", "horizon": 4}},
+    {"q": "cuánto va a costar el aguacate hass en medellín la próxima semana", "kind": "forecast",
+     "p": "Aguacate Hass", "where": "city:Medellín", "slots": {"freq": "W", "horizon": 1}},
+    {"q": "proyección mensual del limón tahití en Cali para los próximos 3 meses", "kind": "forecast",
+     "p": "Limón Tahití", "where": "city:Cali", "slots": {"freq": "M", "horizon": 3}},
+    {"q": "precio del huevo", "kind": "clarify", "options": ["Huevo rojo AA", "Huevo blanco AA"]},
+    {"q": "cuanto vale el arroz en corabastos", "kind": "clarify", "options": ["Arroz de primera"]},
+    {"q": "la lechuga en medellin", "kind": "clarify", "options": ["Lechuga Batavia"]},
+    {"q": "precio de la yuca", "kind": "clarify", "options": []},
+    {"q": "aceite en bogota", "kind": "clarify", "options": []},
+    {"q": "precio del pollo en cali", "kind": "clarify", "options": []},
+    {"q": "precio de la zanahorria morada", "kind": "no_numbers", "intent": "price"},
+    {"q": "cuanto cuesta el kiwi dorado importado de nueva zelanda", "kind": "no_numbers", "intent": "price"},
+    {"q": "hola, ¿a cuánto está la papa criolla en Corabastos?", "kind": "price", "p": "Papa criolla limpia",
+     "where": "market:Bogotá, D.C., Corabastos"},
+    {"q": "gracias! y la cebolla larga en medellin?", "kind": "price", "p": "Cebolla junca",
+     "where": "city:Medellín"},
+    {"q": "carne de res bola de brazo en bogota", "kind": "price", "p": "Carne de res, bola de brazo",
+     "where": "city:Bogotá"},
+    {"q": "precio de la carne de res, sobrebarriga en medellin", "kind": "price", "p": "Carne de res, sobrebarriga",
+     "where": "city:Medellín"},
+    {"q": "¿cuánto costaba el plátano hartón verde en Corabastos el 3 de mayo de 2025?", "kind": "day",
+     "p": "Plátano hartón verde", "where": "market:Bogotá, D.C., Corabastos", "day": "2025-05-03"},
+    {"q": "precio de la papa criolla en corabastos entre enero y marzo de 2025", "kind": "range",
+     "p": "Papa criolla limpia", "where": "market:Bogotá, D.C., Corabastos", "start": "2025-01-01",
+     "end": "2025-03-31"},
+]
+
+
 def fold(text: str) -> str:
     """This labeller's own folding: lower case, no accents (ñ kept), words only."""
     text = str(text).lower().replace("ñ", "\0")
@@ -775,6 +859,77 @@ def build(data: Data, seed: int = 20251103) -> list[dict[str, Any]]:
                 continue
             add(text, "price_at", {**slots, "start": start.isoformat(), "end": end.isoformat()},
                 values=[value("price", v, market, start.isoformat())], tags=["period", "handwritten"])
+
+    # Q. the harder block
+    for item in HARDER:
+        q, kind, prev = item["q"], item["kind"], item.get("prev", [])
+        tags = ["harder"]
+        if kind == "clarify":
+            add(q, "price", {}, expect="clarify", options=item["options"], prev=prev, tags=[*tags, "clarify"])
+            continue
+        if kind == "no_numbers":
+            add(q, item["intent"], {}, expect="no_numbers", prev=prev, tags=[*tags, "unknown"])
+            continue
+        product, where = item["p"], item.get("where", "none")
+        if where.startswith("market:"):
+            market: str | None = where[7:]
+            slots: dict[str, Any] = {"product": product, "market": market}
+        elif where.startswith("city:"):
+            market = data.city_market(where[5:], product)
+            slots = {"product": product, "market": market, "city": where[5:]}
+        else:
+            market = data.default_market(product)
+            slots = {"product": product, "market": market}
+        if kind in {"alert", "forecast"}:
+            add(q, kind, {**slots, **item["slots"]}, expect="no_numbers", prev=prev, tags=[*tags, kind])
+        elif kind == "price":
+            found = data.latest_price(product, market) if market else None
+            if found:
+                add(q, "price", slots, values=[value("price", found[1], market, found[0])], prev=prev,
+                    tags=[*tags, "direct"])
+        elif kind in {"lastweek", "monthago"}:
+            day = TODAY - dt.timedelta(days=7) if kind == "lastweek" else shift_months(TODAY, 1)
+            ws, we = week_of(day)
+            v = data.week_price(product, market, ws.isoformat()) if market else None
+            if v is not None:
+                add(q, "price_at", {**slots, "start": ws.isoformat(), "end": we.isoformat()},
+                    values=[value("price", v, market, ws.isoformat())], prev=prev, tags=[*tags, "period"])
+        elif kind == "day":
+            found = data.day_price(product, market, item["day"]) if market else None
+            if found:
+                add(q, "price_at", {**slots, "start": item["day"], "end": item["day"]},
+                    values=[value("price", found[1], market, found[0])], prev=prev, tags=[*tags, "period"])
+        elif kind == "range":
+            v = data.period_mean(product, market, item["start"], item["end"]) if market else None
+            if v is not None:
+                add(q, "price_at", {**slots, "start": item["start"], "end": item["end"]},
+                    values=[value("price", v, market, item["start"])], prev=prev, tags=[*tags, "period"])
+        elif kind == "history":
+            start = anchor - dt.timedelta(weeks=item["weeks"] - 1)
+            end = anchor + dt.timedelta(days=6)
+            w = data.window(product, market, start.isoformat(), end.isoformat()) if market else None
+            if w is not None and len(w) >= 2:
+                first, last = float(w.iloc[0]["price"]), float(w.iloc[-1]["price"])
+                add(q, "history", {**slots, "start": start.isoformat(), "end": end.isoformat()},
+                    values=[value("change_pct", (last - first) / first * 100, market, str(w.iloc[0]["week"]))],
+                    prev=prev, tags=[*tags, "history"])
+        elif kind in {"cheapest", "priciest"}:
+            week = data.product_week[product]
+            rows = data.across(product, week)
+            if "city" in item:
+                city_markets = {m for m, c in data.cities.items() if c == item["city"]}
+                rows = rows[rows["market"].isin(city_markets)]
+            if len(rows) >= 2:
+                row = rows.iloc[0] if kind == "cheapest" else rows.iloc[-1]
+                add(q, kind, {"product": product},
+                    values=[value("price", float(row["price"]), str(row["market"]), week)], prev=prev,
+                    tags=[*tags, "extreme"])
+        elif kind == "compare_all":
+            week = data.product_week[product]
+            rows = data.across(product, week)
+            add(q, "compare", {"product": product},
+                values=[value("price", float(r["price"]), str(r["market"]), week) for _, r in rows.iterrows()],
+                prev=prev, tags=[*tags, "compare"])
     return out
 
 
