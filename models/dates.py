@@ -103,7 +103,7 @@ def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] |
         month = MONTHS[m.group(1)]
         year = _year(m.group(2), today) or _past_month(month, today)
         return dt.date(year, month, 1), _month_end(year, month), "month", m.end()
-    m = re.match(r"(?:el )?(?:ano )?(\d{4})\b", text)
+    m = re.match(r"(?:el )?(?:a[nñ]o )?(\d{4})\b", text)
     if m:
         year = _year(m.group(1), today)
         if year:
@@ -115,7 +115,7 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
     """Find the first period expression in normalised text (see models.lang.normalise)."""
     anchor = latest or today
     # ranges: "entre X y Y", "desde X hasta Y", "de X a Y"
-    for rm in re.finditer(r"\b(?:entre|desde|del|de) ", text):
+    for rm in re.finditer(r"\b(?:entre|desde|del|de) (?:el |la semana del )?", text):
         first = _point_len(text[rm.end():], today)
         if not first:
             continue
@@ -172,25 +172,25 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
     if m:
         month_start = _shift_months(today.replace(day=1), 1)
         return Period(month_start, _month_end(month_start.year, month_start.month), "month", m.group(0))
-    m = re.search(r"\b(el )?ano (pasado|anterior)\b", text)
+    m = re.search(r"\b(el )?a[nñ]o (pasado|anterior)\b", text)
     if m:
         return Period(dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31), "year", m.group(0))
     m = re.search(r"\beste mes\b", text)
     if m:
         return Period(today.replace(day=1), _month_end(today.year, today.month), "month", m.group(0))
-    m = re.search(r"\beste ano\b", text)
+    m = re.search(r"\beste a[nñ]o\b", text)
     if m:
         return Period(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31), "year", m.group(0))
     for pattern in (r"\b\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}\b", r"\b\d{4}-\d{2}-\d{2}\b",
                     rf"\b\d{{1,2}} (?:de )?{_MONTH_RE}\b(?: (?:de |del )?\d{{4}})?",
                     rf"\b(?:en|de|para|durante|del mes de|el mes de|mes de) {_MONTH_RE}\b(?: (?:de |del )?\d{{4}})?",
                     rf"\b{_MONTH_RE} (?:de |del )?\d{{4}}\b",
-                    r"\b(?:en|del|de|durante|para) (?:el )?(?:ano )?(?:19|20)\d{2}\b"):
+                    r"\b(?:en|del|de|durante|para) (?:el )?(?:a[nñ]o )?(?:19|20)\d{2}\b"):
         m = re.search(pattern, text)
         if m:
             phrase = m.group(0)
             body = re.sub(r"^(?:en|de|para|durante|del mes de|el mes de|mes de|del|el)\s+", "", phrase)
-            body = re.sub(r"^(?:el )?(?:ano )", "", body)
+            body = re.sub(r"^(?:el )?(?:a[nñ]o )", "", body)
             found = _point(body, today)
             if found:
                 return Period(found[0], found[1], found[2], phrase)

@@ -8,14 +8,16 @@ from collections.abc import Iterable
 
 from data.text import strip_accents
 
-_PUNCT = re.compile(r"[^0-9a-zñ$%/.\-+ ]+")
+_PUNCT = re.compile(r"[^0-9a-zñ$%/.,\-+ ]+")
+_LOOSE_COMMA = re.compile(r",(?!\d)|(?<!\d),")
 _SPACES = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    """Lower case, no accents (ñ kept), punctuation other than $ % / . - + turned into spaces."""
+    """Lower case, no accents (ñ kept), punctuation other than $ % / . - + (and decimal commas) turned into
+    spaces."""
     text = strip_accents(str(text).lower().replace("\u00a0", " "))
-    text = _PUNCT.sub(" ", text)
+    text = _LOOSE_COMMA.sub(" ", _PUNCT.sub(" ", text))  # a comma survives only inside a number: "2,5"
     return _SPACES.sub(" ", text).strip()
 
 
@@ -53,7 +55,7 @@ STOPWORDS = _set(
 FILLER = _set(
     "hoy ahora actual actualmente kilo kilos libra libras bulto bultos arroba arrobas canasta caja unidad docena "
     "porfa porfavor favor xfa plis please gracias oiga hola buenas buenos dias tardes noches mercado plaza central "
-    "ciudad semana mes ano dame deme regala regalame dime digame necesito quiero saber consultar consulta "
+    "ciudad semana mes ano año dame deme regala regalame dime digame necesito quiero saber consultar consulta "
     "promedio mayorista mayoristas bueno listo ok vale cual cuanto esta estan tan como quedo quedó hay "
     "pagando pagan venden vende compran compra cotiza cotizan"
 )

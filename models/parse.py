@@ -214,7 +214,7 @@ def _numbers(p: Parsed, norm: str) -> None:
     if percents:
         p.change_pct = percents[0].value
     money = [a for a in found if not a.percent and a.value >= 50
-             and not re.match(r" ?(semanas?|meses|mes|dias?|anos?)\b", norm[a.end:a.end + 8])
+             and not re.match(r" ?(semanas?|meses|mes|dias?|a[nñ]os?)\b", norm[a.end:a.end + 8])
              and not _is_year(norm, a.start, a.end, a.value)]
     if money:
         p.threshold = money[0].value
@@ -239,7 +239,7 @@ def _is_year(norm: str, start: int, end: int, value: float) -> bool:
         return False
     before = norm[max(0, start - 30):start]
     return bool(re.search(r"\b(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
-                          r"|noviembre|diciembre|ano|en|del|\d{1,2}[/-]\d{1,2}[/-]) ?(de |del )?$", before))
+                          r"|noviembre|diciembre|ano|año|en|del|\d{1,2}[/-]\d{1,2}[/-]) ?(de |del )?$", before))
 
 
 def _confidence(p: Parsed) -> float:
