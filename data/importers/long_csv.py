@@ -96,7 +96,8 @@ def load(batch: Batch, path: str | Path, source: str = "csv-semanal") -> None:
                              na_values={c: [""] for c in prices}, encoding="utf-8-sig",
                              compression="gzip" if _is_gzip(path) else None)
         for chunk in reader:
-            incomplete = chunk["tendencia"].isna().to_numpy()
+            incomplete = chunk["tendencia"].isna().to_numpy()  # pandas fills missing fields with "": a short row
+            # shows up as an empty price (rejected) or an empty trend (optional)
             pmin, pmax, mean = (chunk[c].to_numpy(np.float64) if numeric else
                                 pd.to_numeric(chunk[c], errors="coerce").to_numpy(np.float64) for c in prices)
             text = chunk  # text columns hold "" for empty fields; NaN only in incomplete rows (rejected below)
@@ -109,9 +110,11 @@ def load(batch: Batch, path: str | Path, source: str = "csv-semanal") -> None:
             with np.errstate(invalid="ignore"):
                 nonpositive = (mean <= 0) | (pmin <= 0) | (pmax <= 0)
                 inverted = pmin > pmax
+            nameless = (text["producto"].str.strip() == "").to_numpy() | (text["mercado"].str.strip() == "").to_numpy()
             problems = [
                 ("fila incompleta", incomplete),
                 ("precio vacío", np.isnan(mean)),
+                ("producto o mercado vacío", nameless),
                 ("precio cero o negativo", nonpositive),
                 ("mínimo mayor que máximo", inverted),
                 ("fecha ilegible", ~(day_ok[start] & day_ok[end])),
