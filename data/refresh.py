@@ -176,10 +176,12 @@ def bootstrap(store_or_path: Store | str | Path, settings: Any = None, *, config
         if is_empty(conn):  # another process may have filled it meanwhile
             demo.build(conn)
     reason = results[0].error if results else "sin conjuntos"
+    why = ("No pude conectarme con DANE – SIPSA" if any(r.unreachable for r in results)
+           else "DANE – SIPSA no entregó datos utilizables")
     return Bootstrap(
         "demo",
-        "No pude conectarme con DANE – SIPSA, así que cargué el espejo de DEMOSTRACIÓN: sus cifras son "
-        f"ficticias y cada respuesta lo dirá. Ejecute `sipsabot refresh` cuando haya conexión. ({reason})",
+        f"{why}, así que cargué el espejo de DEMOSTRACIÓN: sus cifras son ficticias y cada respuesta lo dirá. "
+        f"Ejecute `sipsabot refresh` cuando haya conexión. ({reason})",
         results,
     )
 
