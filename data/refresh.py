@@ -20,7 +20,7 @@ from data.importers import soap_xml
 from data.importers.base import ImportResult, import_run
 from data.importers.soap_records import BY_DATASET, OPERATIONS, Operation
 from data.schema import FACTS
-from data.soap import ARG0_OPERATION, SoapConfig, SoapError, Unreachable, fetch
+from data.soap import ARG0_OPERATION, SoapConfig, SoapError, Unreachable, fetch, probe
 from data.store import Store
 
 # Refresh order: small and most asked first; promediosSipsaParcial (~310 MB) last.
@@ -160,12 +160,21 @@ def bootstrap(store_or_path: Store | str | Path, settings: Any = None, *, config
               datasets: Iterable[str] | None = None, workdir: str | Path | None = None,
               log: Callable[[str], None] | None = None) -> Bootstrap:
     """First run: when the mirror is empty, try a refresh from DANE; if nothing could be loaded (DANE
-    unreachable, every answer unusable), load the demo mirror and say so. A mirror with data is left as is."""
+    unreachable, every answer unusable), load the demo mirror and say so. A mirror with data is left as is.
+    A quick GET of the endpoint first (10 s) makes an offline start fall back to the demo without waiting for
+    the retries of a full refresh."""
     store = _store(store_or_path)
     with store.writer() as conn:
         if not is_empty(conn):
             return Bootstrap("existing", "El espejo ya tiene datos; no hace falta cargarlo.")
-    results = refresh(store, datasets, settings, config=config, workdir=workdir, log=log)
+    config = config or SoapConfig.of(settings)
+    offline = probe(config)
+    if offline is not None:
+        names = list(datasets or DEFAULT_DATASETS)
+        results = [RefreshResult(operation_for(n).dataset, operation_for(n).name, "failed", error=offline,
+                                 unreachable=True) for n in names]
+    else:
+        results = refresh(store, datasets, settings, config=config, workdir=workdir, log=log)
     loaded = [r for r in results if r.ok]
     if loaded:
         failed = [r.dataset for r in results if not r.ok]

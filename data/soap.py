@@ -143,3 +143,15 @@ def fetch(operation: str, dest: str | Path, config: SoapConfig | None = None, *,
                 last = f"sin conexión ({type(exc).__name__}: {exc})"
     message = f"No pude descargar {operation} de {config.url} tras {attempts} intentos: {last}."
     raise (Unreachable(message) if network_only else SoapError(message))
+
+
+def probe(config: SoapConfig | None = None, timeout_s: float = 10.0) -> str | None:
+    """A quick check that the endpoint answers at all (DANE serves an HTML page on GET): None when it does,
+    else the Spanish reason. Used before a first-run refresh so an offline start falls back to the demo fast."""
+    config = config or SoapConfig()
+    try:
+        with httpx.Client(timeout=httpx.Timeout(timeout_s), follow_redirects=True) as client:
+            client.get(config.url)
+    except httpx.HTTPError as exc:
+        return f"No pude conectarme con {config.url} ({type(exc).__name__}: {exc or 'sin detalle'})."
+    return None

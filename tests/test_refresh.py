@@ -160,3 +160,16 @@ def test_cli_refresh_of_300k_records_streams_with_flat_memory_and_readers_see_al
     cities = connect(db, readonly=True).execute(
         "SELECT count(DISTINCT market_id) FROM daily_city_prices").fetchone()[0]
     assert cities == 20  # CÚCUTA and SAN JOSÉ DE CÚCUTA are one city
+
+
+def test_offline_first_run_falls_back_to_demo_at_once(db_path: Path):
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    t0 = time.perf_counter()
+    boot = bootstrap(db_path, config=SoapConfig(url=f"http://127.0.0.1:{port}/sipsaWS", retries=3, backoff_s=5))
+    assert time.perf_counter() - t0 < 5  # no retries and backoff when nothing answers at all
+    assert boot.status == "demo" and boot.message.startswith("No pude conectarme con DANE")
+    assert is_demo(connect(db_path, readonly=True))
