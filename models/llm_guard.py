@@ -16,7 +16,11 @@ from models.llm_grammar import schema_errors
 
 USER_NUMBERS = ("threshold", "change_pct")  # slots that must be numbers the user typed
 NAME_SLOTS = ("product", "market", "markets", "group", "input")  # names that must echo the user's words
-WORD_SIMILARITY = 0.6  # "medallo"~"medellin", "papita"~"papa"; invented names share no such word
+WORD_SIMILARITY = 0.75  # spelling fixes pass ("tomte"~"tomate", "papita"~"papa"); other names do not
+ONLY_FOR = {  # slots that mean something for one intent only; elsewhere a small model's stray output is noise
+    "threshold": {"alert"}, "change_pct": {"alert"}, "rule": {"alert"}, "direction": {"alert", "movers"},
+    "horizon": {"forecast"},
+}
 DATE_SLOTS = ("start", "end")
 
 _NUMBER = re.compile(r"(?<![\w.,])\$?\s?(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:,(\d+))?(?:\.(\d{1,2}))?\s*(mil\b|k\b)?",
@@ -45,18 +49,16 @@ _NAME_CHARS = re.compile(r"[a-z0-9 ,.()'/&-]+")
 
 
 def grounded(name: str, text: str) -> bool:
-    """True when `name` is plain text and at least half of its words resemble words the user wrote: the model
-    may fix spelling or slang ("medallo" -> "medellín"), not bring in a name the question never mentioned."""
+    """True when `name` is plain text whose every word is a word the user wrote, up to spelling: the model
+    may fix "tomte" -> "tomate", not bring in a name (or a word of one) the question never mentioned."""
     folded = fold(name)
     if not _NAME_CHARS.fullmatch(folded):
         return False
-    said = [w for w in fold(text).split() if len(w) >= 3]
-    words = [w for w in folded.split() if len(w) >= 3]
-    if not words:
-        return False
-    hits = sum(1 for w in words if any(w == s or SequenceMatcher(None, w, s).ratio() >= WORD_SIMILARITY
-                                       for s in said))
-    return hits * 2 >= len(words)
+    said = fold(text).split()
+    words = [w for w in folded.split() if len(w) >= 3 or w.isdigit()]
+    return bool(words) and all(
+        any(w == s or SequenceMatcher(None, w, s).ratio() >= WORD_SIMILARITY for s in said) for w in words
+    )
 
 
 def _valid_date(value: Any) -> bool:
@@ -81,6 +83,10 @@ def guard_intent(obj: Any, text: str, schema: dict[str, Any]) -> tuple[dict[str,
         for value in values if isinstance(values, list) else [values] if values is not None else []:
             if not grounded(str(value), text):
                 return None, [f"{name}: {value!r} is not in the question"]  # invention: trust nothing from it
+    for name, intents in ONLY_FOR.items():
+        if name in out and out.get("intent") not in intents:
+            notes.append(f"{name} dropped: not used by {out.get('intent')}")
+            del out[name]
     for name in DATE_SLOTS:
         if name in out and not _valid_date(out[name]):
             notes.append(f"{name}: {out[name]!r} is not a date")

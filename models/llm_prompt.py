@@ -32,7 +32,7 @@ EXAMPLES: list[tuple[str, dict[str, Any]]] = [
     ("a como esta la papita criolla en corabastos",
      {"intent": "price", "product": "papa criolla", "market": "corabastos"}),
     ("cuánto cuesta el kilo de tomate chonto hoy en medallo",
-     {"intent": "price", "product": "tomate chonto", "market": "medellín"}),
+     {"intent": "price", "product": "tomate chonto", "market": "medallo"}),
     ("q valia la cebolla cabezona en cali en marzo del 2024",
      {"intent": "price_at", "product": "cebolla cabezona", "market": "cali", "start": "2024-03-01",
       "end": "2024-03-31"}),
@@ -65,8 +65,8 @@ def system_prompt() -> str:
         "Eres el analizador de preguntas de SIPSABot, un bot de precios mayoristas de alimentos en Colombia "
         "(DANE - SIPSA). Lee la pregunta del usuario, que puede tener errores de ortografía, jerga o no tener "
         "tildes, y responde SOLO con un objeto JSON con la intención y los datos que la pregunta menciona.\n"
-        "Reglas: copia el producto y el mercado o ciudad tal como los nombra el usuario (corrige solo la "
-        "ortografía evidente); no inventes productos, mercados ni números; nunca escribas precios; usa null o "
+        "Reglas: copia el producto y el mercado o ciudad con las mismas palabras del usuario (corrige solo la "
+        "ortografía evidente, no cambies ni agregues palabras); no inventes productos, mercados ni números; nunca escribas precios; usa null o "
         "omite lo que la pregunta no dice; las fechas van como AAAA-MM-DD y se calculan a partir de la fecha de "
         "hoy que viene con la pregunta; threshold es el número que el usuario escribió.\n"
         f"Intenciones:\n{intents}\n\nEjemplos:\n{examples}"

@@ -158,13 +158,24 @@ def test_guard_keeps_only_numbers_the_user_wrote_and_real_dates():
 
 def test_guard_refuses_names_the_question_never_mentioned():
     ok, _ = guard_intent({"intent": "price", "product": "papa criolla", "market": "medellín"},
-                         "a como esta la papita criolla en medallo", SLOT_SCHEMA)
-    assert ok == {"intent": "price", "product": "papa criolla", "market": "medellín"}
-    invented, notes = guard_intent({"intent": "price", "product": "aguacate hass"}, "precio de la fresa", SLOT_SCHEMA)
-    assert invented is None and "not in the question" in notes[0]
+                         "a como esta la papita criolla en medelin", SLOT_SCHEMA)
+    assert ok == {"intent": "price", "product": "papa criolla", "market": "medellín"}  # spelling fixed only
+    for product, question in [("aguacate hass", "precio de la fresa"), ("cebolla cabeza", "de donde viene la papa"),
+                              ("tomate chonto", "cuanto vale el tomate"), ("uga", "precio de la uva")]:
+        invented, notes = guard_intent({"intent": "price", "product": product}, question, SLOT_SCHEMA)
+        assert invented is None and "not in the question" in notes[0], product
     bad_item, _ = guard_intent({"intent": "compare", "product": "mora", "markets": ["bogotá", "cali"]},
                                "la mora en bogota vs medellin", SLOT_SCHEMA)
     assert bad_item is None
+
+
+def test_guard_drops_slots_the_intent_does_not_use():
+    out, notes = guard_intent({"intent": "history", "product": "queso", "threshold": 12, "direction": "below",
+                               "horizon": 3}, "historial del queso ultimas 12 semanas", SLOT_SCHEMA)
+    assert out == {"intent": "history", "product": "queso"} and len(notes) == 3
+    alert, _ = guard_intent({"intent": "alert", "product": "papa", "threshold": 2000, "direction": "below"},
+                            "avisame si la papa baja de 2000", SLOT_SCHEMA)
+    assert alert == {"intent": "alert", "product": "papa", "threshold": 2000, "direction": "below"}
 
 
 def _blocking_worker(tiny_model: Path, queue_size: int) -> tuple[LLMWorker, threading.Event, threading.Event]:
