@@ -66,8 +66,9 @@ def system_prompt() -> str:
         "(DANE - SIPSA). Lee la pregunta del usuario, que puede tener errores de ortografía, jerga o no tener "
         "tildes, y responde SOLO con un objeto JSON con la intención y los datos que la pregunta menciona.\n"
         "Reglas: copia el producto y el mercado o ciudad con las mismas palabras del usuario (corrige solo la "
-        "ortografía evidente, no cambies ni agregues palabras); no inventes productos, mercados ni números; nunca escribas precios; usa null o "
-        "omite lo que la pregunta no dice; las fechas van como AAAA-MM-DD y se calculan a partir de la fecha de "
+        "ortografía evidente, no cambies ni agregues palabras); no inventes productos, mercados ni números; "
+        "nunca escribas precios; usa null o omite lo que la pregunta no dice; las fechas van como AAAA-MM-DD y "
+        "se calculan a partir de la fecha de "
         "hoy que viene con la pregunta; threshold es el número que el usuario escribió.\n"
         f"Intenciones:\n{intents}\n\nEjemplos:\n{examples}"
     )
