@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import statistics
 import sys
 import tempfile
@@ -76,16 +77,25 @@ def wait_replies(api: BotAPIServer, users: range, timeout: float) -> dict[int, f
         time.sleep(0.05)
 
 
-def burst(api: BotAPIServer, n: int, first_user: int) -> None:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc), to express capacity independently of the load."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def burst(api: BotAPIServer, n: int, first_user: int, pid: int) -> None:
     q = questions()
+    cpu0 = cpu_seconds(pid)
     users = range(first_user, first_user + n)
     ids = dict(zip(users, api.inject(*[api.updates.private_text(u, next(q)) for u in users]), strict=True))
     found = wait_replies(api, users, timeout=120)
     served = [api.delivered_at(i) for i in ids.values()]
     start_t = min(t for t in served if t is not None)
     end_t = max(found.values())
+    cpu_ms = (cpu_seconds(pid) - cpu0) * 1000 / n
     print(f"  burst: {len(found)}/{n} answered in {end_t - start_t:.2f} s -> "
-          f"{len(found) / (end_t - start_t):.0f} updates/s (limiter off)")
+          f"{len(found) / (end_t - start_t):.0f} updates/s (limiter off); bot process CPU {cpu_ms:.1f} ms/update "
+          f"(= {1000 / cpu_ms:.0f} updates/s per fully available core)")
 
 
 def paced(api: BotAPIServer, rate: float, seconds: float, first_user: int) -> None:
@@ -142,13 +152,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         db = build_mirror(folder)
-        print("SIPSABot — Telegram layer benchmark (local fake Bot API, demo mirror, 2-core machine shared with "
-              "other work)")
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"SIPSABot — Telegram layer benchmark (local fake Bot API, demo mirror; {os.cpu_count()} cores, "
+              f"load average {load} from other work)")
         with BotAPIServer() as api:
             bot = start(api, db, folder, "unlimited", {"SIPSABOT_RATE_LIMIT": "0"})
             try:
                 warm_up(api, 1)
-                burst(api, args.burst, 100_000)
+                assert bot.proc is not None
+                burst(api, args.burst, 100_000, bot.proc.pid)
                 paced(api, args.rate, args.seconds, 200_000)
             finally:
                 bot.stop()
