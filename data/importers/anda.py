@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from data.importers.base import Batch, ImportError_, iter_chunks, parse_number, price_problem
+from data.importers.base import Batch, ImportError_, parse_number, price_problem
 from data.importers.workbook import MONTHS, canonical_group
 from data.text import clean_name, fold
 
@@ -47,7 +47,7 @@ PRICE_COLUMNS = {
     "price": ("precio", "precio promedio por kilogramo", "precio promedio"),
 }
 PRICE_REQUIRED = ("date", "product", "market", "price")
-CHUNK = 200_000
+CHUNK = 50_000
 _DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?")
 
@@ -193,44 +193,70 @@ def proper(name: str) -> str:
 
 
 def load_supply(batch: Batch, path: str | Path, source: str = "anda-abastecimiento") -> None:
-    """Catalog 697 microdata -> supply_origins. Rows with the same natural key are summed."""
+    """Catalog 697 microdata -> supply_origins. Rows with the same natural key are summed.
+
+    Files run to millions of rows: each distinct spelling (market, food, date, origin) is resolved once, the
+    rows are staged in a temporary table and summed there by SQLite, then upserted in sorted chunks, so memory
+    stays flat whatever the file size."""
     names = batch.names
-    totals: dict[tuple[int, str, int, str], list[Any]] = {}
-    groups: dict[str, str] = {}
-    for cols, rec in _rows(path, SUPPLY_COLUMNS, SUPPLY_REQUIRED, "abastecimiento (ANDA)"):
-        market, product = clean_name(_get(rec, cols, "market")), clean_name(_get(rec, cols, "product"))
-        if not market or not product:
-            batch.reject("fila incompleta")
-            continue
-        day = parse_day(_get(rec, cols, "date"))
-        if day is None:
-            batch.reject("fecha ilegible")
-            continue
-        kg = parse_number(_get(rec, cols, "kg"))
-        if kg is None:
-            batch.reject("cantidad ilegible")
-            continue
-        if kg <= 0:
-            batch.reject("cantidad cero o negativa")
-            continue
-        raw_group = _get(rec, cols, "group")
-        group = groups.get(raw_group)
-        if group is None:
-            group = groups[raw_group] = canonical_group(raw_group) or clean_name(raw_group)
-        dept_code = _code(_get(rec, cols, "dept_code"), 2)
-        muni = muni_code(dept_code, _get(rec, cols, "muni_code"))
-        if not dept_code and muni:
-            dept_code = muni[:2]
-        key = (names.market(market), day, names.product(product, group), muni)
-        known = totals.get(key)
-        if known is None:
-            totals[key] = [dept_code, proper(_get(rec, cols, "dept")), proper(_get(rec, cols, "muni")), group, kg]
-        else:
-            known[4] += kg
-    rows = [(*key, d, dept, muni_name, group, round(kg, 3), source)
-            for key, (d, dept, muni_name, group, kg) in sorted(totals.items())]
-    for chunk in iter_chunks(rows, CHUNK):
-        batch.upsert("supply_origins", chunk, presorted=True)
+    conn = batch.conn
+    markets: dict[str, int | None] = {}
+    foods: dict[tuple[str, str], tuple[int, str] | None] = {}
+    days: dict[str, str | None] = {}
+    places: dict[tuple[str, str, str, str], tuple[str, str, str, str]] = {}
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS anda_stage (market_id INTEGER, day TEXT, product_id INTEGER, "
+                 "muni_code TEXT, dept_code TEXT, dept TEXT, muni TEXT, group_name TEXT, kg REAL)")
+    conn.execute("DELETE FROM anda_stage")
+    stage = "INSERT INTO anda_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    pending: list[tuple[Any, ...]] = []
+    try:
+        for cols, rec in _rows(path, SUPPLY_COLUMNS, SUPPLY_REQUIRED, "abastecimiento (ANDA)"):
+            raw_market, raw_food = _get(rec, cols, "market"), _get(rec, cols, "product")
+            market_id = markets.get(raw_market, 0)
+            if market_id == 0:
+                market_id = markets[raw_market] = names.market(raw_market) if clean_name(raw_market) else None
+            food_key = (raw_food, _get(rec, cols, "group"))
+            if food_key in foods:
+                food = foods[food_key]
+            else:
+                group = canonical_group(food_key[1]) or clean_name(food_key[1])
+                food = foods[food_key] = (names.product(raw_food, group), group) if clean_name(raw_food) else None
+            if market_id is None or food is None:
+                batch.reject("fila incompleta")
+                continue
+            raw_day = _get(rec, cols, "date")
+            day = days.get(raw_day, "")
+            if day == "":
+                day = days[raw_day] = parse_day(raw_day)
+            if day is None:
+                batch.reject("fecha ilegible")
+                continue
+            kg = parse_number(_get(rec, cols, "kg"))
+            if kg is None:
+                batch.reject("cantidad ilegible")
+                continue
+            if kg <= 0:
+                batch.reject("cantidad cero o negativa")
+                continue
+            place_key = (_get(rec, cols, "dept_code"), _get(rec, cols, "muni_code"), _get(rec, cols, "dept"),
+                         _get(rec, cols, "muni"))
+            place = places.get(place_key)
+            if place is None:
+                dept_code = _code(place_key[0], 2)
+                muni = muni_code(dept_code, place_key[1])
+                place = places[place_key] = (muni, dept_code or muni[:2], proper(place_key[2]), proper(place_key[3]))
+            pending.append((market_id, day, food[0], *place, food[1], kg))
+            if len(pending) >= CHUNK:
+                conn.executemany(stage, pending)
+                pending = []
+        conn.executemany(stage, pending)
+        summed = conn.execute(
+            "SELECT market_id, day, product_id, muni_code, min(dept_code), min(dept), min(muni), min(group_name), "
+            "round(sum(kg), 3), ? FROM anda_stage GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4", (source,))
+        while chunk := summed.fetchmany(CHUNK):
+            batch.upsert("supply_origins", chunk, presorted=True)
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.anda_stage")
     batch.result.dataset = "supply_origins"
 
 

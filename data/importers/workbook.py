@@ -75,7 +75,7 @@ class Bulletin:
     week_from: str = ""  # "contenido" or "nombre del archivo"
     layout: str = ""  # "cuadros" (2017-2018), "plano" (2018-05) or "hojas" (2018 week 21 on)
     # (group, product, market, min, max, mean, trend) as printed
-    prices: list[tuple[str, str, str, Any, Any, Any, str]] = field(default_factory=list)
+    prices: list[tuple[str, str, str, Any, Any, Any, str | None]] = field(default_factory=list)
     # (month 'YYYY-MM-01', product, market, min, max, mean) in pesos per tonne, as printed
     mill_prices: list[tuple[str, str, str, Any, Any, Any]] = field(default_factory=list)
     # (market, group, week_start, week_end, tonnes)
@@ -143,13 +143,19 @@ def _shared_strings(zf: zipfile.ZipFile) -> list[str]:
     return strings
 
 
+_COLUMNS: dict[str, int] = {}
+
+
 def _column(ref: str) -> int:
-    n = 0
-    for ch in ref:
-        if not ch.isalpha():
-            break
-        n = n * 26 + ord(ch.upper()) - 64
-    return n - 1
+    """'B12' -> 1 (zero-based column of a cell reference)."""
+    letters = ref.rstrip("0123456789")
+    j = _COLUMNS.get(letters)
+    if j is None:
+        j = 0
+        for ch in letters.upper():
+            j = j * 26 + ord(ch) - 64
+        j = _COLUMNS[letters] = j - 1
+    return j
 
 
 def _xlsx_rows(zf: zipfile.ZipFile, part: str, shared: list[str]) -> list[list[Any]]:
@@ -163,6 +169,8 @@ def _xlsx_rows(zf: zipfile.ZipFile, part: str, shared: list[str]) -> list[list[A
         rows.extend([] for _ in range(number - 1 - len(rows)))
         row: list[Any] = []
         for cell in el.iter(cell_tag):
+            if not len(cell):  # a styled empty cell
+                continue
             kind, ref = cell.get("t"), cell.get("r")
             v = cell.find(value_tag)
             value: Any
@@ -342,7 +350,7 @@ def _strings(row: list[Any]) -> list[str]:
 
 def _header(row: list[Any], below: list[Any] | None) -> dict[str, int] | None:
     """Column positions from a header row (and the sub-header row under it, layout 3), or None."""
-    if not any(isinstance(c, str) and c.strip().lower().startswith("producto") for c in row):
+    if not any(isinstance(c, str) and c.lstrip()[:8].lower() == "producto" for c in row[:3]):
         return None
     folded = [fold(c) if isinstance(c, str) else "" for c in row]
     if not any(f in ("producto", "productos y mercados") for f in folded):
@@ -422,7 +430,7 @@ def parse_prices(rows: list[list[Any]], sheet_group: str | None, out: Bulletin, 
         if not product or not market:
             out.problems["fila incompleta"] += 1
             continue
-        trend = _text(_cell(row, cols.get("trend")))
+        trend = _text(_cell(row, cols.get("trend"))) or None
         if mill:
             if mill_month is None:
                 out.problems["fecha ilegible"] += 1
