@@ -336,7 +336,7 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             results.append(_article(answer, label))
     if not results:
         results.append(InlineQueryResultArticle(
-            id=_result_id(query), title=messages.text("inline_nothing", query=query)[:100],
+            id=_result_id(query), title=messages.MESSAGES["inline_nothing"].format(query=query)[:100],
             input_message_content=InputTextMessageContent(messages.text("inline_nothing", query=query),
                                                           parse_mode=ParseMode.HTML)))
     await inline.answer(results, button=button, cache_time=60, is_personal=False)

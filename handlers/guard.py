@@ -6,10 +6,12 @@ import html
 import logging
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.error import NetworkError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from handlers import messages, send
+from handlers.chat import ADDRESSED
 from handlers.common import services
 from handlers.send import answer_callback, send_html
 
@@ -20,7 +22,7 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """Runs before every other handler (group -1): a user over the per-minute limit gets one polite
     message, then silence until the window has room. Inline queries (one per keystroke) are not counted."""
     user = update.effective_user
-    if user is None or update.inline_query is not None:
+    if user is None or update.inline_query is not None or not _for_us(update):
         return
     verdict = services(context).flood.check(user.id)
     if verdict == "ok":
@@ -33,6 +35,17 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await send_html(context.bot, update.effective_chat.id, messages.text("flood", limit=limit))
     log.info("flood: user %s over %d messages/minute (%s)", user.id, services(context).flood.per_minute, verdict)
     raise ApplicationHandlerStop
+
+
+def _for_us(update: Update) -> bool:
+    """Group chatter the bot ignores does not count against anybody's limit."""
+    message = update.effective_message
+    chat = update.effective_chat
+    if update.callback_query is not None or message is None or chat is None or chat.type == ChatType.PRIVATE:
+        return True
+    if message.text and message.text.startswith("/"):
+        return True
+    return bool(ADDRESSED.check_update(update))
 
 
 async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

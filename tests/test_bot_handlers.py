@@ -354,3 +354,11 @@ async def test_typing_shows_only_during_slow_work(bot: Bot) -> None:
         await asyncio.sleep(0.3)
     [action] = bot.api.calls("sendChatAction")
     assert action.ok and action.params["action"] == "typing" and action.chat_id == USER
+
+
+async def test_group_chatter_does_not_count_for_flood(mirror: Path, tmp_path: Path) -> None:
+    async for b in _bot(mirror, tmp_path, flood_max_per_minute=2):
+        for i in range(5):
+            assert not sent(await b.group(f"charla número {i}"))
+        [answer] = sent(await b.group(f"@{b.api.bot_username} precio de la papa criolla en corabastos"))
+        assert "Papa criolla limpia" in answer.text
