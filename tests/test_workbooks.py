@@ -242,8 +242,11 @@ def test_cuadros_layout_parsed_in_memory_with_the_date_from_the_file_name():
 
 
 def test_sheets_layout_imports_prices_mills_and_supply(db_path: Path, tmp_path: Path):
-    path = sheets_layout(tmp_path / "anex_31dic_al_06ene_2023.xls")  # an xlsx that says .xls
+    # an xlsx that says .xls, and whose name disagrees with its title: the title wins
+    path = sheets_layout(tmp_path / "anex_04ene_al_10ene_2020.xls")
     assert detect.sniff(path) == detect.WORKBOOK
+    book = workbook.read(path)
+    assert book.week == (dt.date(2022, 12, 31), dt.date(2023, 1, 6)) and book.week_from == "contenido"
     conn = open_db(db_path).conn
     result = import_file(conn, path)
     assert result.status == "ok" and result.format == "boletin-semanal"
@@ -276,6 +279,25 @@ def test_sheets_layout_imports_prices_mills_and_supply(db_path: Path, tmp_path: 
     assert (medellin, "Tubérculos, raíces y plátanos", "2022-12-22", "2022-12-28", 20.0) in supply
     assert not {r[0] for r in supply} & {"TOTAL MERCADOS", "Total mercados"}
     assert not {r[1] for r in supply} & {"Total", "TOTAL GENERAL"}
+
+
+def test_fast_xlsx_reader_reads_what_openpyxl_reads(tmp_path: Path):
+    def trimmed(book: list[tuple[str, list[list[Any]]]]) -> list[tuple[str, list[list[Any]]]]:
+        out = []
+        for name, rows in book:
+            rows = [list(r) for r in rows]
+            for r in rows:
+                while r and r[-1] is None:
+                    r.pop()
+            while rows and not rows[-1]:
+                rows.pop()
+            out.append((name, rows))
+        return out
+
+    for path in (sheets_layout(tmp_path / "a.xlsx"), flat_layout(tmp_path / "b.xlsx")):
+        fast = trimmed(list(workbook.sheets(path)))
+        assert fast == trimmed(list(workbook._openpyxl_sheets(path)))
+        assert [name for name, _ in fast][:2] in (["Índice", "1.1"], ["Índice", "Verduras_Hortalizas"])
 
 
 def test_flat_and_cuadros_layouts_import(db_path: Path, tmp_path: Path):
