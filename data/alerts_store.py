@@ -110,14 +110,16 @@ def list_subscriptions(conn: sqlite3.Connection, chat_id: int) -> list[Subscript
 
 
 def evaluable(conn: sqlite3.Connection, datasets: Iterable[str]) -> list[Subscription]:
-    """Active, unpaused subscriptions on the given datasets."""
+    """Active, unpaused subscriptions on the given datasets (user_id and created_at not filled)."""
     names = [d for d in datasets if d in SERIES]
     if not names:
         return []
     marks = ", ".join("?" * len(names))
-    rows = conn.execute(f"SELECT {_SUB_COLUMNS} FROM alert_subscriptions WHERE active = 1 AND paused = 0 "
+    # only what the evaluation reads (user_id and created_at left out: 100,000 rows are read at a time)
+    rows = conn.execute("SELECT id, chat_id, NULL, product_id, market_id, dataset, rule, threshold, direction, "
+                        "armed = 1, 0, 1, last_period, '' FROM alert_subscriptions WHERE active = 1 AND paused = 0 "
                         f"AND dataset IN ({marks})", names).fetchall()
-    return [_sub(r) for r in rows]
+    return list(map(_sub, rows))
 
 
 def set_paused(conn: sqlite3.Connection, sub_id: int, chat_id: int, paused: bool) -> bool:

@@ -280,11 +280,7 @@ def _evaluate_dataset(conn: sqlite3.Connection, dataset: str, demo: bool, alerts
         evaluated.extend((dataset, pid, 0, period) for pid, period in fresh_products.items())
     if not touched:
         return 0
-    market_ids: set[int] = {s.market_id for s in touched if s.market_id is not None}
-    for s in touched:
-        if s.market_id is None:
-            market_ids.update(mid for mid, _ in by_product.get(s.product_id, []))
-    names = store.names(conn, {s.product_id for s in touched}, market_ids)
+    names = store.names(conn, {s.product_id for s in touched}, {mid for _, mid in obs})
     shared: dict[tuple[int, int], str] = {}  # series -> JSON of its facts, shared by all its subscribers
     add = alerts.append
     for sub in touched:

@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import random
 import sys
 import tempfile
@@ -129,6 +130,9 @@ def main() -> int:
     parser.add_argument("--alerts", type=int, default=1000)
     parser.add_argument("--rate", type=float, default=30.0)
     args = parser.parse_args()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f} (wall times stretch when the machine is shared; "
+          "CPU time is the process's own work)")
     with tempfile.TemporaryDirectory(prefix="bench-alerts-") as tmp:
         bench_evaluation(args.subs, Path(tmp), 0.25, "stress, about half fire")
         bench_evaluation(args.subs, Path(tmp), 1.5, "typical, few fire")
