@@ -802,6 +802,15 @@ class Router:
                 if others:
                     lines.append("Sí hay en otros mercados de la misma ciudad: "
                                  + ", ".join(ctx.vocab.markets[w.market_id].name for w in others[:4]) + ".")
+                elif not choices:
+                    elsewhere = sorted(q.across_markets(ctx.conn, product.id, week),
+                                       key=lambda w: (-ctx.vocab.market_rows.get(w.market_id, 0), w.market_id))[:4]
+                    for w in elsewhere:
+                        other = ctx.vocab.markets[w.market_id]
+                        choices.append(Choice(other.name, _question(req, product.name, other.name)))
+                    if elsewhere:
+                        lines.append(f"{product.name} sí tiene precios en otros mercados, por ejemplo: "
+                                     + ", ".join(c.label for c in choices) + ".")
         answer = Answer(intent=req.intent.value, text="\n".join(lines), slots=slots, clarify=choices, values=values)
         return ctx.finish(answer, None)
 
