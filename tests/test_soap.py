@@ -140,6 +140,12 @@ def test_every_operation_lands_in_its_table_and_bad_rows_are_rejected(tmp_path: 
     assert dict(parcial.reasons) == {"mínimo mayor que máximo": 1, "fecha ilegible": 1}
     assert db.conn.execute("SELECT day, price_min, price_max, price_mean FROM daily_prices").fetchall() == [
         ("2025-06-10", 3600, 4200, 3900)]
+    novel = tmp_path / "novel.xml"
+    novel.write_bytes(response_bytes("promediosSipsaParcial", [dict(_all_operations()["promediosSipsaParcial"][0],
+                                                                     artiNombre="Arracacha amarilla nueva")]))
+    import_file(db.conn, novel)
+    assert db.conn.execute("SELECT group_name FROM products WHERE name = 'Arracacha amarilla nueva'").fetchone() == (
+        "Tubérculos, raíces y plátanos",)
     mes = results["promediosSipsaMesMadr"]
     assert (mes.dataset, mes.inserted, dict(mes.reasons)) == ("monthly_prices", 1, {"precio cero o negativo": 1})
     assert _names(db.conn, "monthly_prices", "month") == [("Papa criolla limpia", "Armenia, Mercar", "market",
@@ -157,7 +163,7 @@ def test_every_operation_lands_in_its_table_and_bad_rows_are_rejected(tmp_path: 
     assert (city.inserted, dict(city.reasons)) == (2, {"precio cero o negativo": 1})
     assert {r[1] for r in _names(db.conn, "daily_city_prices", "day")} == {"San José de Cúcuta"}
     runs = db.conn.execute("SELECT dataset, rejected FROM import_runs ORDER BY id").fetchall()
-    assert runs == [("daily_prices", 2), ("monthly_prices", 1), ("input_prices", 1), ("monthly_supply", 1),
+    assert runs == [("daily_prices", 2), ("daily_prices", 0), ("monthly_prices", 1), ("input_prices", 1), ("monthly_supply", 1),
                     ("daily_city_prices", 1)]
 
 

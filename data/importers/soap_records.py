@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from data.importers.base import Batch, price_problem
+from data.text import clean_name, fold
 
 BOGOTA = dt.timezone(dt.timedelta(hours=-5))
 CHUNK = 50_000  # rows per sorted upsert: bounds memory whatever the response size
@@ -70,6 +71,15 @@ class RowMaker:
         self._cities: dict[str, int] = {}
         self._products: dict[tuple[str, str], int] = {}
         self._markets: dict[tuple[str, str], int] = {}
+        # DANE's group spellings ('TUBERCULOS, RAICES Y PLATANOS') -> the mirror's group names
+        self._groups = {fold(g): g for (g,) in batch.conn.execute("SELECT DISTINCT group_name FROM products")
+                        if g}
+
+    def group(self, text: str | None) -> str:
+        text = clean_name(text or "")
+        if not text:
+            return ""
+        return self._groups.get(fold(text)) or (text.capitalize() if text.isupper() else text)
 
     # -- fields -------------------------------------------------------------------------------------------
     def date(self, text: str | None) -> str:
@@ -181,7 +191,7 @@ class RowMaker:
     def parcial(self, rec: Record) -> tuple[Any, ...]:
         pmin, pmax, mean = self.prices(rec)
         day = self.date(rec.get("enmaFecha"))
-        product = self.product(rec, group=(rec.get("grupNombre") or "").strip())
+        product = self.product(rec, group=self.group(rec.get("grupNombre")))
         market = self.market(rec, city=(rec.get("muniNombre") or "").strip(),
                              department=(rec.get("deptNombre") or "").strip())
         return (product, market, day, pmin, pmax, mean, self.source)
