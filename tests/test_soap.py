@@ -163,8 +163,8 @@ def test_every_operation_lands_in_its_table_and_bad_rows_are_rejected(tmp_path: 
     assert (city.inserted, dict(city.reasons)) == (2, {"precio cero o negativo": 1})
     assert {r[1] for r in _names(db.conn, "daily_city_prices", "day")} == {"San José de Cúcuta"}
     runs = db.conn.execute("SELECT dataset, rejected FROM import_runs ORDER BY id").fetchall()
-    assert runs == [("daily_prices", 2), ("daily_prices", 0), ("monthly_prices", 1), ("input_prices", 1), ("monthly_supply", 1),
-                    ("daily_city_prices", 1)]
+    assert runs == [("daily_prices", 2), ("monthly_prices", 1), ("input_prices", 1), ("monthly_supply", 1),
+                    ("daily_city_prices", 1), ("daily_prices", 0)]
 
 
 def test_fault_cut_and_foreign_files_leave_the_mirror_untouched(tmp_path: Path, db_path: Path):
