@@ -73,6 +73,7 @@ class Batch:
         self.conn = conn
         self.result = result
         self.names = Names(conn)
+        self._indexed: dict[str, bool] = {}
 
     def reject(self, reason: str, count: int = 1) -> None:
         self.result.rejected += count
@@ -107,10 +108,23 @@ class Batch:
         self.result.unchanged += len(rows) - changed
 
     def range_is_empty(self, table: str, first: str, last: str) -> bool:
-        """True when the table holds no row dated first..last (one index probe)."""
+        """True when the table holds no row dated first..last: one index probe when an index starts with the
+        date column, otherwise only an empty table counts (never a full scan per chunk)."""
         date_col = FACTS[table][2]
+        if not self._date_indexed(table, date_col):
+            return self.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
         return self.conn.execute(
             f"SELECT 1 FROM {table} WHERE {date_col} BETWEEN ? AND ? LIMIT 1", (first, last)).fetchone() is None
+
+    def _date_indexed(self, table: str, column: str) -> bool:
+        found = self._indexed.get(table)
+        if found is None:
+            found = False
+            for row in self.conn.execute(f"PRAGMA index_list({table})").fetchall():
+                first = self.conn.execute(f"PRAGMA index_info({row[1]})").fetchone()
+                found = found or (first is not None and first[2] == column)
+            self._indexed[table] = found
+        return found
 
     def insert_new(self, table: str, rows: Iterable[tuple[Any, ...]], *, rebuild_indexes: bool = False) -> None:
         """Plain INSERT of rows whose keys are known to be new and distinct, counted as inserted. With
