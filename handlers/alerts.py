@@ -138,7 +138,12 @@ class _Waiting(filters.MessageFilter):
         flows = self.app.bot_data.get(FLOW_KEY) or {}
         user = message.from_user.id if message.from_user else 0
         flow = flows.get((message.chat.id, user))
-        return flow is not None and time.monotonic() - flow["at"] <= FLOW_TTL_S
+        if flow is None or time.monotonic() - flow["at"] > FLOW_TTL_S:
+            return False
+        if message.chat.type == "private":
+            return True
+        reply = message.reply_to_message  # in groups, only an answer to the bot's question counts
+        return reply is not None and reply.from_user is not None and reply.from_user.is_bot
 
 
 def _latest(conn: sqlite3.Connection, product_id: int, market_id: int) -> tuple[str, float | None, str]:
@@ -432,10 +437,7 @@ async def alertas(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         await _quiet(update, context, args[1:])
         return
-    if update.effective_chat is not None and update.effective_chat.type != "private" and \
-            not await _allowed(update, context):
-        return
-    text, markup = await _db(context, _listing, chat_id)
+    text, markup = await _db(context, _listing, chat_id)  # anyone may look; the buttons check for admins
     await _reply(update, context, text, markup)
 
 

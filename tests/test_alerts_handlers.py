@@ -169,6 +169,11 @@ async def test_in_groups_only_admins_manage_alerts(chat: Chat, settings: Setting
     papa = ids(open_db(settings.db_path).conn, PAPA)[0]
     await chat.play(chat.api.updates.callback(ADMIN, group, 1, f"alr:{papa}:0:digest"))
     assert [s.rule for s in subs(settings, GROUP)] == ["digest"]
+    out = await chat.play(chat.api.updates.group_text(GROUP, USER, "/alertas@SipsaTestBot"))
+    assert "1. Papa criolla limpia (todos los mercados)" in out[-1].text  # anyone may look
+    await chat.play(chat.api.updates.callback(USER, group, 1, out[-1].buttons()[1]["callback_data"]))
+    assert "solo los administradores" in chat.api.calls("answerCallbackQuery")[-1].params.get("text", "")
+    assert len(subs(settings, GROUP)) == 1
     await chat.play(chat.api.updates.migrate(GROUP, -1004001))
     assert subs(settings, GROUP) == [] and len(subs(settings, -1004001)) == 1
 
@@ -182,3 +187,13 @@ async def test_forecast_button_of_an_alert_message(chat: Chat, settings: Setting
     other = chat.api.updates.private_chat(USER + 1)
     await chat.play(chat.api.updates.callback(USER + 1, other, 1, f"alfc:{sub.id}"))
     assert chat.api.calls("answerCallbackQuery")[-1].params.get("text") == "Esa alerta ya no existe."
+
+
+async def test_a_chat_that_blocks_the_bot_stops_its_alerts(chat: Chat, settings: Settings) -> None:
+    await chat.text(USER, "avísame si la papa criolla baja de 2.000 en Corabastos")
+    chat.api.block(USER)
+    await chat.play(chat.api.updates.private_text(USER, "/alertas"))  # the reply gets 403
+    assert [s.active for s in subs(settings, USER)] == [False]
+    chat.api.unblock(USER)
+    await chat.text(USER, "avísame si el tomate chonto sube de 3.000 en Corabastos")
+    assert [s.active for s in subs(settings, USER)] == [True, True]  # writing again re-activates the chat
