@@ -41,6 +41,18 @@ class WeekPrice:
 
 
 @dataclass(frozen=True)
+class DayPrice:
+    """One day's price: by market (promediosSipsaParcial, with min/max) or by city (promediosSipsaCiudad)."""
+
+    product_id: int
+    market_id: int
+    day: str
+    price_min: float | None
+    price_max: float | None
+    price_mean: float
+
+
+@dataclass(frozen=True)
 class PeriodPrice:
     """The mean of the weekly mean prices of the weeks starting inside a period."""
 
@@ -142,9 +154,12 @@ def market_aliases(conn: sqlite3.Connection) -> list[tuple[str, int]]:
 
 
 def products_with_prices(conn: sqlite3.Connection, ids: list[int]) -> set[int]:
-    """Which of these products have at least one weekly price (one index seek each)."""
-    sql = "SELECT 1 FROM weekly_prices WHERE product_id = ? LIMIT 1"
-    return {i for i in ids if conn.execute(sql, (i,)).fetchone() is not None}
+    """Which of these products have at least one weekly, daily or monthly price (index seeks)."""
+    found: set[int] = set()
+    for table in ("weekly_prices", "daily_prices", "daily_city_prices", "monthly_prices"):
+        sql = f"SELECT 1 FROM {table} WHERE product_id = ? LIMIT 1"
+        found |= {i for i in ids if i not in found and conn.execute(sql, (i,)).fetchone() is not None}
+    return found
 
 
 def markets_in_week(conn: sqlite3.Connection, week_start: str) -> dict[int, int]:
@@ -220,6 +235,40 @@ def history(conn: sqlite3.Connection, product_id: int, market_id: int, start: st
         (product_id, market_id, start, end),
     ).fetchall()
     return [_week(r) for r in rows]
+
+
+def latest_day_price(conn: sqlite3.Connection, product_id: int, market_id: int, *, city: bool = False,
+                     on_or_before: str | None = None) -> DayPrice | None:
+    """The newest daily price of a product in a market (daily_prices) or a city (daily_city_prices)."""
+    if city:
+        sql = ("SELECT product_id, market_id, day, NULL, NULL, price_mean FROM daily_city_prices "
+               "WHERE product_id = ? AND market_id = ? AND day <= ? ORDER BY day DESC LIMIT 1")
+    else:
+        sql = ("SELECT product_id, market_id, day, price_min, price_max, price_mean FROM daily_prices "
+               "WHERE product_id = ? AND market_id = ? AND day <= ? ORDER BY day DESC LIMIT 1")
+    row = conn.execute(sql, (product_id, market_id, on_or_before or "9999-12-31")).fetchone()
+    return None if row is None else DayPrice(int(row[0]), int(row[1]), row[2], row[3], row[4], float(row[5]))
+
+
+def latest_day(conn: sqlite3.Connection) -> str | None:
+    """The newest day of any daily price table."""
+    days = [conn.execute(f"SELECT max(day) FROM {t}").fetchone()[0] for t in ("daily_prices", "daily_city_prices")]
+    found = [d for d in days if d]
+    return max(found) if found else None
+
+
+def monthly_period_price(conn: sqlite3.Connection, product_id: int, market_id: int, start: str,
+                         end: str) -> PeriodPrice | None:
+    """The mean of the monthly prices (monthly_prices, month = first day) of the months starting in a period."""
+    rows = conn.execute(
+        "SELECT month, price_mean FROM monthly_prices WHERE product_id = ? AND market_id = ? "
+        "AND month BETWEEN ? AND ? ORDER BY month", (product_id, market_id, start, end),
+    ).fetchall()
+    if not rows:
+        return None
+    means = [float(r[1]) for r in rows]
+    return PeriodPrice(product_id, market_id, start, end, sum(means) / len(means), min(means), max(means),
+                       len(rows), rows[0][0], rows[-1][0])
 
 
 def period_price(conn: sqlite3.Connection, product_id: int, market_id: int, start: str,

@@ -38,11 +38,15 @@ def week(start: str, end: str) -> str:
     return f"semana del {fmt_date(start)} al {fmt_date(end)}"
 
 
-def staleness(latest: str | None, today: dt.date, period_days: int = 7, max_age_days: int = 14) -> str | None:
-    """A note when the newest data is older than it should be."""
-    if not latest:
+def staleness(latest: str | None, today: dt.date, period_days: int = 7, max_age_days: int = 14,
+              latest_day: str | None = None) -> str | None:
+    """A note when the newest data (weekly, or daily when that is newer) is older than it should be."""
+    if not latest and not latest_day:
         return None
-    end = dt.date.fromisoformat(latest) + dt.timedelta(days=period_days - 1)
+    ends = [dt.date.fromisoformat(latest) + dt.timedelta(days=period_days - 1)] if latest else []
+    if latest_day:
+        ends.append(dt.date.fromisoformat(latest_day[:10]))
+    end = max(ends)
     age = (today - end).days
     if age <= max_age_days:
         return None
@@ -52,9 +56,10 @@ def staleness(latest: str | None, today: dt.date, period_days: int = 7, max_age_
             "puede haber datos más nuevos en DANE.")
 
 
-def footer(data_date: str | None, today: dt.date, latest: str | None, demo: bool) -> str:
+def footer(data_date: str | None, today: dt.date, latest: str | None, demo: bool,
+           latest_day: str | None = None) -> str:
     lines = []
-    note = staleness(latest, today)
+    note = staleness(latest, today, latest_day=latest_day)
     if note:
         lines.append(note)
     if demo:

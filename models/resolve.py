@@ -165,6 +165,7 @@ class Vocabulary:
         self.product_by_key = {p.key: p for p in self.products.values()}
         self.market_by_key = {m.key: m for m in self.markets.values()}
         self.latest = q.latest_week(conn)
+        self.latest_day = q.latest_day(conn)
         self.market_rows = q.markets_in_week(conn, self.latest) if self.latest else {}
         self.product_markets = q.products_in_week(conn, self.latest) if self.latest else {}
         self._product_weeks: dict[int, str | None] = {}
@@ -312,9 +313,12 @@ class Vocabulary:
         self.market_phrases: dict[tuple[str, ...], tuple[str, int | str]] = {}
         product_keys = {e.tokens for e in self.entries}
         self.cities: dict[str, list[q.Market]] = {}
+        self.city_rows: dict[str, q.Market] = {}  # city key -> its row in the daily city series
         for m in self.markets.values():
             if m.kind == "market":
                 self.cities.setdefault(fold(m.city), []).append(m)
+            else:
+                self.city_rows.setdefault(fold(m.city or m.name), m)
 
         def add(tokens: tuple[str, ...], target: tuple[str, int | str]) -> None:
             if tokens and tokens not in self.market_phrases:

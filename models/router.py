@@ -350,6 +350,15 @@ class Router:
         if market is None:
             return self._no_data(req, ctx, product, None)
         row = q.latest_price(ctx.conn, product.id, market.id)
+        daily = q.latest_day_price(ctx.conn, product.id, market.id)
+        city_daily = None
+        if daily is None and req.markets and req.markets[0].city:
+            city_row = ctx.vocab.city_rows.get(req.markets[0].city)
+            if city_row is not None:
+                city_daily = q.latest_day_price(ctx.conn, product.id, city_row.id, city=True)
+        newest_daily = daily or city_daily
+        if newest_daily is not None and (row is None or newest_daily.day > row.week_end):
+            return self._price_daily(req, ctx, product, market, newest_daily, row, note)
         if row is None:
             return self._no_data(req, ctx, product, market)
         lines = [f"{product.name} en {market.name}: {r.price(row.price_mean, product.unit)} (precio medio, "
@@ -373,6 +382,27 @@ class Router:
         return ctx.finish(Answer(intent=Intent.PRICE.value, text="\n".join(lines), values=values,
                                  slots=self._slots(req, product, market, row.week_start, row.week_end)),
                           row.week_start)
+
+    def _price_daily(self, req: Request, ctx: _Ctx, product: q.Product, market: q.Market, daily: q.DayPrice,
+                     weekly: q.WeekPrice | None, note: str) -> Answer:
+        """The newest price is a daily one (SIPSA's daily market or city series)."""
+        where = ctx.vocab.markets[daily.market_id].name
+        lines = [f"{product.name} en {where}: {r.price(daily.price_mean, product.unit)} (precio medio del día "
+                 f"{fmt_date(daily.day)}, serie diaria de SIPSA)."]
+        if daily.price_min is not None and daily.price_max is not None:
+            lines.append(f"Mínimo {r.price(daily.price_min, product.unit)} · "
+                         f"máximo {r.price(daily.price_max, product.unit)}.")
+        values = [_value("price", daily.price_mean, product, ctx.vocab.markets[daily.market_id], daily.day, None,
+                         "precio diario")]
+        if weekly is not None:
+            lines.append(f"Precio semanal en {market.name}, {r.week(weekly.week_start, weekly.week_end)}: "
+                         f"{r.price(weekly.price_mean, product.unit)}.")
+            values.append(_value("price", weekly.price_mean, product, market, weekly.week_start, weekly.week_end,
+                                 "precio semanal"))
+        if note:
+            lines.append(note)
+        return ctx.finish(Answer(intent=Intent.PRICE.value, text="\n".join(lines), values=values,
+                                 slots=self._slots(req, product, market, daily.day, daily.day)), daily.day)
 
     def _price_at(self, req: Request, ctx: _Ctx) -> Answer:
         product = _product(req)
@@ -403,7 +433,18 @@ class Router:
                               row.week_start)
         agg = q.period_price(ctx.conn, product.id, market.id, start, end)
         if agg is None:
-            return self._no_data(req, ctx, product, market, period)
+            monthly = q.monthly_period_price(ctx.conn, product.id, market.id, start, end)
+            if monthly is None:
+                return self._no_data(req, ctx, product, market, period)
+            lines = [f"{product.name} en {market.name}, {describe(period)}: {r.price(monthly.mean, product.unit)} "
+                     f"en promedio (precios mensuales de SIPSA: {monthly.weeks} mes{'es' if monthly.weeks != 1 else ''}"
+                     f", de {_month_words(monthly.first_week)} a {_month_words(monthly.last_week)}; no hay precios "
+                     "semanales de ese periodo)."]
+            if note:
+                lines.append(note)
+            values = [_value("price", monthly.mean, product, market, start, end, "promedio mensual")]
+            return ctx.finish(Answer(intent=Intent.PRICE_AT.value, text="\n".join(lines), values=values,
+                                     slots=slots), monthly.last_week)
         lines = [f"{product.name} en {market.name}, {describe(period)}: {r.price(agg.mean, product.unit)} "
                  f"en promedio ({agg.weeks} semana{'s' if agg.weeks != 1 else ''} con datos, "
                  f"de la del {fmt_date(agg.first_week)} a la del {fmt_date(agg.last_week)})."]
@@ -844,9 +885,10 @@ class _Ctx:
         """Append the data date notes, staleness, demo mark and the source line."""
         answer.data_date = data_date
         answer.demo = self.demo
-        note = r.staleness(self.vocab.latest, self.today)
+        note = r.staleness(self.vocab.latest, self.today, latest_day=self.vocab.latest_day)
         answer.stale = note is not None
-        answer.text = answer.text + "\n\n" + r.footer(data_date, self.today, self.vocab.latest, self.demo)
+        answer.text = answer.text + "\n\n" + r.footer(data_date, self.today, self.vocab.latest, self.demo,
+                                                       self.vocab.latest_day)
         return answer
 
 

@@ -221,3 +221,28 @@ def test_never_raises_on_any_text(router: Router, text: str) -> None:
     assert isinstance(answer.text, str) and answer.text
     follow = router.answer("y en " + text[:50], state)
     assert isinstance(follow.text, str)
+
+
+def test_daily_and_monthly_series_fill_in(tmp_path: Path) -> None:
+    from data.importers.base import import_run
+
+    path = _build(tmp_path / "mixed.db", demo_flag=False)
+    db = open_db(path)
+    conn = db.conn
+    pid = conn.execute("SELECT id FROM products WHERE name = 'Papa criolla limpia'").fetchone()[0]
+    mid = conn.execute("SELECT id FROM markets WHERE name = 'Bogotá, D.C., Corabastos'").fetchone()[0]
+    with import_run(conn, source="test", fmt="test", dataset="daily_prices") as batch:
+        batch.upsert("daily_prices", [(pid, mid, "2025-11-01", 4100.0, 4500.0, 4321.0, "test"),
+                                      (pid, mid, "2025-10-31", 4000.0, 4400.0, 4200.0, "test")])
+        batch.upsert("monthly_prices", [(pid, mid, "2020-03-01", None, None, 2100.0, "test"),
+                                        (pid, mid, "2020-04-01", None, None, 2300.0, "test")])
+    conn.close()
+    reader = connect(path, readonly=True)
+    router = Router(lambda: reader, today=lambda: TODAY)
+    newest = router.answer("papa criolla en corabastos")
+    assert newest.values[0].value == 4321.0 and newest.values[0].label == "precio diario"
+    assert newest.data_date == "2025-11-01" and "01/11/2025" in newest.text
+    assert newest.values[1].label == "precio semanal"  # the weekly figure is still shown
+    old = router.answer("precio de la papa criolla en corabastos entre marzo y abril de 2020")
+    assert old.intent == "price_at" and old.values[0].value == pytest.approx(2200.0)
+    assert "precios mensuales" in old.text
