@@ -397,6 +397,20 @@ def move_chat_items(conn: sqlite3.Connection, keys: Sequence[str], new_chat_id: 
     _many(conn, "UPDATE alert_queue SET chat_id = ? WHERE key = ?", [(new_chat_id, k) for k in keys])
 
 
+def prune(conn: sqlite3.Connection, days: int = 120) -> int:
+    """Forget delivered and dropped alerts older than `days`. Their keys cannot come back: the evaluation only
+    looks at periods newer than each series' watermark."""
+    cutoff = utc_iso(dt.datetime.now(dt.UTC) - dt.timedelta(days=days))
+    cur = conn.execute("DELETE FROM alert_queue WHERE status IN ('delivered', 'dropped') AND created_at < ?",
+                       (cutoff,))
+    conn.commit()
+    return cur.rowcount
+
+
+def count_subscriptions(conn: sqlite3.Connection, chat_id: int) -> int:
+    return int(conn.execute("SELECT count(*) FROM alert_subscriptions WHERE chat_id = ?", (chat_id,)).fetchone()[0])
+
+
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {str(s): int(n) for s, n in conn.execute("SELECT status, count(*) FROM alert_queue GROUP BY status")}
 

@@ -276,6 +276,9 @@ async def startup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     if doubt:
         log.warning("alerts: %d alerts were being sent when the previous process stopped; they will be resent "
                     "with a note", doubt)
+    pruned = await aj.db(store.prune)
+    if pruned:
+        log.info("alerts: %d old delivered alerts forgotten", pruned)
     result = await aj.db(alerts.evaluate)
     if result.queued:
         log.info("alerts: start-up evaluation queued %d alerts", result.queued)

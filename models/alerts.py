@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 SOURCE = "Fuente: DANE – SIPSA"
 DEMO_NOTE = "⚠️ Datos de demostración: no son precios reales de SIPSA."
 IN_DOUBT_NOTE = "♻️ Reenvío tras un reinicio del bot: si ya recibiste esta alerta, ignórala."
+MAX_PER_CHAT = 50
 MAX_MESSAGE = 3900  # below Telegram's 4,096 characters, leaving room for headers
 MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
           "noviembre", "diciembre")
@@ -442,6 +443,8 @@ def create(conn: sqlite3.Connection, *, chat_id: int, user_id: int | None, produ
            rule: str, threshold: float | None = None, direction: str = "") -> Created:
     """Store a new subscription. Threshold rules that already hold start disarmed (they fire on the next crossing,
     not on data the user has already seen); the confirmation says where the price stands now."""
+    if store.count_subscriptions(conn, chat_id) >= MAX_PER_CHAT:
+        raise AlertRequestError(f"Este chat ya tiene {MAX_PER_CHAT} alertas, el máximo. Borra alguna con /alertas.")
     product = store.product_name(conn, product_id)
     if product is None:
         raise AlertRequestError("No conozco ese producto.")

@@ -122,3 +122,17 @@ def test_pause_and_delete_only_by_the_owner_chat(conn: sqlite3.Connection) -> No
     assert not store.delete_subscription(conn, sub.id, 7)
     assert store.delete_subscription(conn, sub.id, 8)
     assert store.list_subscriptions(conn, 8) == [] and all(i.subscription_id != sub.id for i in store.outbox(conn))
+
+
+def test_old_delivered_alerts_are_pruned_and_chats_have_a_limit(conn: sqlite3.Connection) -> None:
+    keys = [i.key for i in store.outbox(conn)]
+    store.mark_sending(conn, keys[:2])
+    store.mark_delivered(conn, keys[:2], 1)
+    conn.execute("UPDATE alert_queue SET created_at = '2020-01-01T00:00:00.000+00:00'")
+    conn.commit()
+    assert store.prune(conn) == 2 and [i.key for i in store.outbox(conn)] == keys[2:]  # pending ones stay
+    pid, mid = ids(conn, PAPA, CORABASTOS)
+    for n in range(alerts.MAX_PER_CHAT - 1):
+        alerts.create(conn, chat_id=8, user_id=1, product_id=pid, market_id=mid, rule="above", threshold=5000 + n)
+    with pytest.raises(alerts.AlertRequestError, match="máximo"):
+        alerts.create(conn, chat_id=8, user_id=1, product_id=pid, market_id=mid, rule="above", threshold=1)
