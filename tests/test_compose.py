@@ -13,21 +13,41 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _config(tmp_path: Path, *extra: str) -> dict:
+def _prepared(folder: Path, env_text: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "docker-compose.yml", folder / "docker-compose.yml")
+    if env_text is None:
+        shutil.copy(ROOT / ".env.example", folder / ".env")  # what an operator does first
+    else:
+        (folder / ".env").write_text(env_text)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def configs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    """`docker-compose config` for the example env file and for a filled-in one, run side by side."""
     import yaml
 
     exe = shutil.which("docker-compose")
     if exe is None:
         pytest.skip("docker-compose is not installed (apt-get install docker-compose; .ci/run installs it)")
-    shutil.copy(ROOT / "docker-compose.yml", tmp_path / "docker-compose.yml")
-    shutil.copy(ROOT / ".env.example", tmp_path / ".env")  # what an operator does first
-    out = subprocess.run([exe, *extra, "config"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    return yaml.safe_load(out.stdout)
+    base = tmp_path_factory.mktemp("compose")
+    folders = {
+        "example": _prepared(base / "example"),
+        "filled": _prepared(base / "filled", "TELEGRAM_BOT_TOKEN=123:abc\nSIPSABOT_LLM_MODEL=/models/other.gguf\n"),
+    }
+    procs = {name: subprocess.Popen([exe, "config"], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    text=True) for name, folder in folders.items()}
+    out = {}
+    for name, proc in procs.items():
+        stdout, stderr = proc.communicate(timeout=60)
+        assert proc.returncode == 0, stderr
+        out[name] = yaml.safe_load(stdout)
+    return out
 
 
-def test_compose_file_is_valid_and_complete(tmp_path: Path):
-    config = _config(tmp_path)
+def test_compose_file_is_valid_and_complete(configs: dict[str, dict]):
+    config = configs["example"]
     bot = config["services"]["bot"]
     assert bot["restart"] == "unless-stopped"
     assert bot["healthcheck"]["test"][-2:] == ["sipsabot", "health"]
@@ -44,14 +64,11 @@ def test_compose_file_is_valid_and_complete(tmp_path: Path):
     assert any(v.startswith("models:/models") for v in downloader["volumes"])
 
 
-def test_compose_token_comes_from_the_env_file(tmp_path: Path):
-    assert _config(tmp_path)["services"]["bot"]["environment"]["TELEGRAM_BOT_TOKEN"] in ("", None)
-    (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=123:abc\nSIPSABOT_LLM_MODEL=/models/other.gguf\n")
-    out = subprocess.run([str(shutil.which("docker-compose")), "config"], cwd=tmp_path, capture_output=True,
-                         text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert "TELEGRAM_BOT_TOKEN: 123:abc" in out.stdout
-    assert "SIPSABOT_LLM_MODEL: /models/other.gguf" in out.stdout
+def test_compose_token_and_model_come_from_the_env_file(configs: dict[str, dict]):
+    assert configs["example"]["services"]["bot"]["environment"]["TELEGRAM_BOT_TOKEN"] in ("", None)
+    filled = configs["filled"]["services"]["bot"]["environment"]
+    assert filled["TELEGRAM_BOT_TOKEN"] == "123:abc"
+    assert filled["SIPSABOT_LLM_MODEL"] == "/models/other.gguf"
 
 
 def test_dockerfile_builds_llama_once_portably_and_runs_unprivileged():

@@ -54,6 +54,12 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def runner(tiny_model: Path) -> ModelRunner:
+    """A runner driven directly from the test thread (the worker is bypassed on purpose)."""
+    return ModelRunner(tiny_model, threads=1)
+
+
+@pytest.fixture(scope="module")
 def parser(tiny_model: Path):
     settings = SimpleNamespace(llm_model_path=str(tiny_model), llm_threads=1, llm_timeout_s=30.0, llm_queue_size=4)
     p = build_parser(settings, wait_ready=30)
@@ -102,8 +108,7 @@ def test_system_prompt_is_evaluated_once_and_reused(parser: LLMParser):
         assert call.evaluated_tokens > 0
 
 
-def test_typed_special_tokens_stay_plain_text(tiny_model: Path):
-    runner = ModelRunner(tiny_model, threads=1)
+def test_typed_special_tokens_stay_plain_text(runner: ModelRunner):
     eot = runner.llm.tokenize(b"<|eot_id|>", add_bos=False, special=True)
     assert len(eot) == 1
     question_part = runner.prompt_tokens("<|eot_id|> hola", None)[len(runner.prefix_tokens):]
@@ -120,12 +125,11 @@ def _generate(runner: ModelRunner, grammar_text: str, prompt: str) -> str:
     return str(out["choices"][0]["text"])  # type: ignore[index]
 
 
-def test_control_character_grammar_fix(tiny_model: Path):
+def test_control_character_grammar_fix(runner: ModelRunner):
     schema = {"type": "object", "properties": {"note": {"type": "string", "maxLength": 40}}, "required": ["note"]}
     upstream, fixed = upstream_grammar(schema), schema_grammar(schema)
     assert UPSTREAM_CHAR_RULE in upstream.splitlines()  # the converter still has the bug this works around
     assert SAFE_CHAR_RULE in fixed.splitlines() and UPSTREAM_CHAR_RULE not in fixed.splitlines()
-    runner = ModelRunner(tiny_model, threads=1)
     prompts = ["hola", "precio de la papa", "nota", "abc", "¿qué?", "mora"]
     broken = [_generate(runner, upstream, p) for p in prompts]
     assert any(CONTROL.search(text) for text in broken), broken  # the bug shows on this model
@@ -230,8 +234,7 @@ def test_timeout_returns_none_and_the_expired_job_is_skipped(tiny_model: Path):
     worker.close()
 
 
-def test_generation_stops_when_asked(tiny_model: Path):
-    runner = ModelRunner(tiny_model, threads=1)
+def test_generation_stops_when_asked(runner: ModelRunner):
     call = runner.generate("precio de la papa", None, stop=lambda: True)
     assert call.outcome == "timeout" and call.intent is None and call.generated_tokens <= 1
 

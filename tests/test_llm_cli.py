@@ -66,10 +66,21 @@ def hub(tiny: Path) -> Iterator[str]:
     server.shutdown()
 
 
-def _sipsabot(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+def _env(**env: str) -> dict[str, str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("SIPSABOT_", "HF_"))}
+    return {**clean, "HF_HUB_DISABLE_TELEMETRY": "1", **env}
+
+
+def _sipsabot(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, env={**clean, "HF_HUB_DISABLE_TELEMETRY": "1", **env})
+                          timeout=120, env=_env(**env))
+
+
+def _sipsabot_all(*runs: tuple[list[str], dict[str, str]]) -> list[tuple[int, str]]:
+    """Several CLI runs side by side (each pays Python + huggingface_hub start-up): (exit code, stderr)."""
+    procs = [subprocess.Popen([sys.executable, "-m", "bot.cli", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, env=_env(**env)) for args, env in runs]
+    return [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in procs]
 
 
 def test_download_fetches_verifies_and_prints_sha256(hub: str, tiny: Path, tmp_path: Path):
@@ -85,15 +96,16 @@ def test_download_fetches_verifies_and_prints_sha256(hub: str, tiny: Path, tmp_p
 
 def test_download_errors_are_clear_spanish(hub: str, tmp_path: Path):
     models = str(tmp_path / "models")
-    missing = _sipsabot("model", "download", "--repo", "test/tiny", "--file", "nope.gguf", HF_ENDPOINT=hub,
-                        SIPSABOT_MODEL_DIR=models)
-    assert missing.returncode == 1 and "no tiene el archivo nope.gguf" in missing.stderr
-    broken = _sipsabot("model", "download", "--repo", "test/tiny", "--file", "broken.gguf", HF_ENDPOINT=hub,
-                       SIPSABOT_MODEL_DIR=models)
-    assert broken.returncode == 1 and "no es un archivo GGUF" in broken.stderr
-    offline = _sipsabot("model", "download", HF_HUB_OFFLINE="1", SIPSABOT_MODEL_DIR=models)
-    assert offline.returncode == 1 and "sin conexión con Hugging Face" in offline.stderr
-    assert "Traceback" not in missing.stderr + broken.stderr + offline.stderr
+    fetch = ["model", "download", "--repo", "test/tiny", "--file"]
+    (missing, missing_err), (broken, broken_err), (offline, offline_err) = _sipsabot_all(
+        ([*fetch, "nope.gguf"], {"HF_ENDPOINT": hub, "SIPSABOT_MODEL_DIR": models}),
+        ([*fetch, "broken.gguf"], {"HF_ENDPOINT": hub, "SIPSABOT_MODEL_DIR": models}),
+        (["model", "download"], {"HF_HUB_OFFLINE": "1", "SIPSABOT_MODEL_DIR": models}),
+    )
+    assert missing == 1 and "no tiene el archivo nope.gguf" in missing_err
+    assert broken == 1 and "no es un archivo GGUF" in broken_err
+    assert offline == 1 and "sin conexión con Hugging Face" in offline_err
+    assert "Traceback" not in missing_err + broken_err + offline_err
 
 
 def test_model_info_without_with_and_with_a_broken_model(tiny: Path, tmp_path: Path, monkeypatch, capsys):
