@@ -57,7 +57,8 @@ FILLER = _set(
     "porfa porfavor favor xfa plis please gracias oiga hola buenas buenos dias tardes noches mercado plaza central "
     "ciudad semana mes ano año dame deme regala regalame dime digame necesito quiero saber consultar consulta "
     "promedio mayorista mayoristas bueno listo ok vale cual cuanto esta estan tan como quedo quedó hay "
-    "pagando pagan venden vende compran compra cotiza cotizan"
+    "pagando pagan venden vende compran compra cotiza cotizan llego llegaron llega llegan entro entraron entra "
+    "entran ingreso ingresaron ingresa viene vienen trajeron traen"
 )
 # Words that keep their meaning when they appear in a product name ("sin", "con": "alas de pollo con costillar").
 PRODUCT_STOPWORDS = _set("a al el la los las lo un una de del en y e o para por")

@@ -637,26 +637,30 @@ class Router:
         product = req.product.product if req.product.status == "ok" else None
         slots: dict[str, Any] = {"product": product.name if product else None,
                                  "market": market.name if market else None}
+        note = ""
         if product is not None:
             rows = q.product_supply(ctx.conn, product.id, market.id if market else None)
-            if not rows:
-                return ctx.finish(Answer(intent=Intent.SUPPLY.value, slots=slots, text=(
-                    f"El espejo no tiene datos de abastecimiento mensual de {product.name}"
-                    + (f" en {market.name}" if market else "") + ".")), None)
-            total = sum(x.tonnes for x in rows)
-            month = rows[0].month
-            lines = [f"Abastecimiento de {product.name}, {_month_words(month)}: {r.tonnes(total)}"
-                     + (f" en {market.name}." if market else f" en {len(rows)} mercados.")]
-            if not market:
-                lines += [f"• {ctx.vocab.markets[x.market_id].name}: {r.tonnes(x.tonnes)}" for x in rows[:8]]
-            values = [Value("tonnes", round(total, 3), "t", month, None, product.name,
-                            market.name if market else None, "total")]
-            return ctx.finish(Answer(intent=Intent.SUPPLY.value, text="\n".join(lines), values=values, slots=slots),
-                              month)
+            if rows:
+                total = sum(x.tonnes for x in rows)
+                month = rows[0].month
+                lines = [f"Abastecimiento de {product.name}, {_month_words(month)}: {r.tonnes(total)}"
+                         + (f" en {market.name}." if market else f" en {len(rows)} mercados.")]
+                if not market:
+                    lines += [f"• {ctx.vocab.markets[x.market_id].name}: {r.tonnes(x.tonnes)}" for x in rows[:8]]
+                values = [Value("tonnes", round(total, 3), "t", month, None, product.name,
+                                market.name if market else None, "total")]
+                return ctx.finish(Answer(intent=Intent.SUPPLY.value, text="\n".join(lines), values=values,
+                                         slots=slots), month)
+            note = (f"No hay abastecimiento mensual de {product.name} en el espejo; "
+                    "este es el de los grupos de alimentos.")
         groups = q.group_supply(ctx.conn, market.id if market else None)
+        if not groups and market is not None:
+            # the bulletins report supply per city ("Bogotá, D.C., Corabastos, Paloquemao, ... y Plaza Samper Mendoza")
+            city = _fold(market.city)
+            groups = [g for g in q.group_supply(ctx.conn) if _fold(ctx.vocab.markets[g.market_id].city) == city]
         if not groups:
             return ctx.finish(Answer(intent=Intent.SUPPLY.value, slots=slots, text=(
-                "El espejo no tiene datos de abastecimiento semanal por grupo"
+                (note + "\n" if note else "") + "El espejo no tiene datos de abastecimiento semanal por grupo"
                 + (f" para {market.name}" if market else "") + ". Se cargan con los boletines semanales de DANE.")),
                 None)
         totals: dict[str, float] = {}
@@ -665,13 +669,23 @@ class Router:
         parts = {k: v for k, v in totals.items() if _fold(k) != "total"}
         total = totals.get("Total") or sum(parts.values())
         first = groups[0]
-        where = market.name if market else f"{len({g.market_id for g in groups})} mercados"
+        reported = {g.market_id for g in groups}
+        where = ctx.vocab.markets[first.market_id].name if len(reported) == 1 else f"{len(reported)} mercados"
         lines = [f"Abastecimiento en {where}, {r.week(first.week_start, first.week_end)}: {r.tonnes(total)}."]
         lines += [f"• {k}: {r.tonnes(v)}" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])]
-        values = [Value("tonnes", round(v, 3), "t", first.week_start, first.week_end, None,
-                        market.name if market else None, k) for k, v in parts.items()]
-        values.append(Value("tonnes", round(total, 3), "t", first.week_start, first.week_end, None,
-                            market.name if market else None, "total"))
+        if note:
+            lines.insert(0, note)
+            group = next((k for k in parts if product and product.group and (
+                _fold(product.group).startswith(_fold(k)) or _fold(k).startswith(_fold(product.group)))),
+                "Otros grupos" if "Otros grupos" in parts else None)
+            if group and product is not None:
+                lines.append(f"{product.name} está en el grupo «{group}»: {r.tonnes(parts[group])}.")
+        market_name = ctx.vocab.markets[first.market_id].name if len(reported) == 1 else None
+        slots["market"] = market_name or slots["market"]
+        values = [Value("tonnes", round(v, 3), "t", first.week_start, first.week_end, None, market_name, k)
+                  for k, v in parts.items()]
+        values.append(Value("tonnes", round(total, 3), "t", first.week_start, first.week_end, None, market_name,
+                            "total"))
         return ctx.finish(Answer(intent=Intent.SUPPLY.value, text="\n".join(lines), values=values, slots=slots),
                           first.week_start)
 

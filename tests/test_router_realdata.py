@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import gzip
 import io
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,24 @@ def test_family_clarification_on_real_names(real: tuple[Router, list[dict[str, s
     answer = router.answer("cebolla larga en corabastos")
     assert answer.slots["product"] == "Cebolla junca"
     assert answer.values or answer.clarify  # a price, or the honest "not here, but ..." with options
+
+
+def test_supply_from_a_real_bulletin_matches_the_supply_series(tmp_path: Path) -> None:
+    workbook = shared_path("anexos", "anex-SIPSASemanal-04oct10oct-2025.xlsx")
+    series = shared_path("series", "semanal_abastecimiento_grupo_2022-2025.csv.gz")
+    db = open_db(tmp_path / "supply.db")
+    import_file(db.conn, workbook)
+    db.conn.close()
+    conn = connect(tmp_path / "supply.db", readonly=True)
+    router = Router(lambda: conn, today=lambda: dt.date(2025, 10, 13))
+    with gzip.open(series, "rt", encoding="utf-8") as fh:
+        expected = {r["grupo"].rstrip("*"): float(r["toneladas_semana_2"]) for r in csv.DictReader(fh)
+                    if r["boletin_semana_inicio"] == "2025-10-04" and r["mercado"].startswith("Bogotá")}
+    answer = router.answer("abastecimiento en Corabastos")
+    assert answer.intent == "supply" and answer.slots["market"].startswith("Bogotá, D.C., Corabastos, Paloquemao")
+    got = {v.label: v.value for v in answer.values}
+    for group in ("Frutas", "Tubérculos, raíces y plátanos", "Verduras y hortalizas", "Otros grupos"):
+        assert got[group] == pytest.approx(expected[group], abs=0.05)
+    assert got["total"] == pytest.approx(expected["Total"], abs=0.1)
+    product = router.answer("cuantas toneladas de papa criolla llegaron a medellin")
+    assert "Tubérculos, raíces y plátanos" in product.text and product.slots["product"] == "Papa criolla limpia"
