@@ -127,6 +127,14 @@ def test_failures_lose_nothing(api: BotAPIServer, bot: BotProcess) -> None:
     assert "Cebolla junca" in got.text
     api.wait_for("sendMessage", where=lambda c: c.chat_id == BLOCKED, ok=False)
 
+    # one slow chat does not hold up the others (concurrent updates)
+    api.delay("sendMessage", 2.0, times=1, where=lambda c: c.chat_id == USER)
+    mark = len(api.calls())
+    api.inject(u.private_text(USER, "precio de la papa superior en corabastos"))
+    api.inject(u.private_text(USER2, "precio del banano criollo en cali"))
+    fast, slow = reply(api, USER2, mark), reply(api, USER, mark)
+    assert fast.answered < slow.answered - 1.0
+
     # getUpdates failing (502, then a timeout): updates wait on the server and all arrive, once each
     api.fail_next("getUpdates", 502, "Bad Gateway")
     api.drop_next("getUpdates", hold_s=4)
