@@ -234,7 +234,7 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer_callback(query, messages.text("choice_old"), show_alert=True)
         return
     choice = choices[int(parts[2])]
-    await answer_callback(query, messages.text("choice_taken", label=choice.label)[:200])
+    await answer_callback(query, messages.MESSAGES["choice_taken"].format(label=choice.label)[:200])  # plain text
     if item.kind == "choices" and message is not None:
         svc.keyed.drop(parts[1])  # one answer per clarification: a second press gets "no longer available"
         await _edit_markup(context, message.chat.id, message.message_id, None)

@@ -240,11 +240,15 @@ class FloodGuard:
         self.window_s = window_s
         self._seen: dict[int, deque[float]] = {}
         self._warned: dict[int, float] = {}
+        self._checks = 0
 
     def check(self, user_id: int, now: float | None = None) -> str:
         if self.per_minute <= 0:
             return "ok"
         now = time.monotonic() if now is None else now
+        self._checks += 1
+        if self._checks % 5000 == 0:  # users who went quiet are forgotten now and then
+            self.forget_idle(now)
         seen = self._seen.setdefault(user_id, deque())
         while seen and now - seen[0] >= self.window_s:
             seen.popleft()

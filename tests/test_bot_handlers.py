@@ -362,3 +362,14 @@ async def test_group_chatter_does_not_count_for_flood(mirror: Path, tmp_path: Pa
             assert not sent(await b.group(f"charla número {i}"))
         [answer] = sent(await b.group(f"@{b.api.bot_username} precio de la papa criolla en corabastos"))
         assert "Papa criolla limpia" in answer.text
+
+
+def test_flood_guard_window_and_forgetting() -> None:
+    from handlers.common import FloodGuard
+
+    guard = FloodGuard(per_minute=2)
+    assert [guard.check(1, now=t) for t in (0.0, 1.0, 2.0, 3.0)] == ["ok", "ok", "warn", "drop"]
+    assert guard.check(1, now=60.5) == "ok"  # the first message left the window
+    guard.check(2, now=0.0)
+    guard.forget_idle(now=200.0)
+    assert 2 not in guard._seen and guard.check(2, now=200.0) == "ok"
