@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from data import status
 from models.answer import ChatState
 from models.llm_gguf import FILE_TYPES
 from models.llm_grammar import import_llama_cpp, loads_lenient, schema_grammar
@@ -164,7 +165,8 @@ class ModelRunner:
 
     def prompt_tokens(self, text: str, state: ChatState | None) -> list[int]:
         # The user's words are tokenized with special=False: typed "<|eot_id|>" stays plain text.
-        question = self.llm.tokenize(user_message(text, state, date.today()).encode(), add_bos=False, special=False)
+        today = status.today()  # Bogotá's date, as the router's
+        question = self.llm.tokenize(user_message(text, state, today).encode(), add_bos=False, special=False)
         tail = self.llm.tokenize(self._suffix.encode(), add_bos=False, special=True)
         return [*self.prefix_tokens, *question, *tail]
 

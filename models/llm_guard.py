@@ -45,6 +45,11 @@ def mentioned_numbers(text: str) -> set[float]:
     return found
 
 
+_DATE_WORDS = re.compile(
+    r"\d|\b(hoy|ayer|antier|anteayer|semana|semanas|mes|meses|ano|anos|año|años|dia|dias|pasad[oa]s?|anterior|ultim[oa]s?|"
+    r"hace|desde|hasta|entre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre|trimestre|semestre|quincena)\b"
+)
 _NAME_CHARS = re.compile(r"[a-z0-9 ,.()'/&-]+")
 
 
@@ -87,6 +92,13 @@ def guard_intent(obj: Any, text: str, schema: dict[str, Any]) -> tuple[dict[str,
         if name in out and out.get("intent") not in intents:
             notes.append(f"{name} dropped: not used by {out.get('intent')}")
             del out[name]
+    if out.get("market") and out.get("product") and fold(str(out["market"])) == fold(str(out["product"])):
+        notes.append("market repeats the product")
+        del out["market"]
+    if any(name in out for name in DATE_SLOTS) and not _DATE_WORDS.search(fold(text)):
+        notes.append("dates dropped: the question names no date or period")
+        for name in DATE_SLOTS:
+            out.pop(name, None)
     for name in DATE_SLOTS:
         if name in out and not _valid_date(out[name]):
             notes.append(f"{name}: {out[name]!r} is not a date")

@@ -180,6 +180,13 @@ def test_guard_drops_slots_the_intent_does_not_use():
     alert, _ = guard_intent({"intent": "alert", "product": "papa", "threshold": 2000, "direction": "below"},
                             "avisame si la papa baja de 2000", SLOT_SCHEMA)
     assert alert == {"intent": "alert", "product": "papa", "threshold": 2000, "direction": "below"}
+    supply, notes = guard_intent({"intent": "supply", "product": "alimentos", "market": "alimentos",
+                                  "start": "2026-11-27", "end": "2026-11-30"},
+                                 "abastecimiento nacional por grupo de alimentos", SLOT_SCHEMA)
+    assert supply == {"intent": "supply", "product": "alimentos"} and len(notes) == 2
+    dated, _ = guard_intent({"intent": "price_at", "product": "cebolla", "start": "2024-03-01", "end": "2024-03-31"},
+                            "cuanto valia la cebolla el año pasado en marzo", SLOT_SCHEMA)
+    assert dated is not None and dated["start"] == "2024-03-01"
 
 
 def _blocking_worker(tiny_model: Path, queue_size: int) -> tuple[LLMWorker, threading.Event, threading.Event]:

@@ -87,8 +87,10 @@ def main() -> int:
     print(f"latency per question: p50 {statistics.median(times) * 1000:.0f} ms, "
           f"p95 {times[min(len(times) - 1, round(0.95 * (len(times) - 1)))] * 1000:.0f} ms, "
           f"max {times[-1] * 1000:.0f} ms over {len(times)} questions")
+    complete = sum(c.outcome in ("ok", "invalid") for c in rows)
     ok = sum(c.outcome == "ok" for c in rows)
-    print(f"schema-valid outputs: {ok}/{len(rows)}")
+    print(f"complete schema-valid generations: {complete}/{len(rows)}; accepted by the guard: {ok}/{len(rows)} "
+          "(the rest named things the question did not)")
     if tmp is not None:
         tmp.cleanup()
     return 0
