@@ -5,6 +5,9 @@ handlers/alerts.py (or handlers/jobs.py) exists and defines `register(app)`, it 
 and before the free-text and button catch-alls, so its commands, conversations and callback patterns take
 precedence. Such a module may fill hooks.INTENT_HANDLERS (free-text answers with its intent) and the
 send.on_blocked / send.on_migrated hooks; its commands' Spanish descriptions are in handlers/messages.py.
+It may also define `async def post_init(app)`, awaited by bot/app.py once the bot is initialised (start worker
+pools there, keep them in services(context).features[name] and append their stop to services.on_stop).
+Blocking work belongs on `await services(context).run(fn, *args)`; replies go through handlers/send.py.
 """
 
 from __future__ import annotations
