@@ -62,6 +62,7 @@ def run_cmd(args: argparse.Namespace, settings: Settings) -> int:
         return chat_cmd(args, settings)
     setup_logging(settings.log_level, settings.telegram_token)
     ensure_data(settings)
+    _log_mirror(settings)
 
     from bot.app import build_application
     from bot.services import build_services
@@ -77,6 +78,19 @@ def run_cmd(args: argparse.Namespace, settings: Settings) -> int:
         log.info("long polling %s", "a local Bot API server" if settings.bot_api_base_url else "Telegram")
         app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=5, timeout=_poll_timeout(settings))
     return 0
+
+
+def _log_mirror(settings: Settings) -> None:
+    from data.db import connect
+    from data.status import is_demo, mirror_status
+
+    conn = connect(settings.db_path, readonly=True)
+    try:
+        held = [f"{s.name} {s.first}..{s.last}" for s in mirror_status(conn) if s.rows]
+        demo = is_demo(conn)
+    finally:
+        conn.close()
+    log.info("mirror %s%s: %s", settings.db_path, " (DEMO data)" if demo else "", "; ".join(held) or "empty")
 
 
 def _poll_timeout(settings: Settings) -> int:
