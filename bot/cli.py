@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", default="../shared/sipsa/series/semanal_precios_2017-2025.csv.gz")
     p.add_argument("--series", type=int, default=200)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--validation", action="store_true", help="evalúa el año anterior al de prueba (para ajustar)")
 
     p = sub.add_parser("model", help="modelo de lenguaje local")
     msub = p.add_subparsers(dest="model_command", required=True)

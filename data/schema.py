@@ -226,6 +226,21 @@ CREATE TABLE IF NOT EXISTS chat_state (
     settings TEXT NOT NULL DEFAULT '{}',
     updated_at TEXT NOT NULL DEFAULT ''
 );
+
+-- Series a chat saved for forecasting (ENG-FORECAST, data/series_store.py): product x market x frequency,
+-- with the name the chat gave it and its preferred horizon. Numbered per chat by position (id order).
+CREATE TABLE IF NOT EXISTS saved_series (
+    id INTEGER PRIMARY KEY,
+    chat_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    product_id INTEGER NOT NULL,
+    market_id INTEGER NOT NULL,
+    freq TEXT NOT NULL DEFAULT 'W' CHECK (freq IN ('W', 'M', 'D')),
+    horizon INTEGER,
+    created_at TEXT NOT NULL DEFAULT '',
+    UNIQUE (chat_id, product_id, market_id, freq)
+);
+CREATE INDEX IF NOT EXISTS saved_series_chat ON saved_series (chat_id, id);
 """
 
 # Fact tables: name -> (natural key columns, value columns, date column). Importers and the upsert use it.

@@ -8,13 +8,13 @@ held-out year, deciding at each test origin with only the errors known before it
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from models.forecast.candidates import BY_KEY, make
+from models.forecast.candidates import BY_KEY, COMBO, make
 from models.forecast.filters import arima_111, ets_damped, theta, theta_params
 
 PANDAS_FREQ = {"W": "W-SAT", "M": "MS", "D": "D"}
@@ -41,7 +41,8 @@ def forecast_matrix(dates: list[Any], logs: np.ndarray, freq: str, keys: list[st
 
     The naive models are refitted at every origin (nothing to fit); ETS, Theta, ARIMA and the lag regression
     are fitted on the data before each block of `refit_every` origins and then forecast from each origin with
-    those parameters (darts retrain=False; ETS, Theta and ARIMA through their exact recursions in filters.py). Targets beyond the data are not needed: last + horizon <= n.
+    those parameters (darts retrain=False; ETS, Theta and ARIMA through their exact recursions in filters.py).
+    Targets beyond the data are not needed: last + horizon <= n.
     """
     import pandas as pd
 
@@ -49,6 +50,8 @@ def forecast_matrix(dates: list[Any], logs: np.ndarray, freq: str, keys: list[st
     series = to_series(dates, logs, freq)
     out: dict[str, np.ndarray] = {}
     for key in keys:
+        if key == "combo":
+            continue
         result = np.full((n_orig, horizon), np.nan)
         cand = BY_KEY[key]
         blocks = range(first, last + 1, refit_every) if cand.transferable else [first]
@@ -79,6 +82,8 @@ def forecast_matrix(dates: list[Any], logs: np.ndarray, freq: str, keys: list[st
                 if row < n_orig:
                     result[row] = pred.values(copy=False)[:, 0][:horizon]
         out[key] = result
+    if "combo" in keys and all(k in out for k in COMBO):
+        out["combo"] = np.mean([out[k] for k in COMBO], axis=0)  # NaN wherever a component failed
     return out
 
 
@@ -88,6 +93,8 @@ def final_forecast(dates: list[Any], logs: np.ndarray, freq: str, key: str, hori
     series = to_series(dates, logs, freq)
     if train_length is not None:
         series = series[-train_length:]
+    if key == "combo":
+        return np.mean([final_forecast(dates, logs, freq, k, horizon, train_length) for k in COMBO], axis=0)
     model = make(key, freq)
     model.fit(series)
     return np.asarray(model.predict(horizon).values(copy=False)[:, 0], dtype="float64")

@@ -28,7 +28,9 @@ CANDIDATES: list[Candidate] = [
     Candidate("theta", "Theta", True, {"W": 20, "M": 12, "D": 20}),
     Candidate("arima", "ARIMA(1,1,1)", True, {"W": 30, "M": 18, "D": 30}),
     Candidate("linreg", "regresión lineal sobre rezagos", True, {"W": 40, "M": 24, "D": 40}),
+    Candidate("combo", "combinación (promedio de ETS, Theta, ARIMA y regresión)", True, {"W": 40, "M": 24, "D": 40}),
 ]
+COMBO = ("ets", "theta", "arima", "linreg")  # the combination averages these forecasts (in log space)
 BY_KEY = {c.key: c for c in CANDIDATES}
 
 

@@ -10,21 +10,26 @@ import numpy as np
 
 from data.series import SeriesData
 from models.forecast.backtest import (
-    LEVELS, actual_matrix, decide, final_forecast, forecast_matrix, sequential_coverage,
+    LEVELS,
+    actual_matrix,
+    decide,
+    final_forecast,
+    forecast_matrix,
+    sequential_coverage,
 )
 from models.forecast.candidates import BY_KEY, usable
 from models.forecast.prepare import Stretch, regularise, step
 from models.forecast.types import FREQS, ForecastError, ForecastResult, Point, Score
 
 MIN_TRAIN = {"W": 26, "M": 12, "D": 28}  # periods before the first backtest origin
-MAX_ORIGINS = 26
+MAX_ORIGINS = 52  # a year of weekly origins: enough errors per step for a 95% conformal interval
 MIN_ORIGINS = 8
 TRAIN_LENGTH = {"W": 260, "M": 120, "D": 400}  # longest window a model is fitted on (speed; old data matters little)
 HISTORY_POINTS = {"W": 104, "M": 48, "D": 90}
 
 
 def check_horizon(freq: str, horizon: int | None) -> int:
-    singular, plural, top, default = FREQS[freq]
+    _singular, plural, top, default = FREQS[freq]
     if horizon is None:
         return default
     if not 1 <= horizon <= top:

@@ -21,6 +21,7 @@ from models.forecast.backtest import LEVELS, actual_matrix, decide, forecast_mat
 from models.forecast.candidates import CANDIDATES, usable
 from models.forecast.engine import MAX_ORIGINS, MIN_TRAIN, TRAIN_LENGTH
 from models.forecast.prepare import regularise
+from models.forecast.workers import init_worker
 
 HORIZONS = (1, 4, 8)
 TEST = 52  # the held-out year (weeks)
@@ -97,21 +98,12 @@ def evaluate_series(series: SeriesData, test: int = TEST, horizons: Sequence[int
     return score
 
 
-def _init_worker() -> None:
-    from threadpoolctl import threadpool_limits
-
-    from models.forecast.candidates import make
-
-    threadpool_limits(1)  # one BLAS thread per worker: the pool already uses the cores
-
-    make("ets", "W")  # import darts and statsmodels once per worker
-
-
 def run_eval(series: list[SeriesData], workers: int = 2, shift: int = 0) -> list[SeriesScore]:
     job = partial(evaluate_series, shift=shift)
     if workers <= 1:
+        init_worker()
         return [job(s) for s in series]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=init_worker) as pool:
         return list(pool.map(job, series, chunksize=1))
 
 

@@ -10,6 +10,7 @@ bulletins have a two-year hole (2018-12 to 2021-01). Rules:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -87,7 +88,7 @@ def regularise(observations: Sequence[tuple[dt.date, float]], freq: str) -> Stre
     dates: list[dt.date] = [points[0][0]]
     values: list[float] = [points[0][1]]
     filled: list[bool] = [False]
-    for (d0, v0), (d1, v1) in zip(points, points[1:], strict=False):
+    for (d0, v0), (d1, v1) in itertools.pairwise(points):
         missing = periods_between(d0, d1, freq) - 1
         for k in range(1, missing + 1):  # short gap: log-linear interpolation between its two neighbours
             w = k / (missing + 1)

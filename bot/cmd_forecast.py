@@ -1,0 +1,65 @@
+"""`sipsabot forecast` (one series: text, --json, --png) and `sipsabot eval-forecast` (the method measured on
+real weekly series with the last year held out)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from bot.config import Settings
+
+
+def forecast_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    from data.store import Store
+    from models.forecast.render import forecast_json, forecast_text
+    from models.forecast.request import resolve_series
+    from models.forecast.service import compute
+    from models.forecast.types import ForecastError
+
+    if not Path(settings.db_path).exists():
+        print(f"No existe el espejo {settings.db_path}. Cárgalo con `sipsabot refresh` o `sipsabot demo`.",
+              file=sys.stderr)
+        return 2
+    conn = Store(settings.db_path).reader()
+    try:
+        series = resolve_series(conn, args.product, args.market, args.freq)
+        result, png = compute(series, args.horizon, chart=bool(args.png))
+    except ForecastError as exc:
+        if args.json:
+            print(json.dumps({"error": exc.message}, ensure_ascii=False))
+        else:
+            print(exc.message, file=sys.stderr)
+        return 1
+    if args.png and png is not None:
+        Path(args.png).write_bytes(png)
+    if args.json:
+        print(json.dumps(forecast_json(result), ensure_ascii=False, indent=2))
+    else:
+        print(forecast_text(result))
+        if args.png:
+            print(f"Gráfico: {args.png}")
+    return 0
+
+
+def eval_forecast_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    from data.series import weekly_series_from_csv
+    from models.forecast.evaluate import pick, report, run_eval
+
+    path = Path(args.csv)
+    if not path.exists():
+        print(f"No encuentro {path}: la evaluación necesita la serie semanal real de SIPSA.", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    everything = weekly_series_from_csv(str(path))
+    chosen = pick(everything, args.series)
+    print(f"{len(everything)} series producto x mercado con 3 años o más; se evalúan {len(chosen)} "
+          f"({args.workers} procesos)...", flush=True)
+    scores = run_eval(chosen, workers=args.workers, shift=52 if args.validation else 0)
+    if args.validation:
+        print("MODO VALIDACIÓN: el año evaluado es el anterior al año de prueba (sin tocar el año de prueba).")
+    print(report(scores))
+    print(f"\nTiempo total: {time.perf_counter() - t0:.0f} s")
+    return 0

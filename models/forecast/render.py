@@ -1,0 +1,86 @@
+"""Spanish text and JSON for a forecast. Every figure comes from the ForecastResult."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from models.forecast.candidates import BY_KEY
+from models.forecast.types import FREQS, ForecastResult
+
+SOURCE = "Fuente: DANE – SIPSA; pronóstico de SIPSABot"
+CAVEAT = ("Ojo: los choques (clima, paros o bloqueos de vías, cambios bruscos de oferta) rompen cualquier "
+          "modelo; tome el pronóstico como referencia, no como certeza.")
+
+
+def pesos(value: float) -> str:
+    """Colombian pesos: $3.850 (no decimals, '.' for thousands)."""
+    return "$" + f"{round(value):,}".replace(",", ".")
+
+
+def unit_suffix(unit: str) -> str:
+    return "/" + unit.split("/", 1)[1] if "/" in unit else ""
+
+
+def _date(iso: str) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y")
+
+
+def period_label(iso: str, freq: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    if freq == "W":
+        return f"semana del {day:%d/%m/%Y}"
+    if freq == "M":
+        months = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                  "octubre", "noviembre", "diciembre"]
+        return f"{months[day.month - 1]} de {day.year}"
+    return f"{day:%d/%m/%Y}"
+
+
+def _num(x: float, digits: int = 2) -> str:
+    return f"{x:.{digits}f}".replace(".", ",")
+
+
+def forecast_text(r: ForecastResult) -> str:
+    singular, plural, _, _ = FREQS[r.freq]
+    per = unit_suffix(r.unit)
+    freq_word = {"W": "semanal", "M": "mensual", "D": "diario"}[r.freq]
+    lines = []
+    if r.demo:
+        lines.append("⚠️ DATOS DE DEMOSTRACIÓN (ficticios): este pronóstico no describe precios reales.")
+    lines.append(f"Pronóstico {freq_word} de {r.product} en {r.market} ({r.unit}), "
+                 f"próximas {r.horizon} {singular if r.horizon == 1 else plural}:")
+    lines.append(f"Último dato real: {pesos(r.last_value)}{per}, {period_label(r.last_date, r.freq)}.")
+    if r.stale_days is not None and r.stale_days > {"W": 14, "M": 70, "D": 4}[r.freq]:
+        lines.append(f"Atención: el dato más reciente tiene {r.stale_days} días; el pronóstico parte de esa fecha.")
+    for p in r.points:
+        lines.append(f"• {period_label(p.date, r.freq)}: {pesos(p.value)}{per} "
+                     f"(80%: {pesos(p.lo80)} – {pesos(p.hi80)})")
+    chosen = r.chosen
+    naive = next((s for s in r.scores if s.model == "naive"), None)
+    if r.model == "naive":
+        best = next((s for s in r.scores if s.model != "naive"), None)
+        extra = (f" (el mejor, {BY_KEY[best.model].label}, tuvo un error {_num(best.vs_naive)} veces el del "
+                 "ingenuo)") if best else ""
+        lines.append(f"Modelo: ningún modelo superó al pronóstico ingenuo (repetir el último valor) en el backtest "
+                     f"de {r.origins} orígenes{extra}; se usa el ingenuo. MASE {_num(chosen.mase)}.")
+    else:
+        gain = (1 - chosen.vs_naive) * 100
+        lines.append(f"Modelo: {r.model_label}, elegido por backtest en {r.origins} orígenes: MASE "
+                     f"{_num(chosen.mase)} frente a {_num(naive.mase) if naive else '–'} del ingenuo "
+                     f"(error {_num(gain, 0)}% menor que repetir el último valor).")
+    if r.coverage80 is not None:
+        cov95 = f", 95% → {r.coverage95 * 100:.0f}%" if r.coverage95 is not None else ""
+        lines.append(f"Intervalos calibrados con los errores del backtest; cobertura medida: 80% → "
+                     f"{r.coverage80 * 100:.0f}%{cov95}.")
+    lines.extend(r.notes)
+    lines.append(CAVEAT)
+    lines.append(SOURCE + (" (datos de demostración)" if r.demo else ""))
+    return "\n".join(lines)
+
+
+def forecast_json(r: ForecastResult) -> dict[str, Any]:
+    data = r.to_json()
+    data["text"] = forecast_text(r)
+    data["source"] = SOURCE
+    return data

@@ -1,0 +1,111 @@
+"""Forecasts off the caller's thread: a process pool (darts and statsmodels are CPU-bound and hold the GIL)
+and a cache per (series, horizon, data version), so a repeated question costs nothing and new data invalidates
+old answers by itself. Bot start-up imports none of darts: the workers import it when the pool starts."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from data.series import SeriesData
+from models.forecast.types import ForecastResult
+
+CacheKey = tuple[int, int, str, int, str, bool]
+
+
+def compute(series: SeriesData, horizon: int | None, chart: bool) -> tuple[ForecastResult, bytes | None]:
+    """The work a worker does: select, forecast and (optionally) draw the chart."""
+    from models.forecast.engine import run_forecast
+    from models.forecast.workers import init_worker
+
+    init_worker()
+    result = run_forecast(series, horizon)
+    png = None
+    if chart:
+        from models.forecast_chart import forecast_png
+
+        png = forecast_png(result)
+    return result, png
+
+
+class ForecastService:
+    def __init__(self, workers: int = 1, cache_size: int = 256) -> None:
+        self.workers = max(1, workers)
+        self.cache_size = cache_size
+        self._cache: OrderedDict[CacheKey, tuple[ForecastResult, bytes | None]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(series: SeriesData, horizon: int | None, chart: bool) -> CacheKey:
+        from models.forecast.engine import check_horizon
+
+        return (series.product_id, series.market_id, series.freq, check_horizon(series.freq, horizon),
+                f"{series.version}|{series.today}|{len(series.observations)}", chart)
+
+    def pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                from models.forecast.workers import init_worker
+
+                # spawn: the bot process has threads (PTB, SQLite readers); forking it would copy their locks
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=init_worker)
+            return self._pool
+
+    def warm_up(self) -> Future[None]:
+        """Start the workers now (they import darts) so the first user does not wait for it."""
+        return self.pool().submit(_noop)
+
+    def cached(self, series: SeriesData, horizon: int | None, chart: bool
+               ) -> tuple[ForecastResult, bytes | None] | None:
+        key = self.key(series, horizon, chart)
+        with self._lock:
+            found = self._cache.get(key)
+            if found is not None:
+                self._cache.move_to_end(key)
+                self.hits += 1
+            return found
+
+    def _store(self, key: CacheKey, value: tuple[ForecastResult, bytes | None]) -> None:
+        with self._lock:
+            self._cache[key] = value
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+
+    def forecast(self, series: SeriesData, horizon: int | None = None, chart: bool = False
+                 ) -> tuple[ForecastResult, bytes | None]:
+        """Blocking: the cached result, or one computed in the pool (ForecastError passes through)."""
+        found = self.cached(series, horizon, chart)
+        if found is not None:
+            return found
+        self.misses += 1
+        value = self.pool().submit(compute, series, horizon, chart).result()
+        self._store(self.key(series, horizon, chart), value)
+        return value
+
+    async def forecast_async(self, series: SeriesData, horizon: int | None = None, chart: bool = True
+                             ) -> tuple[ForecastResult, bytes | None]:
+        """Awaitable: the event loop keeps serving other chats while a worker computes."""
+        found = self.cached(series, horizon, chart)
+        if found is not None:
+            return found
+        self.misses += 1
+        value = await asyncio.wrap_future(self.pool().submit(compute, series, horizon, chart))
+        self._store(self.key(series, horizon, chart), value)
+        return value
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _noop() -> None:
+    return None
