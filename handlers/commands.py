@@ -299,4 +299,7 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         username = (context.bot.username or "").casefold()
         if "@" not in command or command.split("@", 1)[1].casefold() != username:
             return
-    await send_html(context.bot, _chat_id(update), messages.text("unknown_command"), reply_to=_reply_to(update))
+    name = command.lstrip("/").split("@", 1)[0].lower()
+    known = {c.name for c in messages.COMMANDS}
+    key = "feature_off" if name in known else "unknown_command"  # a feature this deployment does not have
+    await send_html(context.bot, _chat_id(update), messages.text(key), reply_to=_reply_to(update))

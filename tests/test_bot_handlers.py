@@ -373,3 +373,13 @@ def test_flood_guard_window_and_forgetting() -> None:
     guard.check(2, now=0.0)
     guard.forget_idle(now=200.0)
     assert 2 not in guard._seen and guard.check(2, now=200.0) == "ok"
+
+
+async def test_commands_of_absent_features_say_so(bot: Bot) -> None:
+    from handlers import hooks
+
+    absent = [c.name for c in messages.COMMANDS if c.feature not in hooks.FEATURES]
+    if not absent:
+        pytest.skip("every optional feature is installed in this tree")
+    [reply] = sent(await bot.say(f"/{absent[0]} papa criolla"))
+    assert reply.text == messages.text("feature_off")
