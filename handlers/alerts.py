@@ -235,7 +235,8 @@ async def _markets(update: Update, context: ContextTypes.DEFAULT_TYPE, product_i
         await _reply(update, context, TEXT["no_markets"].format(product=name))
         return
     shown = markets[page * PAGE:(page + 1) * PAGE]
-    rows = [[InlineKeyboardButton(m_name[:60], callback_data=f"alm:{product_id}:{mid}")] for mid, m_name, _ in shown]
+    rows = [[InlineKeyboardButton((m_name if kind != "city" else f"{m_name} (ciudad, precio diario)")[:60],
+                                  callback_data=f"alm:{product_id}:{mid}")] for mid, m_name, kind in shown]
     nav = []
     if page > 0:
         nav.append(InlineKeyboardButton("◀️ Anteriores", callback_data=f"alpg:{product_id}:{page - 1}"))

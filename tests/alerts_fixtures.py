@@ -47,3 +47,11 @@ def ids(conn: sqlite3.Connection, product: str, market: str | None = None) -> tu
     mid = conn.execute("SELECT id FROM markets WHERE key = ? UNION SELECT market_id FROM market_aliases WHERE key = ?",
                        (fold(market), fold(market))).fetchone()[0]
     return int(pid), int(mid)
+
+
+def add_city_day(conn: sqlite3.Connection, day: dt.date, prices: dict[tuple[str, str], float]) -> None:
+    with import_run(conn, source="test", fmt="test", dataset="daily_city_prices") as batch:
+        batch.upsert("daily_city_prices", [
+            (batch.names.product(p), batch.names.market(c, kind="city"), day.isoformat(), v, "test")
+            for (p, c), v in prices.items()
+        ])

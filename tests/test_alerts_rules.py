@@ -170,3 +170,18 @@ def test_texts() -> None:
         "semana del 27 de diciembre de 2025 al 2 de enero de 2026"
     assert alerts.period_text("monthly", "2026-09-01") == "septiembre de 2026"
     assert alerts.period_text("daily", "2026-11-26") == "26 de noviembre de 2026"
+
+
+def test_a_city_subscription_follows_the_daily_city_series(conn: sqlite3.Connection) -> None:
+    from tests.alerts_fixtures import add_city_day
+
+    add_city_day(conn, dt.date(2026, 11, 25), {("Papa negra", "Bogotá, D.C."): 1500})
+    alerts.evaluate(conn)
+    pid, city = ids(conn, "Papa negra", "Bogotá, D.C.")
+    created = alerts.create(conn, chat_id=14, user_id=1, product_id=pid, market_id=city, rule="above", threshold=1600)
+    assert created.subscription.dataset == "daily-city" and "25 de noviembre de 2026" in created.text
+    add_city_day(conn, dt.date(2026, 11, 26), {("Papa negra", "Bogotá, D.C."): 1650})
+    assert alerts.evaluate(conn).queued == 1
+    text = texts(conn)[0]
+    assert "precio diario de la ciudad, 26 de noviembre de 2026" in text and "$1.650/kg" in text
+    assert "+10,0 %" in text
