@@ -5,7 +5,8 @@
   event loop. A failed refresh keeps the old data (data.refresh), is logged, shows in /fuente through
   import_runs, and is retried after RETRY_DELAYS_S.
 - At start-up: alerts left 'sending' by a killed process are flagged in doubt, evaluation catches up with any
-  import the previous process did not evaluate, missed refresh jobs run once, and the outbox is drained.
+  import the previous process did not evaluate, refresh jobs missed while the bot was down run once (unless
+  SIPSABOT_REFRESH_ON_START=0), and the outbox is drained.
 - The outbox is drained after every evaluation and every DRAIN_INTERVAL_S: chats are served concurrently (at most
   `concurrency` sends in flight), each chat's messages in order. The bot's AIORateLimiter (built in bot/app.py)
   keeps sends within Telegram's limits; a RetryAfter that still escapes it re-queues the batch after the
@@ -33,7 +34,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.ext import Application, ContextTypes
 
 from data import alerts_store as store
-from data.db import connect
+from data.db import open_db
 from models import alerts, schedule
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ class AlertJobs:
     # -- database work runs on one dedicated thread with one connection
     def _run(self, fn: Callable[..., T], *args: Any) -> T:
         if self._conn is None:
-            self._conn = connect(self.db_path)
+            self._conn = open_db(self.db_path).conn  # creates the tables on a new mirror
         deadline = time.monotonic() + 600
         while True:
             try:
@@ -282,6 +283,9 @@ async def startup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     result = await aj.db(alerts.evaluate)
     if result.queued:
         log.info("alerts: start-up evaluation queued %d alerts", result.queued)
+    if not getattr(aj.settings, "refresh_on_start", True):  # SIPSABOT_REFRESH_ON_START=0: no catch-up either
+        await aj.drain(context.bot)
+        return
     jobs = schedule.parse_schedule(aj.settings.refresh_schedule)
     last_ok = await aj.db(store.last_ok_refresh)
     for job in schedule.missed(jobs, dt.datetime.now(dt.UTC), aj.tz, dict(last_ok)):

@@ -140,7 +140,7 @@ def test_kill_9_at_any_moment_loses_no_alert_and_repeats_only_in_doubt_ones(tmp_
         env = {**{k: v for k, v in os.environ.items() if not k.startswith(("SIPSABOT_", "TELEGRAM_"))},
                "TELEGRAM_BOT_TOKEN": api.token, "SIPSABOT_BOT_API_URL": api.base_url, "SIPSABOT_DB": str(db),
                "SIPSABOT_SOAP_URL": soap.url, "SIPSABOT_SOAP_RETRIES": "0", "SIPSABOT_SOAP_TIMEOUT": "120",
-               "SIPSABOT_REFRESH_SCHEDULE": schedule_due_two_minutes_ago(), "SIPSABOT_REFRESH_ON_START": "0",
+               "SIPSABOT_REFRESH_SCHEDULE": schedule_due_two_minutes_ago(), "SIPSABOT_REFRESH_ON_START": "1",
                "SIPSABOT_ALERT_DRAIN_S": "1", "SIPSABOT_ALERT_CONCURRENCY": str(CONCURRENCY),
                "SIPSABOT_POLL_TIMEOUT": "1", "SIPSABOT_HTTP_TIMEOUT": "5", "SIPSABOT_LOG_LEVEL": "INFO",
                "PYTHONUNBUFFERED": "1"}

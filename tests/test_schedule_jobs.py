@@ -88,3 +88,19 @@ async def test_failed_refresh_keeps_data_retries_shows_in_fuente_then_alerts(db_
             assert "$1.800/kg" in msg.text and "Fuente: DANE – SIPSA" in msg.text
             assert not jq.get_jobs_by_name("refresh:weekly:retry2")
             app.bot_data[jobs.KEY].close()
+
+
+@pytest.mark.parametrize("on_start", [True, False])
+async def test_a_run_missed_while_down_is_caught_up_at_start_unless_disabled(db_path: Path, api: BotAPIServer,
+                                                                           on_start: bool) -> None:
+    due = dt.datetime.now(BOG) - dt.timedelta(minutes=5)
+    dow = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[due.weekday()]
+    settings = Settings(db_path=db_path, refresh_on_start=on_start,
+                        refresh_schedule=f"daily=off;monthly=off;supply=off;weekly={dow}@{due:%H:%M}")
+    async with app_for(api) as app:
+        jobs.register_jobs(app, settings)
+        assert app.job_queue is not None
+        [startup] = app.job_queue.get_jobs_by_name("alerts:startup")
+        await startup.run(app)
+        assert bool(app.job_queue.get_jobs_by_name("refresh:weekly:catch-up")) is on_start
+        app.bot_data[jobs.KEY].close()
