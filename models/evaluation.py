@@ -191,6 +191,7 @@ def run(*, db_path: str | Path | None = None, llm: Callable[..., Any] | None = N
 def format_report(report: Report) -> str:
     outs = report.outcomes
     direct = [o for o in outs if "direct" in o.record.get("tags", [])]
+    heldout = [o for o in outs if "heldout" in o.record.get("tags", [])]
     data = [o for o in outs if o.record.get("values")]
     rows = [
         ("Preguntas", f"{len(outs)}"),
@@ -199,6 +200,7 @@ def format_report(report: Report) -> str:
         ("Respuesta exacta (todo el conjunto)", _pct(report.rate(lambda o: o.exact))),
         ("Respuesta exacta (precio directo)", _pct(report.rate(lambda o: o.exact, direct))),
         ("Respuesta exacta (con cifras esperadas)", _pct(report.rate(lambda o: o.exact, data))),
+        ("Respuesta exacta (reservadas, escritas al final)", _pct(report.rate(lambda o: o.exact, heldout))),
         ("Tasa de aclaración (pregunta de vuelta)", _pct(report.rate(lambda o: o.clarified))),
         ("Confiadamente equivocada", _pct(report.rate(lambda o: o.confidently_wrong))),
     ]

@@ -69,7 +69,8 @@ _OUT_OF_SCOPE = re.compile(r"\b(dolar|dolares|euro|euros|gasolina|acpm|bitcoin|c
                            r"|novio|capital de|elecciones|vuelos?|hotel|restaurante|domicilio)\b")
 _WORD_RE = re.compile(r"[0-9a-zñ]+")  # the tokens of models.lang.words, with their offsets
 _DIRECTION = re.compile(r"\b(baj\w*|menos de|por debajo|debajo|caiga|cae|inferior|menor a|menor que|descien\w*"
-                        r"|sub\w*|mas de|por encima|encima|supere|pase|pasa|superior|mayor a|mayor que|aument\w*"
+                        r"|sub\w*|mas de|por encima|encima|super[ae]\w*|pase\w*|pasa\w*|rebase\w*|exced\w*"
+                        r"|superior|mayor a|mayor que|aument\w*"
                         r"|cuando|si)\b")
 _FOLLOWUP = re.compile(r"^(y|e|tambien|ahora|y que tal|que tal|y si|y para|y hoy|y ahora|y el|y la|y los|y las|y en)\b")
 _ALL_MARKETS = re.compile(r"\b(todos los mercados|todas las ciudades|cada mercado|todo el pais|en los mercados"
@@ -220,8 +221,8 @@ def _numbers(p: Parsed, norm: str) -> None:
         p.threshold = money[0].value
     if re.search(r"\b(baj\w*|menos de|por debajo|debajo|caiga|cae|inferior|menor a|menor que|descien\w*)\b", norm):
         p.direction = "below" if p.threshold is not None else "down"
-    elif re.search(r"\b(sub\w*|mas de|por encima|encima|supere|pase de|superior|mayor a|mayor que|aument\w*)\b",
-                   norm):
+    elif re.search(r"\b(sub\w*|mas de|por encima|encima|super[ae]\w*|pase\w*|pasa\w*|rebase\w*|exced\w*|superior"
+                   r"|mayor a|mayor que|aument\w*)\b", norm):
         p.direction = "above" if p.threshold is not None else "up"
     if p.change_pct is not None:
         p.rule = "change"
