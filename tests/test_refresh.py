@@ -138,8 +138,10 @@ def test_cli_refresh_of_300k_records_streams_with_flat_memory_and_readers_see_al
             seen.add(conn.execute("SELECT count(*) FROM daily_city_prices").fetchone()[0])
             time.sleep(0.05)
 
-    probe = ("import resource, sys; from bot.cli import main; rc = main(sys.argv[1:]); "
-             "print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(rc)")
+    # VmHWM is this process's own peak (ru_maxrss would include the parent's RSS inherited through fork/exec).
+    probe = ("import sys; from bot.cli import main; rc = main(sys.argv[1:]); "
+             "print('PEAK_RSS_KB', next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]); "
+             "sys.exit(rc)")
     with SoapServer({"promediosSipsaCiudad": big}) as server:
         env = {**os.environ, "SIPSABOT_SOAP_URL": server.url, "SIPSABOT_SOAP_RETRIES": "0", "SIPSABOT_DB": str(db)}
         reader = threading.Thread(target=poll)
