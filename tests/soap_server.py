@@ -75,8 +75,13 @@ def _tail(operation: str) -> bytes:
     return f"</ns2:{operation}Response></S:Body></S:Envelope>".encode()
 
 
+def _text(value: Any) -> str:
+    text = str(value)
+    return escape(text) if "&" in text or "<" in text or ">" in text else text
+
+
 def _record(rec: Mapping[str, Any]) -> bytes:
-    fields = "".join(f"<{k}>{escape(str(v))}</{k}>" for k, v in rec.items() if v is not None)
+    fields = "".join(f"<{k}>{_text(v)}</{k}>" for k, v in rec.items() if v is not None)
     return f"<return>{fields}</return>".encode()
 
 
