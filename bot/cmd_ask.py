@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Callable
@@ -20,28 +19,31 @@ def _router(settings: Settings, llm: Callable[..., Any] | None = None) -> Router
     return Router(store.reader, llm=llm)
 
 
-def _features() -> tuple[Any, Any]:
-    """The forecasting feature (models.forecast) when ENG-FORECAST's package provides a text entry point."""
+def _forecast_text(answer: Answer, settings: Settings) -> str:
+    """Run the forecasting feature (ENG-FORECAST's models.forecast) for a recognised forecast request."""
     try:
-        forecast = importlib.import_module("models.forecast")
+        from models.forecast.render import forecast_text
+        from models.forecast.request import resolve_series
+        from models.forecast.service import compute
+        from models.forecast.types import ForecastError
     except ImportError:
-        return None, None
-    return forecast, getattr(forecast, "forecast_answer", None)
+        return answer.text + "\n(El pronóstico no está disponible en esta instalación.)"
+    slots = answer.slots
+    try:
+        conn = Store(settings.db_path).reader()
+        series = resolve_series(conn, str(slots.get("product") or ""), slots.get("market"), slots.get("freq") or "W")
+        result, _ = compute(series, slots.get("horizon"), chart=False)
+    except ForecastError as exc:
+        return answer.text + "\n" + exc.message
+    return str(forecast_text(result))
 
 
 def _render(answer: Answer, settings: Settings) -> str:
-    """The answer's text, with a forecast run when the question asked for one and the feature exists."""
+    """The answer's text, with a forecast run when the question asked for one."""
     text = answer.text
-    if answer.intent == "forecast":
-        _, run = _features()
-        if run is None:
-            text += "\n(El pronóstico se calcula con `sipsabot forecast`; esta versión no lo tiene disponible aquí.)"
-        else:
-            try:
-                text = str(run(Store(settings.db_path).reader(), answer.slots))
-            except Exception as exc:  # the forecast feature reports its own problems in Spanish
-                text += f"\nNo pude calcular el pronóstico: {exc}"
-    elif answer.intent == "alert":
+    if answer.intent == "forecast" and answer.slots.get("product") and not answer.clarify:
+        text = _forecast_text(answer, settings)
+    elif answer.intent == "alert" and not answer.clarify:
         text += "\nLas alertas se crean y administran en Telegram (/alerta, /alertas)."
     for n, choice in enumerate(answer.clarify, 1):
         text += f"\n  {n}. {choice.label}"

@@ -107,3 +107,12 @@ def test_check_flags_numbers_where_none_belong() -> None:
     bad = Answer(intent="greeting", text="¡Hola! $3.000", values=[Value("price", 3000, "COP/kg", "2025-10-25")])
     assert evaluation.check(record, bad)[2] is False
     assert evaluation.check(record, Answer(intent="greeting", text="¡Hola!"))[2] is True
+
+
+def test_ask_runs_the_forecast_feature(mirror: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("darts")
+    main(["ask", "pronostica la papa criolla en Corabastos para las próximas 2 semanas", "--db", str(mirror)])
+    out = capsys.readouterr().out
+    assert "Papa criolla limpia" in out and "Corabastos" in out
+    assert "Pronóstico semanal de Papa criolla limpia" in out and "80%" in out
+    assert "DEMOSTRACIÓN" in out or "demostración" in out.lower()
