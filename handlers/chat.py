@@ -34,10 +34,6 @@ INLINE_RESULTS = 5
 # ------------------------------------------------------------------------------------------- asking the router
 
 
-def _is_busy(exc: Exception) -> bool:
-    return type(exc).__name__ == "LLMBusy"
-
-
 async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, compute: Callable[[ChatState], Answer],
                   *, reply_to: int | None = None, question: str | None = None) -> Answer | None:
     """Run `compute(state)` (a router call) for this chat with its remembered state, then send the answer.
@@ -48,14 +44,8 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, compute: C
     if chat is None:
         return None
     async with svc.memory.lock(chat.id):
-        async with typing(context.bot, chat.id):
-            try:
-                answer, state = await svc.run(_work, svc, chat.id, compute, question)
-            except Exception as exc:
-                if not _is_busy(exc):
-                    raise
-                await send_html(context.bot, chat.id, messages.text("busy"), reply_to=reply_to)
-                return None
+        async with typing(context.bot, chat.id):  # the router never raises; a busy LLM falls back to rules
+            answer, state = await svc.run(_work, svc, chat.id, compute, question)
         await deliver(update, context, answer, state, reply_to=reply_to)
         await svc.memory.save(chat.id, state)
     return answer

@@ -103,7 +103,6 @@ MESSAGES: dict[str, str] = {
     "not_text": "Por ahora solo entiendo mensajes de texto. Escríbeme tu pregunta.",
     "unknown_command": "No conozco ese comando. Mira /ayuda.",
     "error": "Lo siento, algo falló al responderte. Ya quedó registrado; intenta de nuevo en un momento.",
-    "busy": "Estoy ocupado en este momento; intenta de nuevo en unos segundos.",
     "migrated": "Este grupo ahora es un supergrupo; conservé su configuración.",
     "inline_open": "Abrir SIPSABot",
     "inline_help_title": "Escribe un producto y, si quieres, un mercado",

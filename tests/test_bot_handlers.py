@@ -383,3 +383,13 @@ async def test_commands_of_absent_features_say_so(bot: Bot) -> None:
         pytest.skip("every optional feature is installed in this tree")
     [reply] = sent(await bot.say(f"/{absent[0]} papa criolla"))
     assert reply.text == messages.text("feature_off")
+
+
+def test_every_message_key_used_exists() -> None:
+    root = Path(__file__).resolve().parents[1] / "handlers"
+    used: set[str] = set()
+    for name in ("chat.py", "commands.py", "guard.py", "render.py", "send.py", "common.py"):
+        source = (root / name).read_text(encoding="utf-8")
+        used |= set(re.findall(r"""messages\.(?:text|raw)\(\s*["'](\w+)["']""", source))
+        used |= set(re.findall(r"""MESSAGES\[["'](\w+)["']\]""", source))
+    assert used and not used - set(messages.MESSAGES), sorted(used - set(messages.MESSAGES))
