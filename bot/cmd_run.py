@@ -70,6 +70,8 @@ def run_cmd(args: argparse.Namespace, settings: Settings) -> int:
     app = build_application(settings, build_services(settings))
     if settings.webhook_url:
         path = urllib.parse.urlsplit(settings.webhook_url).path.lstrip("/")
+        if not settings.webhook_secret:
+            log.warning("webhook without SIPSABOT_WEBHOOK_SECRET: anyone who finds the URL can post updates")
         log.info("webhook mode: listening on %s:%d/%s", settings.webhook_listen, settings.webhook_port, path)
         app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, url_path=path,
                         webhook_url=settings.webhook_url, secret_token=settings.webhook_secret or None,
