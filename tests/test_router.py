@@ -246,3 +246,17 @@ def test_daily_and_monthly_series_fill_in(tmp_path: Path) -> None:
     old = router.answer("precio de la papa criolla en corabastos entre marzo y abril de 2020")
     assert old.intent == "price_at" and old.values[0].value == pytest.approx(2200.0)
     assert "precios mensuales" in old.text
+
+
+_slot_values = st.one_of(st.none(), st.text(max_size=40), st.integers(-10, 10**7), st.floats(allow_nan=True),
+                         st.lists(st.text(max_size=10), max_size=3), st.booleans())
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(["intent", "product", "market", "markets", "start", "end", "horizon", "freq",
+                                        "threshold", "direction", "change_pct", "rule", "junk"]), _slot_values),
+       st.sampled_from(["price", "price_at", "history", "compare", "cheapest", "forecast", "alert", "supply",
+                        "movers", "coverage", "inputs", "supply_origin"]))
+def test_answer_slots_never_raises(router: Router, slots: dict, intent: str) -> None:
+    answer = router.answer_slots({**slots, "intent": intent}, ChatState())
+    assert isinstance(answer.text, str) and answer.text

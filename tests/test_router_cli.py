@@ -116,3 +116,10 @@ def test_ask_runs_the_forecast_feature(mirror: Path, capsys: pytest.CaptureFixtu
     assert "Papa criolla limpia" in out and "Corabastos" in out
     assert "Pronóstico semanal de Papa criolla limpia" in out and "80%" in out
     assert "DEMOSTRACIÓN" in out or "demostración" in out.lower()
+
+
+def test_eval_llm_without_a_model_says_so(mirror: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SIPSABOT_LLM_MODEL", raising=False)
+    assert main(["eval", "--llm", "--db", str(mirror)]) == 2
+    assert "No hay modelo de lenguaje configurado" in capsys.readouterr().err
