@@ -147,7 +147,7 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     unexplained = {i for i, t in enumerate(tokens)
                    if i not in explained and t not in STOPWORDS and raw_tokens[i] not in STOPWORDS
                    and raw_tokens[i] not in period_words and not t.isdigit() and len(t) > 2}
-    p.unknown = [raw_tokens[i] for i in sorted(unexplained)]
+    p.unknown = [raw_tokens[i] for i in sorted(unexplained) if raw_tokens[i] not in FILLER and tokens[i] not in FILLER]
     if product.status == "ok" and product.used and product.product is not None:
         # "zanahoria morada", "kiwi dorado": a word right next to the product that names nothing we know may be a
         # variety we do not have; ask instead of answering for the plain product

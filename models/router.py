@@ -507,6 +507,7 @@ class Router:
         if week is None:
             return self._no_data(req, ctx, product, None)
         chosen: list[q.Market] = []
+        missing: list[q.Market] = []
         if len(req.markets) >= 2:
             for mm in req.markets:
                 m = self._city_market(mm.city, product.id, ctx, req.period) if mm.city else mm.market
@@ -516,6 +517,8 @@ class Router:
                 found = q.latest_price(ctx.conn, product.id, m.id)
                 if found is not None:
                     rows.append((m, found))
+                else:
+                    missing.append(m)
         else:
             ids = None
             if req.markets and req.markets[0].city:
@@ -532,6 +535,7 @@ class Router:
             lines.append(f"• {m.name}: {r.price(w.price_mean, product.unit)}{when}")
             if len(rows) > 15 and (m, w) == rows[6]:
                 lines.append(f"• … {len(rows) - 14} mercados más …")
+        lines += [f"• {m.name}: sin precios de este producto" for m in missing]
         if len(rows) >= 2:
             lo, hi = rows[0], rows[-1]
             gap = (hi[1].price_mean - lo[1].price_mean) / lo[1].price_mean * 100
@@ -872,8 +876,10 @@ class Router:
     def _slots(self, req: Request, product: q.Product | None, market: q.Market | None, start: str | None = None,
                end: str | None = None, kind: str | None = None) -> dict[str, Any]:
         city = req.markets[0].city if req.markets and req.markets[0].city else None
-        if product is None and req.product.status != "none":
-            product_text: str | None = req.product.product.name if req.product.product else (
+        if product is None and req.product.status == "ambiguous":
+            product_text: str | None = None  # the clarification carries the candidates
+        elif product is None and req.product.status != "none":
+            product_text = req.product.product.name if req.product.product else (
                 req.product.text or (" ".join(req.unknown) if req.unknown else None))
         else:
             product_text = product.name if product else None
