@@ -27,7 +27,6 @@ COLLOQUIAL_PRODUCTS: dict[str, str] = {
     "criolla": "Papa criolla limpia",
     "papa sabanera": "Papa sabanera",
     "papa capira": "Papa capira",
-    "papa negra": "Papa parda pastusa",
     "pastusa": "Papa parda pastusa",
     "cebolla larga": "Cebolla junca",
     "cebolla de rama": "Cebolla junca",
@@ -39,7 +38,6 @@ COLLOQUIAL_PRODUCTS: dict[str, str] = {
     "platano verde": "Plátano hartón verde",
     "platano harton": "Plátano hartón verde",
     "platano maduro": "Plátano hartón maduro",
-    "platano": "Plátano hartón verde",
     "guineo": "Plátano guineo",
     "limon": "Limón Tahití",
     "limon tahiti": "Limón Tahití",
@@ -246,7 +244,10 @@ class Vocabulary:
             return ProductMatch("none")
         ranked = sorted(best.items(), key=lambda kv: (kv[1][:4], self.markets_count(kv[0])), reverse=True)
         top_score = ranked[0][1][:3]
-        top = [pid for pid, s in ranked if s[:3] == top_score]
+        if top_score[1]:
+            top = [pid for pid, s in ranked if s[:3] == top_score]
+        else:  # partial names: any product matching as many words is as likely ("cebolla pastusa")
+            top = [pid for pid, s in ranked if s[:2] == top_score[:2]]
         used = ranked[0][1][4]
         head = tokens[min(used)] if used else ""
         first = self.products[ranked[0][0]]

@@ -268,8 +268,8 @@ class Router:
             return None
         slots = self._slots(req, None, None)
         if pm.status == "ambiguous":
-            head = pm.head or "producto"
             options = pm.candidates[:8]
+            head = options[0].name.split()[0].lower() if options else (pm.head or "producto")
             choices = [Choice(p.name, _question(req, p.name, _market_name(req))) for p in options]
             if len(options) == 1:
                 text = f"¿Te refieres a {options[0].name}?"
