@@ -427,15 +427,18 @@ def series_tail(conn: sqlite3.Connection, dataset: str, product_id: int, market_
 
 
 def product_markets(conn: sqlite3.Connection, product_id: int) -> list[tuple[int, str, str]]:
-    """Markets and cities with price data for a product: (market id, name, kind), markets first by name."""
-    ids: set[int] = set()
+    """Markets and cities with price data for a product: (market id, name, kind), the ones with the most data
+    first (the big wholesale markets), then by name."""
+    counts: dict[int, int] = {}
     for table, _, _ in SERIES.values():
-        ids.update(r[0] for r in conn.execute(f"SELECT DISTINCT market_id FROM {table} WHERE product_id = ?",
-                                              (product_id,)))
-    if not ids:
+        for market_id, n in conn.execute(f"SELECT market_id, count(*) FROM {table} WHERE product_id = ? "
+                                         "GROUP BY market_id", (product_id,)):
+            counts[int(market_id)] = counts.get(int(market_id), 0) + int(n)
+    if not counts:
         return []
-    rows = conn.execute(f"SELECT id, name, kind FROM markets WHERE id IN ({', '.join('?' * len(ids))}) "
-                        "ORDER BY kind DESC, name", sorted(ids)).fetchall()
+    rows = conn.execute(f"SELECT id, name, kind FROM markets WHERE id IN ({', '.join('?' * len(counts))})",
+                        sorted(counts)).fetchall()
+    rows.sort(key=lambda r: (-counts[int(r[0])], r[1]))
     return [(int(i), str(n), str(k)) for i, n, k in rows]
 
 

@@ -41,7 +41,8 @@ TEXT = {
     "ask_product": "🔔 <b>Nueva alerta</b>\n¿De qué producto? Escribe su nombre (por ejemplo: <i>papa criolla</i>).",
     "no_product": "No encontré el producto «{text}». Prueba con otro nombre (por ejemplo: <i>tomate chonto</i>).",
     "pick_product": "¿Cuál producto quieres decir con «{text}»? Elige uno o escribe otro nombre.",
-    "pick_market": "<b>{product}</b>: ¿en qué mercado o ciudad?",
+    "pick_market": "<b>{product}</b>: ¿en qué mercado o ciudad? Elige uno o escribe su nombre.",
+    "no_market": "No tengo precios de ese producto en «{text}». Elige un mercado de la lista o escribe otro nombre.",
     "no_markets": "No tengo precios de {product} en ningún mercado todavía.",
     "pick_rule": "<b>{product}</b> en <b>{market}</b>. Último dato: {latest}.\n¿Cuándo te aviso?",
     "pick_direction": "¿Qué cambio frente al periodo anterior?",
@@ -189,6 +190,8 @@ async def on_flow_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     if flow["step"] == "product":
         await _product_text(update, context, message.text)
+    elif flow["step"] == "market":
+        await _market_text(update, context, flow, message.text)
     elif flow["step"] == "threshold":
         await _threshold_text(update, context, flow, message.text)
 
@@ -246,7 +249,34 @@ async def _markets(update: Update, context: ContextTypes.DEFAULT_TYPE, product_i
         rows.append(nav)
     rows.append([InlineKeyboardButton("📰 Todos los mercados: avisar de datos nuevos",
                                       callback_data=f"alr:{product_id}:0:digest")])
+    chat_id, user_id = _chat_user(update)
+    _set_flow(context, chat_id, user_id, step="market", product_id=product_id)
     await _reply(update, context, TEXT["pick_market"].format(product=name), InlineKeyboardMarkup(rows))
+
+
+async def _market_text(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: dict[str, Any], text: str) -> None:
+    """A market or city typed instead of pressed (the list can be long)."""
+    product_id = int(flow["product_id"])
+
+    def resolve(conn: sqlite3.Connection) -> int | None:
+        found = vocabulary(conn).resolve_market_name(text)
+        if found is None:
+            return None
+        priced = [mid for mid, _, _ in store.product_markets(conn, product_id)]  # most data first
+        if found.market.id in priced:
+            return found.market.id
+        # a city: the market of that city with the most data for the product, else the city's daily series
+        city = fold(found.city or found.market.city or found.market.name)
+        markets = vocabulary(conn).markets
+        return next((mid for mid in priced if mid in markets and fold(markets[mid].city) == city), None)
+
+    market_id = await _db(context, resolve)
+    if market_id is None:
+        chat_id, user_id = _chat_user(update)
+        _set_flow(context, chat_id, user_id, **{k: v for k, v in flow.items() if k != "at"})
+        await _reply(update, context, TEXT["no_market"].format(text=html.escape(text[:60])))
+        return
+    await _rules(update, context, product_id, market_id)
 
 
 async def _rules(update: Update, context: ContextTypes.DEFAULT_TYPE, product_id: int, market_id: int) -> None:

@@ -197,3 +197,16 @@ async def test_a_chat_that_blocks_the_bot_stops_its_alerts(chat: Chat, settings:
     chat.api.unblock(USER)
     await chat.text(USER, "avísame si el tomate chonto sube de 3.000 en Corabastos")
     assert [s.active for s in subs(settings, USER)] == [True, True]  # writing again re-activates the chat
+
+
+async def test_market_can_be_typed_instead_of_pressed(chat: Chat, settings: Settings) -> None:
+    me = chat.api.updates.private_chat(USER)
+    await chat.text(USER, "/alerta papa criolla")
+    reply = await chat.text(USER, "cali")
+    assert "No tengo precios de ese producto en «cali»" in reply.text
+    reply = await chat.text(USER, "medellin")
+    assert "Medellín, Central Mayorista de Antioquia" in reply.text and "¿Cuándo te aviso?" in reply.text
+    reply = await chat.press(USER, me, reply, "datos nuevos")
+    assert "Alerta creada" in reply.text
+    [sub] = subs(settings, USER)
+    assert (sub.rule, sub.market_id) == ("digest", ids(open_db(settings.db_path).conn, PAPA, MEDELLIN)[1])
