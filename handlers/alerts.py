@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Callable
@@ -70,6 +71,8 @@ RULE_BUTTONS = (("below", "📉 Si baja de un precio"), ("above", "📈 Si sube 
                 ("change", "↕️ Si cambia un %"), ("digest", "📰 Cada vez que haya datos nuevos"))
 DIRECTION_BUTTONS = (("down", "Si baja"), ("up", "Si sube"), ("any", "Si sube o baja"))
 PCTS = (5, 10, 15, 20, 30)
+NEW_DATA_WORDS = re.compile(r"\b(nuev[oa]s?|public\w*|salga\w*|actualiz\w*|cada (semana|dia|mes))\b")
+GENERIC_MARKET_WORDS = {"mercado", "central", "mayorista", "plaza", "centro", "abastos", "bogota", "d c"}
 ROUTER_DIRECTIONS = {"up": "up", "down": "down", "either": "any", "any": "any"}
 
 
@@ -416,8 +419,18 @@ async def on_alert_intent(update: Update, context: ContextTypes.DEFAULT_TYPE, an
         return
     rule = slots.get("rule") or "new_data"
     direction = str(slots.get("direction") or "")
+    said = fold(update.effective_message.text or "") if update.effective_message else ""
     if rule == "new_data":
-        await _create(update, context, product_id, market_id, "digest", None, "")
+        # The router falls back to new_data (and to the main market) when the request names no rule: only a
+        # request that asks for new data gets a digest; the others choose a rule (or a market) with buttons.
+        named_market = bool(slots.get("city")) or (market_id is not None and _named(said, str(slots.get("market"))))
+        if not NEW_DATA_WORDS.search(said):
+            if named_market and market_id is not None:
+                await _rules(update, context, product_id, market_id)
+            else:
+                await _markets(update, context, product_id, 0)
+            return
+        await _create(update, context, product_id, market_id if named_market else None, "digest", None, "")
         return
     if market_id is None:
         await _markets(update, context, product_id, 0)
@@ -434,6 +447,12 @@ async def on_alert_intent(update: Update, context: ContextTypes.DEFAULT_TYPE, an
                       ROUTER_DIRECTIONS.get(direction, "any"))
         return
     await _rules(update, context, product_id, market_id)
+
+
+def _named(said: str, market: str) -> bool:
+    """Whether the user's words name this market (a distinctive word of it, e.g. 'corabastos', 'medellin')."""
+    words_ = set(said.split())
+    return any(w in words_ for w in fold(market).split() if len(w) >= 4 and w not in GENERIC_MARKET_WORDS)
 
 
 # ---------------------------------------------------------------- /alertas

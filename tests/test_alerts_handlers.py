@@ -210,3 +210,14 @@ async def test_market_can_be_typed_instead_of_pressed(chat: Chat, settings: Sett
     assert "Alerta creada" in reply.text
     [sub] = subs(settings, USER)
     assert (sub.rule, sub.market_id) == ("digest", ids(open_db(settings.db_path).conn, PAPA, MEDELLIN)[1])
+
+
+async def test_free_text_without_a_rule_asks_instead_of_guessing(chat: Chat, settings: Settings) -> None:
+    reply = await chat.text(USER, "quiero una alerta de la papa criolla")
+    assert "¿en qué mercado" in reply.text
+    reply = await chat.text(USER, "pon una alerta de la papa criolla en corabastos")
+    assert "¿Cuándo te aviso?" in reply.text and "Corabastos" in reply.text
+    assert subs(settings, USER) == []
+    reply = await chat.text(USER, "notifícame cuando haya datos nuevos de papa criolla")
+    assert "Alerta creada" in reply.text and "todos los mercados" in reply.text
+    assert [(s.rule, s.market_id) for s in subs(settings, USER)] == [("digest", None)]
