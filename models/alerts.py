@@ -2,10 +2,12 @@
 
 Pipeline after each successful refresh (handlers/jobs.py drives it):
 1. `evaluate(conn)`: import runs newer than the durable cursor name the datasets that changed; only series with
-   an observation newer than each subscription's `last_period` are evaluated. Alerts are queued in the outbox
-   under the key (subscription, observation period), the subscriptions' armed state and the cursor advance,
-   all in ONE transaction. A kill during evaluation rolls it back and the next start redoes it; the key makes a
-   repeated evaluation queue nothing twice.
+   a period newer than the one last evaluated for them (alert_series) are evaluated, and only for subscriptions
+   created before that period. Alerts are queued in the outbox (their facts as JSON, rendered at send time)
+   under the key (subscription, observation period); the armed states, the series watermarks and the cursor
+   advance in the same, single transaction. A kill during evaluation rolls it back and the next start redoes
+   it; the key makes a repeated evaluation queue nothing twice. When several periods arrive at once (a bot
+   that was down), only the newest counts: older periods are history, not news.
 2. Fan-out (handlers/jobs.py): for each due batch, the keys are marked 'sending' (committed) BEFORE the HTTP
    request, and 'delivered' (committed) after Telegram answers.
 
@@ -16,8 +18,9 @@ lost alert costs a trader money, a repeated one is an annoyance. At start-up, ro
 pending with `in_doubt` set and are resent with a visible note ("si ya recibiste esta alerta, ignórala").
 Every key that is not in doubt is sent at most once (it is 'delivered' or it never left), so duplicates are
 bounded by the sends in flight at the moment of the kill: at most `concurrency` messages (one per chat being
-served), and zero when the kill does not land inside an HTTP round trip. Keys never change, so the same key is
-never queued twice.
+served; SIPSABOT_ALERT_CONCURRENCY, default 4; 1 gives the strict one-message window at a lower rate on slow
+links), and zero when the kill does not land inside an HTTP round trip. Keys never change, so the same key is
+never queued twice. tests/test_alerts_kill.py measures this against the real `sipsabot run` process.
 """
 
 from __future__ import annotations
