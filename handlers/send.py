@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -37,6 +38,12 @@ def _seconds(value: Any) -> float:
     return float(value.total_seconds()) if hasattr(value, "total_seconds") else float(value)
 
 
+def _retry_after(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that retry_after will become a timedelta; both are handled
+        warnings.simplefilter("ignore")
+        return min(_seconds(exc.retry_after), MAX_RETRY_AFTER_S)
+
+
 async def _deliver(call: Callable[[int, bool], Awaitable[Message]], chat_id: int, what: str) -> Message | None:
     """Run `call(chat_id, plain)` until it succeeds or cannot: retries as described in the module doc."""
     plain = False
@@ -44,7 +51,7 @@ async def _deliver(call: Callable[[int, bool], Awaitable[Message]], chat_id: int
         try:
             return await call(chat_id, plain)
         except RetryAfter as exc:
-            wait = min(_seconds(exc.retry_after), MAX_RETRY_AFTER_S)
+            wait = _retry_after(exc)
             log.warning("%s to chat %s: flood control, retrying in %.1f s", what, chat_id, wait)
             await asyncio.sleep(wait)
         except ChatMigrated as exc:
@@ -107,7 +114,7 @@ async def edit_html(bot: Bot, chat_id: int, message_id: int, text: str,
                                         reply_markup=reply_markup, link_preview_options=_NO_PREVIEW)
             return True
         except RetryAfter as exc:
-            await asyncio.sleep(min(_seconds(exc.retry_after), MAX_RETRY_AFTER_S))
+            await asyncio.sleep(_retry_after(exc))
         except BadRequest as exc:
             if "not modified" in exc.message.lower():
                 return True

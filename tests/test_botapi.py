@@ -66,7 +66,7 @@ async def test_scripted_failures(api: BotAPIServer) -> None:
     async with _bot(api, read_timeout=0.3) as bot:
         with pytest.raises(RetryAfter) as info:
             await bot.send_message(1, "a")
-        assert info.value.retry_after in (3, 3.0) or info.value.retry_after.total_seconds() == 3  # type: ignore
+        assert "retry in 3 seconds" in str(info.value).lower()
         with pytest.raises(BadRequest):
             await bot.send_message(1, "b")
         with pytest.raises(Forbidden):
