@@ -58,7 +58,8 @@ FILLER = _set(
     "ciudad semana mes ano año dame deme regala regalame dime digame necesito quiero saber consultar consulta "
     "promedio mayorista mayoristas bueno listo ok vale cual cuanto esta estan tan como quedo quedó hay "
     "pagando pagan venden vende compran compra cotiza cotizan llego llegaron llega llegan entro entraron entra "
-    "entran ingreso ingresaron ingresa viene vienen trajeron traen"
+    "entran ingreso ingresaron ingresa viene vienen trajeron traen producto productos alimento alimentos cosa "
+    "cosas"
 )
 # Words that keep their meaning when they appear in a product name ("sin", "con": "alas de pollo con costillar").
 PRODUCT_STOPWORDS = _set("a al el la los las lo un una de del en y e o para por")

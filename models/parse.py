@@ -38,7 +38,8 @@ _P = {
                     r"|(mayores|principales|grandes|mas grandes) (alzas|subidas|bajas|caidas|variaciones|cambios"
                     r"|aumentos|descensos)|que (productos? )?(subio|bajo|subieron|bajaron)( mas)?"
                     r"|alzas y bajas|subidas y bajadas|ganadores|perdedores|se dispararon|se disparo"
-                    r"|(productos?|alimentos?) (subieron|bajaron|cayeron|aumentaron) mas)\b"),
+                    r"|(productos?|alimentos?) (subieron|bajaron|cayeron|aumentaron) mas"
+                    r"|(top|ranking|lista)( \d+)? (de )?(las )?(alzas|subidas|bajas|caidas)|alzas|subidas)\b"),
     Intent.CHEAPEST: (r"\b(mas barat[oa]s?|mas economic[oa]s?|menor precio|precio mas bajo|mas bajo|mejor precio"
                       r"|donde (conviene|me sale mejor)|mas favorable)\b"),
     Intent.PRICIEST: r"\b(mas car[oa]s?|mayor precio|precio mas alto|mas costos[oa]s?|mas alto|carisim[oa])\b",
