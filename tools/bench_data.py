@@ -33,9 +33,9 @@ import sys, time
 from data.db import open_db
 from data.importer import import_file
 db = open_db(sys.argv[1])
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 r = import_file(db.conn, sys.argv[2])
-print(time.perf_counter() - t0, r.inserted, r.updated, r.unchanged, r.rejected, {PEAK})
+print(time.perf_counter() - t0, r.inserted, r.updated, r.unchanged, r.rejected, {PEAK}, time.process_time() - c0)
 """
 CHILD_FLOOR = """
 import csv, sqlite3, sys, time
@@ -49,39 +49,52 @@ conn = sqlite3.connect(sys.argv[1])
 conn.execute("PRAGMA journal_mode = WAL")
 conn.execute("PRAGMA synchronous = NORMAL")
 conn.execute("CREATE TABLE t (a TEXT, b TEXT, c TEXT, d TEXT, e TEXT, f REAL, g REAL, h REAL, i TEXT)")
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 with conn:
     conn.executemany("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-print(time.perf_counter() - t0, len(rows))
+print(time.perf_counter() - t0, len(rows), time.process_time() - c0)
 """
 
 
-def _child_import(db: Path, path: Path) -> tuple[float, int, int, int, int, float]:
+def _child_import(db: Path, path: Path) -> tuple[float, int, int, int, int, float, float]:
+    """(wall s, inserted, updated, unchanged, rejected, peak RSS MB, CPU s) of one import in a child process."""
     out = subprocess.run([sys.executable, "-c", CHILD_IMPORT, str(db), str(path)], cwd=ROOT, check=True,
                          capture_output=True, text=True).stdout.split()
-    secs, ins, upd, unch, rej, rss = out
-    return float(secs), int(ins), int(upd), int(unch), int(rej), int(rss) / 1024
+    secs, ins, upd, unch, rej, rss, cpu = out
+    return float(secs), int(ins), int(upd), int(unch), int(rej), int(rss) / 1024, float(cpu)
 
 
-def floor(path: Path, workdir: Path) -> tuple[float, int]:
+def floor(path: Path, workdir: Path) -> tuple[float, int, float]:
     """Seconds of a bare executemany of the file's rows (parsed beforehand, not timed) into an unindexed
     table, in a child process (the same WAL / synchronous settings as the mirror)."""
-    out = subprocess.run([sys.executable, "-c", CHILD_FLOOR, str(workdir / "floor.db"), str(path)], cwd=ROOT,
+    target = workdir / "floor.db"
+    for leftover in workdir.glob("floor.db*"):
+        leftover.unlink()
+    out = subprocess.run([sys.executable, "-c", CHILD_FLOOR, str(target), str(path)], cwd=ROOT,
                          check=True, capture_output=True, text=True).stdout.split()
-    return float(out[0]), int(out[1])
+    return float(out[0]), int(out[1]), float(out[2])
 
 
 def bench_long_csv(workdir: Path) -> Path | None:
     if not LONG_CSV.exists():
         print(f"long CSV: skipped ({LONG_CSV} not found)")
         return None
-    db = workdir / "full.db"
-    secs, ins, upd, unch, rej, rss = _child_import(db, LONG_CSV)
-    floor_s, n = floor(LONG_CSV, workdir)
-    print(f"long CSV import (empty mirror): {secs:.1f} s, peak RSS {rss:.0f} MB "
-          f"[targets <= 20 s, <= 600 MB]; inserted {ins:,}, updated {upd}, unchanged {unch}, rejected {rej}")
-    print(f"floor (bare executemany of {n:,} parsed rows, unindexed table): {floor_s:.1f} s; "
-          f"ratio floor/ours = {floor_s / secs:.2f} [aim >= 0.5]")
+    # The machine is shared: each side runs twice, alternating, and the best run of each is compared
+    # (wall time, and CPU time which the other engineers' load disturbs less).
+    runs, floors = [], []
+    for attempt in range(2):
+        db = workdir / f"full{attempt}.db"
+        runs.append(_child_import(db, LONG_CSV))
+        floors.append(floor(LONG_CSV, workdir))
+    secs, ins, upd, unch, rej = min(runs, key=lambda r: r[0])[:5]
+    cpu = min(r[6] for r in runs)
+    floor_s, n, floor_cpu = min(f[0] for f in floors), floors[0][1], min(f[2] for f in floors)
+    print(f"long CSV import (empty mirror): {secs:.1f} s wall, {cpu:.1f} s CPU, "
+          f"peak RSS {max(r[5] for r in runs):.0f} MB [targets <= 20 s, <= 600 MB]; inserted {ins:,}, "
+          f"updated {upd}, unchanged {unch}, rejected {rej} (runs: {', '.join(f'{r[0]:.1f}' for r in runs)} s)")
+    print(f"floor (bare executemany of {n:,} parsed rows, unindexed table): {floor_s:.1f} s wall, {floor_cpu:.1f} s "
+          f"CPU (runs: {', '.join(f'{f[0]:.1f}' for f in floors)} s); ratio floor/ours = {floor_s / secs:.2f} wall, "
+          f"{floor_cpu / cpu:.2f} CPU [aim >= 0.5]")
     again = _child_import(db, LONG_CSV)
     print(f"long CSV re-import (same file): {again[0]:.1f} s, peak RSS {again[5]:.0f} MB; inserted {again[1]}, "
           f"updated {again[2]}, unchanged {again[3]:,}")

@@ -68,21 +68,14 @@ def load(batch: Batch, path: str | Path, source: str = "csv-semanal") -> None:
     products: dict[str, int] = {}
     markets: dict[str, int] = {}
 
-    def ids(column: Any, groups: Any, cache: dict[str, int], kind: str) -> Any:
-        codes, uniques = pd.factorize(column)
-        first = pd.Series(groups).groupby(codes).first() if kind == "product" else None
-        table = np.empty(len(uniques), dtype=np.int64)
-        for i, spelling in enumerate(uniques):
-            found = cache.get(spelling)
-            if found is None:
-                found = cache[spelling] = (names.product(spelling, first[i]) if first is not None
-                                           else names.market(spelling))
-            table[i] = found
-        return table[codes]
+    def categories(series: Any) -> tuple[Any, list[str]]:
+        """Codes and distinct values of a column the C parser read as 'category': it hashes the raw bytes,
+        so no Python string is made per row. Code -1 (missing) indexes the sentinel appended to lookups."""
+        return series.cat.codes.to_numpy(), [str(c) for c in series.cat.categories]
 
-    def coded(column: Any, book: _Codes) -> Any:
-        codes, uniques = pd.factorize(column)
-        return np.array([book.code(u) for u in uniques], dtype=np.int32)[codes]
+    def coded(series: Any, book: _Codes) -> Any:
+        codes, values = categories(series)
+        return np.array([book.code(v) for v in values] + [-1], dtype=np.int32)[codes]
 
     prices = ["precio_min_cop_kg", "precio_max_cop_kg", "precio_medio_cop_kg"]
 
@@ -91,30 +84,31 @@ def load(batch: Batch, path: str | Path, source: str = "csv-semanal") -> None:
         raises ValueError on any non-numeric price; numeric=False reads text and coerces (bad -> empty)."""
         parts: dict[str, list[Any]] = {k: [] for k in ("pid", "mid", "start", "end", "min", "max", "mean", "trend")}
         rejected: Counter[str] = Counter()
-        dtypes = {c: (np.float64 if numeric and c in prices else object) for c in COLUMNS}
+        dtypes = {c: ((np.float64 if numeric else object) if c in prices else "category") for c in COLUMNS}
         reader = pd.read_csv(path, chunksize=CHUNK, dtype=dtypes, keep_default_na=False, usecols=COLUMNS,
                              na_values={c: [""] for c in prices}, encoding="utf-8-sig",
                              compression="gzip" if _is_gzip(path) else None)
         for chunk in reader:
-            incomplete = chunk["tendencia"].isna().to_numpy()  # pandas fills missing fields with "": a short row
-            # shows up as an empty price (rejected) or an empty trend (optional)
+            # pandas fills missing trailing fields with "": a short row shows up as an empty price (rejected)
+            # or an empty trend (optional).
             pmin, pmax, mean = (chunk[c].to_numpy(np.float64) if numeric else
                                 pd.to_numeric(chunk[c], errors="coerce").to_numpy(np.float64) for c in prices)
-            text = chunk  # text columns hold "" for empty fields; NaN only in incomplete rows (rejected below)
-            start = coded(text["semana_inicio"], days)
-            end = coded(text["semana_fin"], days)
-            for code in set(np.unique(start).tolist()) | set(np.unique(end).tolist()):
-                if code not in good_day:
-                    good_day[code] = _valid_day(days.values[code])
-            day_ok = np.array([good_day.get(i, False) for i in range(len(days.values))], dtype=bool)
+            start = coded(chunk["semana_inicio"], days)
+            end = coded(chunk["semana_fin"], days)
+            for code in range(len(good_day), len(days.values)):
+                good_day[code] = _valid_day(days.values[code])
+            day_ok = np.array([good_day[i] for i in range(len(days.values))] + [False], dtype=bool)
+            pcodes, pvalues = categories(chunk["producto"])
+            mcodes, mvalues = categories(chunk["mercado"])
+            gcodes, gvalues = categories(chunk["grupo"])
+            blank_p = np.array([not v.strip() for v in pvalues] + [True], dtype=bool)
+            blank_m = np.array([not v.strip() for v in mvalues] + [True], dtype=bool)
             with np.errstate(invalid="ignore"):
                 nonpositive = (mean <= 0) | (pmin <= 0) | (pmax <= 0)
                 inverted = pmin > pmax
-            nameless = (text["producto"].str.strip() == "").to_numpy() | (text["mercado"].str.strip() == "").to_numpy()
             problems = [
-                ("fila incompleta", incomplete),
                 ("precio vacío", np.isnan(mean)),
-                ("producto o mercado vacío", nameless),
+                ("producto o mercado vacío", blank_p[pcodes] | blank_m[mcodes]),
                 ("precio cero o negativo", nonpositive),
                 ("mínimo mayor que máximo", inverted),
                 ("fecha ilegible", ~(day_ok[start] & day_ok[end])),
@@ -125,14 +119,32 @@ def load(batch: Batch, path: str | Path, source: str = "csv-semanal") -> None:
                 if new.any():
                     rejected[reason] += int(new.sum())
                     bad |= new
+            trend = coded(chunk["tendencia"], trends)
             keep = ~bad
             if not keep.all():
-                text = text[keep]
                 pmin, pmax, mean, start, end = pmin[keep], pmax[keep], mean[keep], start[keep], end[keep]
-            parts["pid"].append(ids(text["producto"].to_numpy(), text["grupo"].to_numpy(), products, "product"))
-            parts["mid"].append(ids(text["mercado"].to_numpy(), None, markets, "market"))
-            parts["trend"].append(coded(text["tendencia"], trends))
-            for name, arr in (("start", start), ("end", end), ("min", pmin), ("max", pmax), ("mean", mean)):
+                pcodes, mcodes, gcodes, trend = pcodes[keep], mcodes[keep], gcodes[keep], trend[keep]
+            # names resolved once per distinct spelling (the product's group: the first row's)
+            pid_of = np.full(len(pvalues) + 1, -1, dtype=np.int64)
+            present, first_row = np.unique(pcodes, return_index=True)
+            for code, row in zip(present.tolist(), first_row.tolist(), strict=True):
+                spelling = pvalues[code]
+                found = products.get(spelling)
+                if found is None:
+                    group = gvalues[gcodes[row]] if gcodes[row] >= 0 else ""
+                    found = products[spelling] = names.product(spelling, group)
+                pid_of[code] = found
+            mid_of = np.full(len(mvalues) + 1, -1, dtype=np.int64)
+            for code in np.unique(mcodes).tolist():
+                spelling = mvalues[code]
+                found = markets.get(spelling)
+                if found is None:
+                    found = markets[spelling] = names.market(spelling)
+                mid_of[code] = found
+            parts["pid"].append(pid_of[pcodes])
+            parts["mid"].append(mid_of[mcodes])
+            for name, arr in (("start", start), ("end", end), ("min", pmin), ("max", pmax), ("mean", mean),
+                              ("trend", trend)):
                 parts[name].append(arr)
         return parts, rejected
 
