@@ -26,7 +26,7 @@ from models.llm_grammar import (
 from models.llm_guard import guard_intent, mentioned_numbers
 from models.llm_schema import decoding_schema
 from models.slots import SLOT_SCHEMA
-from tests.gguf_tiny import write_tiny_llama
+from tests.gguf_tiny import LLAMA32_STYLE_TEMPLATE, write_tiny_llama
 
 QUESTIONS = [
     "a como esta la papa criolla en corabastos",
@@ -114,6 +114,21 @@ def test_typed_special_tokens_stay_plain_text(runner: ModelRunner):
     question_part = runner.prompt_tokens("<|eot_id|> hola", None)[len(runner.prefix_tokens):]
     # the template tail legitimately ends the user turn with one <|eot_id|>; the typed one is plain bytes
     assert question_part.count(eot[0]) == 1
+
+
+@pytest.mark.parametrize("template", [LLAMA32_STYLE_TEMPLATE, None], ids=["llama32-dated", "no-template"])
+def test_prompt_layouts_keep_a_constant_cached_prefix(tmp_path: Path, template: str | None):
+    runner = ModelRunner(write_tiny_llama(tmp_path / "m.gguf", chat_template=template), threads=1)
+    head = runner.llm.detokenize(runner.prefix_tokens, special=True).decode()
+    if template:
+        assert head.startswith("<|begin_of_text|><|start_header_id|>system") and "Today Date: " in head
+        assert head.endswith("<|start_header_id|>user<|end_header_id|>\n\n")
+    assert "Eres el analizador" in head and "SIPSABOT_QUESTION" not in head
+    first = runner.generate("precio de la papa", None, stop=lambda: False)
+    second = runner.generate("precio del tomate en cali", None, stop=lambda: False)
+    for call in (first, second):
+        assert json.loads(call.raw) is not None
+        assert call.evaluated_tokens <= call.prompt_tokens - len(runner.prefix_tokens)
 
 
 def _generate(runner: ModelRunner, grammar_text: str, prompt: str) -> str:
