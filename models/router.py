@@ -367,6 +367,10 @@ class Router:
             lines.append(f"Mínimo {r.price(row.price_min, product.unit)} · "
                          f"máximo {r.price(row.price_max, product.unit)}.")
         values = [_value("price", row.price_mean, product, market, row.week_start, row.week_end, "precio medio")]
+        other_unit = re.search(r"\b(libras?|bultos?|arrobas?|canastas?|cajas?|docenas?|toneladas?|cargas?)\b",
+                               normalise(req.text))
+        if other_unit and product.unit == "kg":
+            lines.append(f"SIPSA publica el precio por kilogramo, no por {other_unit.group(1).rstrip('s')}.")
         if ctx.vocab.latest and row.week_start < ctx.vocab.latest:
             lines.append(f"Es el dato más reciente de este producto en ese mercado; el espejo llega hasta la "
                          f"semana del {fmt_date(ctx.vocab.latest)}.")
