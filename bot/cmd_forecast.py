@@ -55,7 +55,8 @@ def eval_forecast_cmd(args: argparse.Namespace, settings: Settings) -> int:
     t0 = time.perf_counter()
     everything = weekly_series_from_csv(str(path))
     chosen = pick(everything, args.series)
-    print(f"{len(everything)} series producto x mercado con 3 años o más; se evalúan {len(chosen)} "
+    print(f"{len(everything)} series producto x mercado con 3 años o más; se evalúan {len(chosen)} cuyo último "
+          f"tramo continuo cubre el año de prueba, un año de orígenes de backtest y el entrenamiento "
           f"({args.workers} procesos)...", flush=True)
     scores = run_eval(chosen, workers=args.workers, shift=52 if args.validation else 0)
     if args.validation:

@@ -42,6 +42,8 @@ def save_series(conn: sqlite3.Connection, chat_id: int, product_id: int, market_
                 if (s.product_id, s.market_id, s.freq) == (product_id, market_id, freq)]
     if not existing and len(list_series(conn, chat_id)) >= MAX_PER_CHAT:
         raise ValueError(f"Ya tienes {MAX_PER_CHAT} series guardadas; borra alguna con /series.")
+    if name is None and existing:
+        name = existing[0].name  # saving again keeps the name the chat gave it
     if name is None:
         p = conn.execute("SELECT name FROM products WHERE id = ?", (product_id,)).fetchone()
         m = conn.execute("SELECT name FROM markets WHERE id = ?", (market_id,)).fetchone()

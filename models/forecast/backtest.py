@@ -22,7 +22,7 @@ LEVELS = (0.8, 0.95)
 # candidates backtested by their own recursion with fitted parameters (filters.py): key -> (params, forecasts)
 FAST: dict[str, tuple[Callable[[Any], Any], Callable[..., np.ndarray]]] = {
     "ets": (lambda m: m.model.params, ets_damped),
-    "arima": (lambda m: m.model.params, arima_111),
+    "arima": (lambda m: m, arima_111),
     "theta": (theta_params, theta),
 }
 
@@ -65,7 +65,7 @@ def forecast_matrix(dates: list[Any], logs: np.ndarray, freq: str, keys: list[st
                 if key in FAST:
                     origins = [o - fit_from for o in range(block, block_last + 1)]
                     params, recursion = FAST[key]
-                    rows = recursion(params(model), logs[fit_from:], origins, horizon)
+                    rows = recursion(params(model), logs[fit_from: block_last + 1], origins, horizon)
                     result[block - first: block_last - first + 1] = rows
                     continue
                 kwargs: dict[str, Any] = {"retrain": not cand.transferable}

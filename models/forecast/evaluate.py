@@ -107,8 +107,17 @@ def run_eval(series: list[SeriesData], workers: int = 2, shift: int = 0) -> list
         return list(pool.map(job, series, chunksize=1))
 
 
+def eligible(series: SeriesData, test: int = TEST, horizons: Sequence[int] = HORIZONS) -> bool:
+    """The latest contiguous stretch holds the test year, a year of backtest origins and a training window."""
+    import datetime as dt
+
+    stretch = regularise([(dt.date.fromisoformat(d[:10]), v) for d, v in series.observations], "W")
+    return stretch.n - test - MAX_ORIGINS - max(horizons) + 1 >= MIN_TRAIN["W"] + 14
+
+
 def pick(series: list[SeriesData], count: int) -> list[SeriesData]:
-    """`count` series spread evenly over the sorted list (deterministic), or all when count <= 0."""
+    """`count` eligible series spread evenly over the sorted list (deterministic), or all when count <= 0."""
+    series = [s for s in series if eligible(s)]
     if count <= 0 or count >= len(series):
         return series
     step = len(series) / count

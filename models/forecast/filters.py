@@ -29,25 +29,18 @@ def ets_damped(params: dict[str, Any], logs: np.ndarray, origins: list[int], hor
     return out
 
 
-def arima_111(params: np.ndarray, logs: np.ndarray, origins: list[int], horizon: int) -> np.ndarray:
-    """ARIMA(1,1,1) without constant: innovations filtered from the start of `logs`; forecasts per origin."""
-    phi, theta = float(params[0]), float(params[1])
-    diffs = np.diff(logs)
-    wanted = {o: i for i, o in enumerate(origins)}
+def arima_111(model: Any, logs: np.ndarray, origins: list[int], horizon: int) -> np.ndarray:
+    """ARIMA(1,1,1) without constant, fitted by darts: statsmodels' Kalman filter runs once over `logs` with the
+    fitted parameters (no refit) and gives each origin's exact one-step prediction; for an ARMA(1,1) in the
+    differences, the later steps decay by the AR coefficient: E[d(o+k)] = phi**k * E[d(o)]."""
+    results = model.model.apply(logs, refit=False)
+    phi = float(np.asarray(results.params)[0])
+    one_step = np.asarray(results.fittedvalues, dtype="float64")  # prediction of logs[t] from logs[:t]
+    decay = phi ** np.arange(horizon)
     out = np.full((len(origins), horizon), np.nan)
-    shock = 0.0
-    for t in range(len(diffs)):
-        shock = 0.0 if t == 0 else diffs[t] - phi * diffs[t - 1] - theta * shock
-        origin = t + 2  # diffs[t] = logs[t+1] - logs[t]: after it, the next unseen position is t + 2
-        if origin in wanted:
-            step = phi * diffs[t] + theta * shock
-            path = []
-            value = logs[t + 1]
-            for _ in range(horizon):
-                value += step
-                path.append(value)
-                step *= phi
-            out[wanted[origin]] = path
+    for i, origin in enumerate(origins):
+        first_step = one_step[origin] - logs[origin - 1]
+        out[i] = logs[origin - 1] + np.cumsum(first_step * decay)
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from data import series as ds
+from data.text import fold
 from models.forecast.types import ForecastError
 from models.resolve import vocabulary
 
@@ -47,6 +48,12 @@ def resolve_series(conn: sqlite3.Connection, product: str, market: str | None = 
             city = ds.city_row(conn, market_id)
             if city is not None:
                 market_id = city[0]
+        else:  # a city named for weekly/monthly prices means its main wholesale market
+            row = conn.execute("SELECT kind, city, name FROM markets WHERE id = ?", (market_id,)).fetchone()
+            if row is not None and row[0] == "city":
+                main = vocab.main_market(fold(str(row[1] or row[2])))
+                if main is not None:
+                    market_id = main.id
     else:
         default = ds.default_market(conn, product_id, freq)
         if default is None:
