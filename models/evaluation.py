@@ -68,6 +68,11 @@ def ensure_mirror(db_path: Path, csv_path: Path = DEFAULT_CSV, out: IO[str] | No
     """Build (once) the evaluation mirror from the real long CSV."""
     from data.importer import import_file
 
+    vocab_files = list((ROOT / "data" / "vocab").glob("*.csv"))
+    if db_path.exists() and any(f.stat().st_mtime > db_path.stat().st_mtime for f in vocab_files):
+        # the canonical name tables changed since this mirror was built: rebuild it with the new names
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
     if db_path.exists():
         conn = connect(db_path, readonly=True)
         try:
