@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from models.answer import ChatState
-from models.llm import BUSY_TEXT, LLMBusy, LLMParser, LLMWorker, ModelRunner, build_parser
+from models.llm import BUSY_TEXT, LLMBusy, LLMParser, LLMWorker, ModelRunner, build_parser, format_latency
 from models.llm_gguf import GGUFError, read_header
 from models.llm_grammar import (
     SAFE_CHAR_RULE,
@@ -240,6 +240,9 @@ def test_queue_full_answers_busy_at_once(tiny_model: Path):
     assert len(answered) == 1 and json.loads(answered[0].raw)  # answered once the model was free
     report = parser.latency_report()
     assert report["outcomes"]["busy"] == 2 and report["calls"] == 3
+    text = format_latency(parser, per_question=True)  # what `sipsabot eval --llm` prints
+    assert text.startswith("LLM: 3 preguntas pasaron por el modelo (busy 2") and "p95" in text
+    assert text.count("\n") == 3 and "'precio del tomate'" in text
     worker.close()
 
 
