@@ -315,7 +315,11 @@ class Router:
                 return mm.market, ""
             chosen = self._city_market(mm.city, product.id, ctx, req.period) or mm.market
             city = ctx.vocab.markets[chosen.id].city
-            return chosen, f"Para {city} usé {chosen.name}, el mercado mayorista principal con datos de este producto."
+            main = ctx.vocab.main_market(mm.city)
+            if main is None or main.id == chosen.id:
+                return chosen, f"Para {city} usé {chosen.name}, su mercado mayorista principal."
+            return chosen, (f"Para {city} usé {chosen.name}: el mercado principal ({main.name}) no tiene precios de "
+                            "este producto en ese periodo.")
         market = self._default_market(product.id, ctx)
         if market is None:
             return None, ""
