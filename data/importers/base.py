@@ -126,10 +126,12 @@ class Batch:
             self._indexed[table] = found
         return found
 
-    def insert_new(self, table: str, rows: Iterable[tuple[Any, ...]], *, rebuild_indexes: bool = False) -> None:
+    def insert_new(self, table: str, rows: Iterable[tuple[Any, ...]], *, rebuild_indexes: bool = False,
+                   source: str | None = None) -> None:
         """Plain INSERT of rows whose keys are known to be new and distinct, counted as inserted. With
         rebuild_indexes the table's secondary indexes are dropped first and rebuilt after (one sort instead of
-        a million random index inserts); being DDL inside the import's transaction, a failure restores them."""
+        a million random index inserts); being DDL inside the import's transaction, a failure restores them.
+        With `source` the rows leave out the last (source) column and it is written as a constant."""
         key, values, _ = FACTS[table]
         columns = key + values
         indexes = []
@@ -144,8 +146,10 @@ class Batch:
             self.conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KB}")
         try:
             before = self.conn.total_changes
-            self.conn.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
+            marks = ["?"] * len(columns)
+            if source is not None:
+                marks[-1] = "'" + source.replace("'", "''") + "'"
+            self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(marks)})", rows)
             self.result.inserted += self.conn.total_changes - before
             for _name, sql in indexes:
                 self.conn.execute(sql)

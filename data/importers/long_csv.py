@@ -165,13 +165,16 @@ def load(batch: Batch, path: str | Path, source: str = "csv-semanal") -> None:
     day_values = np.array(days.values, dtype=object)
     trend_values = np.array([t or None for t in trends.values], dtype=object)
 
-    def rows(index: Any) -> Iterator[tuple[Any, ...]]:
+    def rows(index: Any, with_source: bool = True) -> Iterator[tuple[Any, ...]]:
         for lo in range(0, len(index), SLICE):
             part = index[lo: lo + SLICE]
-            yield from zip(col["pid"][part].tolist(), col["mid"][part].tolist(),
-                           day_values[col["start"][part]].tolist(), day_values[col["end"][part]].tolist(),
-                           col["min"][part].tolist(), col["max"][part].tolist(), col["mean"][part].tolist(),
-                           trend_values[col["trend"][part]].tolist(), [source] * len(part), strict=True)
+            columns = [col["pid"][part].tolist(), col["mid"][part].tolist(),
+                       day_values[col["start"][part]].tolist(), day_values[col["end"][part]].tolist(),
+                       col["min"][part].tolist(), col["max"][part].tolist(), col["mean"][part].tolist(),
+                       trend_values[col["trend"][part]].tolist()]
+            if with_source:
+                columns.append([source] * len(part))
+            yield from zip(*columns, strict=True)
 
     same_key = np.zeros(n, dtype=bool)
     same_key[1:] = ((col["pid"][1:] == col["pid"][:-1]) & (col["mid"][1:] == col["mid"][:-1])
@@ -186,7 +189,8 @@ def load(batch: Batch, path: str | Path, source: str = "csv-semanal") -> None:
     last_day = max((d for i, d in enumerate(days.values) if good_day.get(i)), default="")
     if batch.range_is_empty(TABLE, first_day, last_day):
         empty_table = batch.conn.execute(f"SELECT 1 FROM {TABLE} LIMIT 1").fetchone() is None
-        batch.insert_new(TABLE, rows(index), rebuild_indexes=empty_table and n > 50_000)
+        batch.insert_new(TABLE, rows(index, with_source=False), rebuild_indexes=empty_table and n > 50_000,
+                         source=source)
         return
     for lo in range(0, len(index), SLICE):
         batch.upsert(TABLE, list(rows(index[lo: lo + SLICE])), presorted=True)
