@@ -10,8 +10,10 @@ import argparse
 import logging
 import sys
 import urllib.parse
+from typing import Any
 
 from telegram import Update
+from telegram.error import InvalidToken, NetworkError
 
 from bot.config import Settings
 from bot.logs import setup_logging
@@ -68,6 +70,24 @@ def run_cmd(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services import build_services
 
     app = build_application(settings, build_services(settings))
+    try:
+        _serve(app, settings)
+    except InvalidToken:
+        print("Telegram rechazó el token (TELEGRAM_BOT_TOKEN): revísalo o pide uno nuevo a @BotFather.",
+              file=sys.stderr, flush=True)
+        return 2
+    except NetworkError as exc:
+        print(f"No pude conectarme con Telegram ({_redact(str(exc), settings)}). Revisa la conexión e "
+              "inténtalo de nuevo.", file=sys.stderr, flush=True)
+        return 1
+    return 0
+
+
+def _redact(text: str, settings: Settings) -> str:
+    return text.replace(settings.telegram_token, "<token>") if settings.telegram_token else text
+
+
+def _serve(app: Any, settings: Settings) -> None:
     if settings.webhook_url:
         path = urllib.parse.urlsplit(settings.webhook_url).path.lstrip("/")
         if not settings.webhook_secret:
@@ -79,7 +99,6 @@ def run_cmd(args: argparse.Namespace, settings: Settings) -> int:
     else:
         log.info("long polling %s", "a local Bot API server" if settings.bot_api_base_url else "Telegram")
         app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=5, timeout=_poll_timeout(settings))
-    return 0
 
 
 def _log_mirror(settings: Settings) -> None:

@@ -192,3 +192,19 @@ def test_without_token_explains_botfather_and_opens_the_terminal_assistant(tmp_p
     assert "@BotFather" in out.stdout and "/newbot" in out.stdout
     assert "DEMOSTRACIÓN" in out.stdout  # the empty mirror got the demo data first
     assert "Papa criolla limpia" in out.stdout and "Fuente: DANE – SIPSA" in out.stdout
+
+
+def test_a_rejected_token_gets_a_clear_message(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    with BotAPIServer(token="42:the-real-token-is-another-one") as api:
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": "42:not-this-one-at-all-xxxxxxxxxx",
+               "SIPSABOT_BOT_API_URL": api.base_url,
+               "SIPSABOT_DB": str(build_demo(tmp_path / "mirror.db")), "SIPSABOT_REFRESH_ON_START": "0"}
+        out = subprocess.run([sys.executable, "-m", "bot", "run"], env=env, capture_output=True, text=True,
+                             timeout=60, cwd=Path(__file__).resolve().parents[1])
+    assert out.returncode == 2
+    assert "Telegram rechazó el token" in out.stderr and "@BotFather" in out.stderr
+    assert "not-this-one" not in out.stderr + out.stdout  # the token never reaches the log
