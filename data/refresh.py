@@ -90,7 +90,8 @@ def refresh_one(store: Store, name: str, config: SoapConfig, *, arg0: int | None
                 workdir: str | Path | None = None, log: Callable[[str], None] | None = None) -> RefreshResult:
     op = operation_for(name)
     out = RefreshResult(dataset=op.dataset, operation=op.name, status="failed")
-    with tempfile.TemporaryDirectory(prefix="sipsa-", dir=workdir) as tmp:
+    # The response (up to ~310 MB) goes next to the mirror by default: same volume, known to have room.
+    with tempfile.TemporaryDirectory(prefix=".sipsa-download-", dir=workdir or store.path.parent) as tmp:
         target = Path(tmp) / f"{op.name}.xml"
         try:
             download = fetch(op.name, target, config, arg0=arg0 if op.name == ARG0_OPERATION else None, log=log)
