@@ -233,3 +233,31 @@ def test_saved_series_per_chat(mirror: Path, tmp_path: Path) -> None:
     assert [s.name for s in series_store.list_series(conn, 7)] == ["tomate mensual"]
     series_store.migrate_chat(conn, 7, -1007)
     assert series_store.list_series(conn, 7) == [] and len(series_store.list_series(conn, -1007)) == 1
+
+
+def test_daily_city_series_skips_weekends_without_crossing_a_long_hole(mirror: Path, tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    db.write_bytes(mirror.read_bytes())
+    conn = open_db(db).conn
+    papa = find_product(conn, "Papa negra")
+    city = conn.execute("SELECT id FROM markets WHERE kind = 'city' AND key = 'bogota d c'").fetchone()
+    assert papa and city
+    rng = np.random.default_rng(5)
+    rows, price, day = [], 1900.0, dt.date(2025, 1, 6)
+    while day <= dt.date(2025, 8, 29):
+        price *= math.exp(rng.normal(0, 0.01))
+        in_hole = dt.date(2025, 3, 1) <= day <= dt.date(2025, 3, 20)  # three weeks without data
+        if day.weekday() < 5 and not in_hole:  # weekdays only, like SIPSA's daily city prices
+            rows.append((papa[0], city[0], day.isoformat(), round(price), "prueba"))
+        day += dt.timedelta(days=1)
+    with conn:
+        conn.executemany("INSERT INTO daily_city_prices VALUES (?, ?, ?, ?, ?)", rows)
+    from models.forecast.request import resolve_series
+
+    series = resolve_series(conn, "papa negra", "Bogotá", "D")
+    assert series.market == "Bogotá, D.C." and series.source == "precios diarios por ciudad"
+    result = run_forecast(series, 5)
+    assert [p.date for p in result.points][:2] == ["2025-08-30", "2025-08-31"]
+    assert result.history[0][0] >= "2025-03-21"  # the stretch starts after the three-week hole
+    assert any("hueco de 20 días" in n for n in result.notes) and any("Se completaron" in n for n in result.notes)
+    assert "próximos 5 días" in forecast_text(result)

@@ -48,8 +48,10 @@ def forecast_text(r: ForecastResult) -> str:
     lines = []
     if r.demo:
         lines.append("⚠️ DATOS DE DEMOSTRACIÓN (ficticios): este pronóstico no describe precios reales.")
+    next_word = ("próxima" if r.freq == "W" else "próximo") if r.horizon == 1 else (
+        "próximas" if r.freq == "W" else "próximos")
     lines.append(f"Pronóstico {freq_word} de {r.product} en {r.market} ({r.unit}), "
-                 f"próximas {r.horizon} {singular if r.horizon == 1 else plural}:")
+                 f"{next_word} {r.horizon} {singular if r.horizon == 1 else plural}:")
     lines.append(f"Último dato real: {pesos(r.last_value)}{per}, {period_label(r.last_date, r.freq)}.")
     if r.stale_days is not None and r.stale_days > {"W": 14, "M": 70, "D": 4}[r.freq]:
         lines.append(f"Atención: el dato más reciente tiene {r.stale_days} días; el pronóstico parte de esa fecha.")
