@@ -114,6 +114,16 @@ def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] |
 def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Period | None:
     """Find the first period expression in normalised text (see models.lang.normalise)."""
     anchor = latest or today
+    m = re.search(rf"\b(primera|segunda|tercera|cuarta|ultima) semana (?:de |del mes de )?{_MONTH_RE}\b"
+                  rf"(?: (?:de |del )?(\d{{4}}))?", text)
+    if m:
+        month = MONTHS[m.group(2)]
+        year = _year(m.group(3), today) or _past_month(month, today)
+        last = _month_end(year, month)
+        day = last - dt.timedelta(days=3) if m.group(1) == "ultima" else dt.date(
+            year, month, 1 + 7 * ["primera", "segunda", "tercera", "cuarta"].index(m.group(1)) + 3)
+        start, end = _week_of(day)
+        return Period(start, end, "week", m.group(0))
     # ranges: "entre X y Y", "desde X hasta Y", "de X a Y"
     for rm in re.finditer(r"\b(?:entre|desde|del|de) (?:el |la semana del )?", text):
         first = _point_len(text[rm.end():], today)
@@ -161,6 +171,14 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             day = _shift_months(today, 12 * n)
         start, end = _week_of(day)
         return Period(start, end, "week", m.group(0))
+    m = re.search(r"\b(la )?semana antepasada\b", text)
+    if m:
+        start, end = _week_of(today - dt.timedelta(days=14))
+        return Period(start, end, "week", m.group(0))
+    m = re.search(r"\b(el )?mes antepasado\b", text)
+    if m:
+        month_start = _shift_months(today.replace(day=1), 2)
+        return Period(month_start, _month_end(month_start.year, month_start.month), "month", m.group(0))
     m = re.search(r"\b(la )?semana (pasada|anterior)\b", text)
     if m:
         start, end = _week_of(today - dt.timedelta(days=7))

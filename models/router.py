@@ -224,6 +224,9 @@ class Router:
     def _execute(self, req: Request, conn: sqlite3.Connection, vocab: Vocabulary, today: dt.date) -> Answer:
         ctx = _Ctx(conn, vocab, today, status.is_demo(conn))
         intent = req.intent
+        ignored = [w for w in req.unknown if not re.fullmatch(r"[a-z]{1,2}", w)]
+        if ignored and req.product.status == "ok" and intent in DATA_INTENTS:
+            ctx.notes.append(f"No tuve en cuenta: «{' '.join(ignored)}».")
         if intent is Intent.HELP:
             return Answer(intent=intent.value, text=HELP_TEXT)
         if intent is Intent.GREETING:
@@ -908,9 +911,12 @@ class _Ctx:
     vocab: Vocabulary
     today: dt.date
     demo: bool
+    notes: list[str] = field(default_factory=list)
 
     def finish(self, answer: Answer, data_date: str | None) -> Answer:
         """Append the data date notes, staleness, demo mark and the source line."""
+        if self.notes:
+            answer.text += "\n" + "\n".join(self.notes)
         answer.data_date = data_date
         answer.demo = self.demo
         note = r.staleness(self.vocab.latest, self.today, latest_day=self.vocab.latest_day)

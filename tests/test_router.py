@@ -260,3 +260,8 @@ _slot_values = st.one_of(st.none(), st.text(max_size=40), st.integers(-10, 10**7
 def test_answer_slots_never_raises(router: Router, slots: dict, intent: str) -> None:
     answer = router.answer_slots({**slots, "intent": intent}, ChatState())
     assert isinstance(answer.text, str) and answer.text
+
+
+def test_words_it_could_not_use_are_named(router: Router) -> None:
+    answer = router.answer("precio de la papa criolla en corabastos el trimestre pasado")
+    assert answer.values and "No tuve en cuenta: «trimestre»" in answer.text

@@ -35,6 +35,10 @@ LATEST = dt.date(2025, 10, 25)  # a Saturday: start of the newest SIPSA week
     ("desde el 01/02/2025 hasta el 15/03/2025", "2025-02-01", "2025-03-15", "range"),
     ("en las últimas 8 semanas", "2025-09-06", "2025-10-31", "window"),
     ("ultimas cuatro semanas", "2025-10-04", "2025-10-31", "window"),
+    ("la semana antepasada", "2025-10-18", "2025-10-24", "week"),
+    ("el mes antepasado", "2025-09-01", "2025-09-30", "month"),
+    ("la primera semana de marzo de 2025", "2025-03-01", "2025-03-07", "week"),
+    ("la última semana de febrero", "2025-02-22", "2025-02-28", "week"),
 ])
 def test_periods(text: str, start: str, end: str, kind: str) -> None:
     period = parse_period(normalise(text), TODAY, LATEST)
