@@ -24,6 +24,9 @@ from typing import Any, Protocol, TypeVar
 
 from data import status
 from models.answer import ChatState
+from models.llm_errors import BUSY_TEXT as BUSY_TEXT  # re-exported: callers import them from here too
+from models.llm_errors import LLMBusy as LLMBusy
+from models.llm_errors import LLMUnavailable as LLMUnavailable
 from models.llm_gguf import FILE_TYPES
 from models.llm_grammar import import_llama_cpp, loads_lenient, schema_grammar
 from models.llm_guard import guard_intent
@@ -32,7 +35,6 @@ from models.llm_schema import decoding_schema
 
 log = logging.getLogger(__name__)
 
-BUSY_TEXT = "Estoy ocupado, intenta en un momento."
 DEFAULT_CTX = 4096
 MAX_NEW_TOKENS = 640  # the bounded decoding schema always closes well within this
 QUESTION_MAX_CHARS = 1000
@@ -51,16 +53,6 @@ class LLMConfig(Protocol):
     def llm_timeout_s(self) -> float: ...
     @property
     def llm_queue_size(self) -> int: ...
-
-
-class LLMBusy(Exception):
-    """Every place in the LLM queue is taken: answer BUSY_TEXT right away instead of waiting."""
-
-    message = BUSY_TEXT
-
-
-class LLMUnavailable(Exception):
-    """The model could not be loaded (missing or corrupt file)."""
 
 
 def intent_schema() -> dict[str, Any]:
