@@ -24,6 +24,8 @@ from models import render as r
 from models.answer import Answer, Chart, ChatState, Choice, Value
 from models.dates import Period, describe, fmt_date
 from models.lang import normalise, singular, words
+from models.llm_errors import BUSY_TEXT, LLMBusy
+from models.llm_merge import merge
 from models.parse import Parsed, parse
 from models.resolve import MAIN_MARKETS, MarketMatch, ProductMatch, Vocabulary, vocabulary
 from models.slots import DATA_INTENTS, Intent, clean_slots, parse_intent
@@ -119,28 +121,29 @@ class Router:
         latest = dt.date.fromisoformat(vocab.latest) if vocab.latest else None
         parsed = parse(clean, vocab, today, latest)
         if parsed.confidence < LLM_THRESHOLD and self.llm is not None:
-            via_llm = self._try_llm(clean, state, conn, vocab, today)
-            if via_llm is not None:
-                return via_llm
+            raw = self._ask_llm(clean, state)
+            if isinstance(raw, LLMBusy):  # no figures, and the chat state stays as it was: the user asks again
+                return Answer(intent=parsed.intent.value, text=str(getattr(raw, "message", "") or BUSY_TEXT))
+            merged = merge(parsed, raw, vocab)
+            if merged.conflicts:
+                log.info("LLM output not used for %r: %s", clean[:80], "; ".join(merged.conflicts))
+            parsed = merged.parsed
         req = self._request(parsed, state, vocab)
         answer = self._execute(req, conn, vocab, today)
         self._remember(answer, state)
         return answer
 
-    def _try_llm(self, text: str, state: ChatState | None, conn: sqlite3.Connection, vocab: Vocabulary,
-                 today: dt.date) -> Answer | None:
+    def _ask_llm(self, text: str, state: ChatState | None) -> dict[str, Any] | LLMBusy | None:
+        """The LLM's intent object; LLMBusy when its queue is full; None when it gave nothing usable (timeout,
+        invalid output, unavailable or failing model: the rule path answers)."""
         try:
             raw = self.llm(text, state or ChatState()) if self.llm else None
-        except Exception:
-            log.exception("llm failed")
+        except LLMBusy as busy:
+            return busy
+        except Exception as exc:  # the model is optional: a failure there must not cost the user an answer
+            log.warning("LLM failed, answering from the rules: %r", exc)
             return None
-        if not isinstance(raw, dict) or parse_intent(raw.get("intent")) is None:
-            return None
-        slots = clean_slots(raw)
-        slots["intent"] = raw["intent"]
-        if parse_intent(raw["intent"]) in DATA_INTENTS and not slots.get("product"):
-            return None
-        return self._answer_slots(slots, state, conn=conn, vocab=vocab, today=today)
+        return raw if isinstance(raw, dict) else None
 
     def _request(self, p: Parsed, state: ChatState | None, vocab: Vocabulary) -> Request:
         req = Request(intent=p.intent, product=p.product, markets=p.markets, all_markets=p.all_markets,

@@ -1,0 +1,167 @@
+"""How the router combines its rule parse with the LLM's intent object (the LLM only fills gaps).
+
+The LLM is consulted only when the rules are unsure, and a small model is often wrong; so its output never
+overrides what the rules found with confidence:
+
+* Confident rule findings are the intent when an intent keyword was seen, a product the rules resolved, the
+  markets and the period they found. If the LLM contradicts any of them, it misread the question: its whole
+  output is dropped and the rule answer stands (`Merge.conflicts` says why).
+* Otherwise the LLM fills only what the rules left empty (intent without a keyword, product, markets, period,
+  forecast and alert slots). Small talk from the LLM never replaces a product or market the rules resolved, and
+  a data intent with no product anywhere is not taken.
+* A product the LLM names is resolved against the vocabulary like any other input and must be consistent with
+  the user's own words: if a word the user wrote right next to it explains nothing ("kiwi dorado importado"
+  while the LLM said "kiwi"), or none of the user's words belong to that product's names, the router asks
+  "¿Te refieres a …?" instead of answering for a possibly different product.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from data import queries as q
+from models.dates import Period
+from models.lang import distance, max_typos, normalise, singular, words
+from models.llm_guard import WORD_SIMILARITY
+from models.parse import Parsed
+from models.resolve import ProductMatch, Vocabulary
+from models.slots import DATA_INTENTS, SMALL_TALK, Intent, clean_slots, parse_intent
+
+_SAME_INTENT = {Intent.PRICE_AT: Intent.PRICE}  # "price at a date" is the price intent with a period
+_FILLED = ("horizon", "freq", "threshold", "direction", "change_pct", "rule")
+
+
+@dataclass
+class Merge:
+    parsed: Parsed  # the rule parse, with the gaps the LLM filled (unchanged when it filled none)
+    used: list[str] = field(default_factory=list)  # slots taken from the LLM
+    conflicts: list[str] = field(default_factory=list)  # what the LLM said against confident rule findings
+
+
+def merge(p: Parsed, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
+    """The rule parse `p` completed by the LLM's intent object `raw` under the policy above."""
+    intent = parse_intent(raw.get("intent")) if isinstance(raw, dict) else None
+    if intent is None or raw is None:
+        return Merge(p)
+    slots = clean_slots(raw)
+    conflicts = _conflicts(p, intent, slots, vocab)
+    if conflicts:
+        return Merge(p, conflicts=conflicts)
+    out = dataclasses.replace(p, markets=list(p.markets), unknown=list(p.unknown))
+    used: list[str] = []
+    explained: set[int] = set()
+    if slots.get("product") and p.product.status != "ok":
+        product, positions = _llm_product(p, str(slots["product"]), vocab)
+        if product is not None:
+            out.product = product
+            explained |= positions
+            used.append("product")
+    if not p.markets and not p.all_markets:
+        names = slots.get("markets") or ([slots["market"]] if slots.get("market") else [])
+        for name in names:
+            found = vocab.resolve_market_name(str(name))
+            if found is not None and all(m.market.id != found.market.id for m in out.markets):
+                out.markets.append(found)
+                explained |= _positions(p, [singular(w) for w in words(normalise(str(name)))])
+        if out.markets:
+            used.append("markets")
+    if p.period is None and (slots.get("start") or slots.get("end")):
+        start = dt.date.fromisoformat(slots.get("start") or slots["end"])
+        end = dt.date.fromisoformat(slots.get("end") or slots["start"])
+        if start <= end:
+            out.period = Period(start, end, "day" if start == end else "range", "")
+            used.append("period")
+    for name in _FILLED:
+        if getattr(p, name) is None and slots.get(name) is not None:
+            setattr(out, name, slots[name])
+            used.append(name)
+    if not p.keyword and intent is not p.intent:
+        if intent in DATA_INTENTS and out.product.status == "none":
+            return Merge(p, conflicts=[f"intent {intent.value} without a product"])
+        out.intent, out.keyword = intent, True
+        used.append("intent")
+    if out.intent is Intent.PRICE and out.period is not None:
+        out.intent = Intent.PRICE_AT
+    if explained:
+        tokens = words(p.norm)
+        out.unknown = [w for w in p.unknown if not any(tokens[i] == w for i in explained)]
+    return Merge(out, used=used) if used else Merge(p)
+
+
+def _conflicts(p: Parsed, intent: Intent, slots: dict[str, Any], vocab: Vocabulary) -> list[str]:
+    found: list[str] = []
+    if p.keyword and _SAME_INTENT.get(intent, intent) is not _SAME_INTENT.get(p.intent, p.intent):
+        found.append(f"intent {intent.value} (the rules read {p.intent.value})")
+    resolved = p.product.status == "ok" and p.product.product is not None
+    if intent in SMALL_TALK and (resolved or p.markets):
+        found.append(f"intent {intent.value} for a question naming a product or market")
+    if resolved and slots.get("product"):
+        theirs = vocab.resolve_product_name(str(slots["product"]))
+        assert p.product.product is not None
+        if all(c.id != p.product.product.id for c in theirs.candidates):
+            found.append(f"product {slots['product']!r} (the rules read {p.product.product.name})")
+    llm_markets = slots.get("markets") or ([slots["market"]] if slots.get("market") else [])
+    if p.markets and llm_markets:
+        ours = {m.market.id for m in p.markets} | {m.city for m in p.markets if m.city}
+        for name in llm_markets:
+            theirs_m = vocab.resolve_market_name(str(name))
+            if theirs_m is None or (theirs_m.market.id not in ours and theirs_m.city not in ours):
+                found.append(f"market {name!r}")
+    start, end = slots.get("start") or slots.get("end"), slots.get("end") or slots.get("start")
+    if p.period is not None and start and (start, end) != (p.period.start.isoformat(), p.period.end.isoformat()):
+        found.append(f"period {slots.get('start')}..{slots.get('end')} (the rules read {p.period.start}.."
+                         f"{p.period.end})")
+    return found
+
+
+def _llm_product(p: Parsed, name: str, vocab: Vocabulary) -> tuple[ProductMatch | None, set[int]]:
+    """The LLM's product resolved against the vocabulary, checked against the user's words.
+
+    (None, ...) when it adds nothing (unknown, or no better than the rules' ambiguity); an ambiguous
+    single-candidate match ("¿Te refieres a …?") when the user's words say more than that product."""
+    match = vocab.resolve_product_name(name)
+    if match.status == "ambiguous" and p.product.status == "ambiguous":
+        return None, set()  # the rules already ask which one
+    if match.status == "ambiguous":
+        return dataclasses.replace(match, used=set(), text=name), set()
+    if match.status != "ok" or match.product is None:
+        return None, set()
+    product = match.product
+    if p.product.status == "ambiguous" and all(c.id != product.id for c in p.product.candidates):
+        return None, set()  # the rules' options stand; the LLM's pick is not among them
+    positions = _positions(p, _name_tokens(product, vocab))
+    if positions and not _more_specific(p, positions):
+        return ProductMatch("ok", product, [product], positions, p.tokens[min(positions)], name), positions
+    return ProductMatch("ambiguous", product, [product], positions, "", name), positions
+
+
+def _name_tokens(product: q.Product, vocab: Vocabulary) -> set[str]:
+    """Every word of the product's canonical name, source spellings and colloquial names."""
+    return {t for e in vocab.entries if e.product_id == product.id for t in e.tokens}
+
+
+def _positions(p: Parsed, names: list[str] | set[str]) -> set[int]:
+    """Positions of the user's tokens that are one of `names`, up to the spelling slack the LLM guard allows
+    (the model may fix "sanahorya" -> "zanahoria": that is what it is for)."""
+    return {i for i, tok in enumerate(p.tokens) if len(tok) > 1 and any(_same_word(tok, n) for n in names)}
+
+
+def _same_word(said: str, name: str) -> bool:
+    if said == name:
+        return True
+    if len(said) < 4 or len(name) < 4:
+        return False
+    budget = max_typos(name)
+    return distance(said, name, budget) <= budget or SequenceMatcher(None, said, name).ratio() >= WORD_SIMILARITY
+
+
+def _more_specific(p: Parsed, positions: set[int]) -> bool:
+    """A word the user wrote right next to the product that nothing explains: a variety we may not have."""
+    raw = words(p.norm)
+    unknown = set(p.unknown)
+    return any(0 <= i < len(raw) and i not in positions and raw[i] in unknown
+               for i in (min(positions) - 1, max(positions) + 1))

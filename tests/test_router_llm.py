@@ -1,0 +1,211 @@
+"""How the router uses the LLM's intent object: only to fill what the rules left open, never against what they
+found with confidence, never to answer for a product the user did not name; a full queue says so at once.
+
+Merge-policy cases use a fixed intent object (what the model would have said) so each rule of the policy is
+checked exactly; the busy path and two policy cases run through the real tiny GGUF worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from data import demo
+from data.db import connect, open_db
+from models.answer import Answer, ChatState, Choice
+from models.llm import BUSY_TEXT, LLMParser, LLMWorker, ModelRunner
+from models.router import Router
+from tests.gguf_tiny import write_tiny_llama
+
+END_WEEK = dt.date(2025, 10, 25)
+TODAY = dt.date(2025, 11, 3)
+# The rules read product, market and intent keyword, but three words explain nothing: unsure, so the LLM is asked.
+SURE_BITS_UNSURE = "precio de la papa criolla en corabastos dice mi compadre fulano mengano"
+NO_KEYWORD = "papa criolla corabastos ese berraco mercado loco hermano"  # product + market, no intent keyword
+PAPA, CORABASTOS = "Papa criolla limpia", "Bogotá, D.C., Corabastos"
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    path = tmp_path_factory.mktemp("router_llm") / "mirror.db"
+    db = open_db(path)
+    demo.build(db.conn, end_week=END_WEEK, weeks=20)
+    db.conn.close()
+    reader = connect(path, readonly=True)
+    yield reader
+    reader.close()
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_tiny_llama(tmp_path_factory.mktemp("router_llm_model") / "tiny.gguf")
+
+
+def _ask(conn: Any, text: str, said: dict[str, Any] | None) -> tuple[Answer, list[str]]:
+    """The router's answer when the LLM would answer `said`, and the questions the LLM was asked."""
+    asked: list[str] = []
+
+    def llm(question: str, _state: ChatState) -> dict[str, Any] | None:
+        asked.append(question)
+        return dict(said) if said is not None else None
+
+    return Router(lambda: conn, llm=llm, today=lambda: TODAY).answer(text, ChatState()), asked
+
+
+def _rules_only(conn: Any, text: str) -> Answer:
+    return Router(lambda: conn, today=lambda: TODAY).answer(text, ChatState())
+
+
+# -- confident rule findings win -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("said", [
+    {"intent": "movers"},  # against the intent keyword "precio"
+    {"intent": "out_of_scope"},  # small talk against a product the rules resolved
+    {"intent": "price", "product": "tomate chonto"},  # another product
+    {"intent": "price", "product": "papa criolla", "market": "medellin"},  # another market
+])
+def test_rules_win_over_a_conflicting_llm(conn: Any, said: dict[str, Any]) -> None:
+    answer, asked = _ask(conn, SURE_BITS_UNSURE, said)
+    assert asked == [SURE_BITS_UNSURE]  # the rules were unsure, so the model was asked
+    rules = _rules_only(conn, SURE_BITS_UNSURE)
+    assert answer.intent == rules.intent == "price"
+    assert (answer.slots["product"], answer.slots["market"]) == (PAPA, CORABASTOS)
+    assert answer.values == rules.values and answer.values[0].date == "2025-10-25"
+
+
+def test_rules_period_wins(conn: Any) -> None:
+    text = "precio de la papa criolla en corabastos en marzo de 2025 dice mi compadre fulano mengano"
+    answer, asked = _ask(conn, text, {"intent": "price_at", "product": "papa criolla", "start": "2025-04-01",
+                                      "end": "2025-04-30"})
+    assert asked and answer.intent == "price_at"
+    assert (answer.slots["start"] >= "2025-02-22", answer.slots["end"] <= "2025-03-31") == (True, True)
+    assert answer.values == _rules_only(conn, text).values
+
+
+def test_small_talk_never_replaces_a_resolved_product(conn: Any) -> None:
+    answer, asked = _ask(conn, NO_KEYWORD, {"intent": "greeting"})
+    assert asked and answer.intent == "price" and answer.slots["product"] == PAPA and answer.values
+
+
+def test_an_intent_the_rules_only_guessed_is_filled_in(conn: Any) -> None:
+    answer, asked = _ask(conn, NO_KEYWORD, {"intent": "history", "product": "papa criolla"})
+    assert asked and answer.intent == "history"
+    assert answer.slots["product"] == PAPA and answer.slots["market"] == CORABASTOS and answer.values
+    assert answer.chart is not None
+
+
+def test_a_data_intent_without_any_product_is_not_taken(conn: Any) -> None:
+    answer, asked = _ask(conn, "asdfgh qwerty", {"intent": "priciest"})
+    assert asked and answer.intent == "out_of_scope" and not answer.values
+
+
+def test_nothing_usable_leaves_the_rule_answer(conn: Any) -> None:
+    answer, asked = _ask(conn, NO_KEYWORD, None)  # timeout or invalid output
+    assert asked and answer.values == _rules_only(conn, NO_KEYWORD).values
+
+
+# -- products the LLM names must be the user's --------------------------------------------------------------------
+def test_a_spelling_fix_fills_the_product(conn: Any) -> None:
+    text = "cuanto vale la sanahorya en corabastos mijito lindo"
+    assert not _rules_only(conn, text).values  # the rules alone cannot read "sanahorya"
+    answer, asked = _ask(conn, text, {"intent": "price", "product": "zanahoria"})
+    assert asked and answer.slots["product"] == "Zanahoria" and answer.values and not answer.clarify
+    assert "No tuve en cuenta" in answer.text and "sanahorya" not in answer.text.split("No tuve en cuenta")[1]
+
+
+@pytest.mark.parametrize("text, said, product", [
+    ("cuanto cuesta la zanahoria morada importada de chile", "zanahoria", "Zanahoria"),
+    ("cuanto cuesta la zanahoria morada importada de chile", "zanahoria morada", "Zanahoria"),
+    ("cuanto cuesta el limon mandarino de la costa mijo lindo", "limon", "Limón Tahití"),
+])
+def test_a_shortened_name_asks_back(conn: Any, text: str, said: str, product: str) -> None:
+    answer, asked = _ask(conn, text, {"intent": "price", "product": said})
+    assert asked and not answer.values
+    assert answer.text.startswith(f"¿Te refieres a {product}?")
+    assert [c.label for c in answer.clarify] == [product]
+
+
+def test_a_product_the_user_never_named_asks_back(conn: Any) -> None:
+    text = "lo naranja largo que le echan al sancocho, en la central de bogotá"
+    answer, asked = _ask(conn, text, {"intent": "price", "product": "zanahoria", "market": "corabastos"})
+    assert asked and not answer.values
+    assert answer.clarify == [Choice("Zanahoria", "precio de Zanahoria en Bogotá")]
+
+
+# -- failures and a full queue --------------------------------------------------------------------------------------
+def test_a_failing_llm_falls_back_quietly(conn: Any, caplog: pytest.LogCaptureFixture) -> None:
+    def broken(_text: str, _state: ChatState) -> dict[str, Any]:
+        raise RuntimeError("model crashed")
+
+    router = Router(lambda: conn, llm=broken, today=lambda: TODAY)
+    with caplog.at_level(logging.WARNING, logger="models.router"):
+        answer = router.answer(NO_KEYWORD, ChatState())
+    assert answer.values == _rules_only(conn, NO_KEYWORD).values
+    records = [r for r in caplog.records if r.name == "models.router"]
+    assert len(records) == 1 and records[0].levelno == logging.WARNING and records[0].exc_info is None
+    assert "model crashed" in records[0].getMessage()
+
+
+def test_a_full_llm_queue_answers_busy_at_once(conn: Any, tiny: Path) -> None:
+    worker = LLMWorker(tiny, threads=1, queue_size=1)
+    assert worker.ready.wait(30) and worker.error is None
+    started, release = threading.Event(), threading.Event()
+
+    def hold(_runner: ModelRunner) -> None:  # someone else's long question holds the model
+        started.set()
+        release.wait(30)
+
+    worker.submit(hold)
+    assert started.wait(10)
+    worker.submit(lambda _runner: None)  # and one more waits: the queue (size 1) is full
+    parser = LLMParser(worker, timeout_s=20)
+    router = Router(lambda: conn, llm=parser, today=lambda: TODAY)
+    state = ChatState(chat_id=7)
+    router.answer("precio de la papa criolla en corabastos", state)  # confident: no model needed
+    before = (state.intent, dict(state.slots), list(state.pending))
+    try:
+        t0 = time.monotonic()
+        answer = router.answer(NO_KEYWORD, state)
+        assert time.monotonic() - t0 < 0.5
+        assert answer.text == BUSY_TEXT == "Estoy ocupado, intenta en un momento."
+        assert not answer.values and not answer.clarify
+        assert (state.intent, state.slots, state.pending) == before
+        assert parser.calls[-1].outcome == "busy"
+    finally:
+        release.set()
+        worker.close()
+
+
+# -- the same policy through the real model (output forced by the decoding grammar) --------------------------------
+def _forced(values: dict[str, str]) -> dict[str, Any]:
+    """An intent schema that admits exactly one object: the tiny random model must write `values`."""
+    return {"type": "object", "properties": {k: {"type": "string", "enum": [v]} for k, v in values.items()},
+            "required": list(values), "additionalProperties": False}
+
+
+@pytest.mark.parametrize("text, said, expect", [
+    ("cuanto cuesta la zanahoria morada importada de chile", {"intent": "price", "product": "zanahoria"}, "ask"),
+    (NO_KEYWORD, {"intent": "out_of_scope"}, "rules"),
+    ("cuanto vale la sanahorya en corabastos mijito lindo", {"intent": "price", "product": "zanahoria"}, "filled"),
+])
+def test_policy_through_the_real_gguf(conn: Any, tiny: Path, text: str, said: dict[str, str], expect: str) -> None:
+    worker = LLMWorker(tiny, threads=1, queue_size=2, schema=_forced(said))
+    parser = LLMParser(worker, timeout_s=60)
+    try:
+        answer = Router(lambda: conn, llm=parser, today=lambda: TODAY).answer(text, ChatState())
+        assert [c.text for c in parser.calls] == [text] and parser.calls[0].outcome == "ok"
+        assert parser.calls[0].intent == said  # what the real generation produced, through the guard
+    finally:
+        worker.close()
+    if expect == "ask":
+        assert not answer.values and [c.label for c in answer.clarify] == ["Zanahoria"]
+    elif expect == "rules":
+        assert answer.values == _rules_only(conn, text).values and answer.slots["product"] == PAPA
+    else:
+        assert answer.slots["product"] == "Zanahoria" and answer.values
