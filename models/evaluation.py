@@ -54,10 +54,13 @@ class Report:
         return (sum(1 for o in group if pick(o)) / len(group) if group else 0.0), len(group)
 
 
-def load_questions(folder: Path = QUESTIONS) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def load_questions(folder: Path = QUESTIONS, *, blind: bool = False) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The labelled set; with blind=True also folder/blind/*.jsonl (ENG-QA's blind held-out set, measured by
+    `sipsabot eval` only, never a unit-test gate, so nobody tunes the router to it)."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     records: list[dict[str, Any]] = []
-    for path in sorted(folder.glob("*.jsonl")):
+    paths = sorted(folder.glob("*.jsonl")) + (sorted((folder / "blind").glob("*.jsonl")) if blind else [])
+    for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 records.append(json.loads(line))
@@ -168,7 +171,7 @@ def check(record: dict[str, Any], answer: Answer) -> tuple[bool, bool, bool, boo
 
 def run(*, db_path: str | Path | None = None, llm: Callable[..., Any] | None = None, limit: int = 0,
         verbose: bool = False, out: IO[str] | None = None, folder: Path = QUESTIONS) -> Report:
-    meta, records = load_questions(folder)
+    meta, records = load_questions(folder, blind=True)
     if limit:
         records = records[:limit]
     path = ensure_mirror(Path(db_path) if db_path else DEFAULT_DB, out=out)
@@ -197,6 +200,7 @@ def format_report(report: Report) -> str:
     outs = report.outcomes
     direct = [o for o in outs if "direct" in o.record.get("tags", [])]
     heldout = [o for o in outs if "heldout" in o.record.get("tags", [])]
+    blind = [o for o in outs if "heldout2" in o.record.get("tags", [])]  # ENG-QA's blind set (heldout2.jsonl)
     data = [o for o in outs if o.record.get("values")]
     rows = [
         ("Preguntas", f"{len(outs)}"),
@@ -208,6 +212,8 @@ def format_report(report: Report) -> str:
         ("Respuesta exacta (reservadas, escritas al final)", _pct(report.rate(lambda o: o.exact, heldout))),
         ("Tasa de aclaración (pregunta de vuelta)", _pct(report.rate(lambda o: o.clarified))),
         ("Confiadamente equivocada", _pct(report.rate(lambda o: o.confidently_wrong))),
+        ("Respuesta exacta (reservadas a ciegas, heldout2)", _pct(report.rate(lambda o: o.exact, blind))),
+        ("Confiadamente equivocada (heldout2)", _pct(report.rate(lambda o: o.confidently_wrong, blind))),
     ]
     times = sorted(o.seconds for o in outs)
     if times:
