@@ -24,7 +24,16 @@ MONTH_NAMES = ["", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio
 _MONTH_RE = ("(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
              "|ene|feb|mar|abr|may|jun|jul|ago|sept|sep|oct|nov|dic)")
 _NUM = r"(\d{1,3}|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta)"
-_UNIT = r"(dias?|semanas?|mes|meses|anos?|años?)"
+_UNIT = r"(dias?|semanas?|mes|meses|trimestres?|semestres?|anos?|años?)"
+_ORDINALS = {"primer": 1, "primero": 1, "1er": 1, "1": 1, "segundo": 2, "2do": 2, "2": 2, "tercer": 3, "tercero": 3,
+             "3er": 3, "3": 3, "cuarto": 4, "4to": 4, "4": 4}
+_PART_MONTHS = {"trimestre": 3, "semestre": 6}
+PART_NAMES = {"quarter": ("trimestre", ["", "primer", "segundo", "tercer", "cuarto"]),
+              "semester": ("semestre", ["", "primer", "segundo"])}
+_PART_RE = re.compile(r"\b(?:el |la |del |en el )?(primer|primero|1er|segundo|2do|tercer|tercero|3er|cuarto|4to|ultimo"
+                      r"|[1-4]) (trimestre|semestre)(?: (?:de |del )?(?:a[nñ]o )?(\d{4})"
+                      r"| (?:de |del )((?:este |el )?a[nñ]o(?: pasado| anterior)?))?\b")
+_PART_RELATIVE = re.compile(r"\b(?:el |este |del |en el )?(trimestre|semestre) ?(pasado|anterior|actual)?\b")
 
 
 @dataclass(frozen=True)
@@ -124,6 +133,9 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             year, month, 1 + 7 * ["primera", "segunda", "tercera", "cuarta"].index(m.group(1)) + 3)
         start, end = _week_of(day)
         return Period(start, end, "week", m.group(0))
+    part = _year_part(text, today)
+    if part is not None:
+        return part
     # ranges: "entre X y Y", "desde X hasta Y", "de X a Y"
     for rm in re.finditer(r"\b(?:entre|desde|del|de) (?:el |la semana del )?", text):
         first = _point_len(text[rm.end():], today)
@@ -154,6 +166,8 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             start = anchor - dt.timedelta(weeks=n - 1)
         elif unit.startswith("mes"):
             start = _shift_months(anchor, n) + dt.timedelta(days=1)
+        elif unit[:9] in _PART_MONTHS:
+            start = _shift_months(anchor, n * _PART_MONTHS[unit[:9]]) + dt.timedelta(days=1)
         else:
             start = _shift_months(anchor, 12 * n) + dt.timedelta(days=1)
         return Period(start, anchor + dt.timedelta(days=6 if unit.startswith("semana") else 0), "window", m.group(0))
@@ -167,6 +181,8 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             day = today - dt.timedelta(weeks=n)
         elif unit.startswith("mes"):
             day = _shift_months(today, n)
+        elif unit[:9] in _PART_MONTHS:
+            day = _shift_months(today, n * _PART_MONTHS[unit[:9]])
         else:
             day = _shift_months(today, 12 * n)
         start, end = _week_of(day)
@@ -215,6 +231,48 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
     return None
 
 
+def _part(year: int, index: int, months: int) -> tuple[dt.date, dt.date]:
+    """The `index`-th (1-based) block of `months` months of `year`: quarter (3) or half-year (6)."""
+    first = (index - 1) * months + 1
+    return dt.date(year, first, 1), _month_end(year, first + months - 1)
+
+
+def _year_part(text: str, today: dt.date) -> Period | None:
+    """Quarters and half-years: "el primer trimestre de 2024", "el segundo semestre del año pasado",
+    "el trimestre pasado", "este semestre". "El último trimestre" without a year is a window (the parser's
+    "las últimas N ..." rule): the latest three months of data."""
+    m = _PART_RE.search(text)
+    said = m.group(3) or m.group(4) if m else None
+    if m and not (m.group(1) == "ultimo" and said is None):
+        unit = m.group(2)
+        months = _PART_MONTHS[unit]
+        count = 12 // months
+        index = count if m.group(1) == "ultimo" else _ORDINALS[m.group(1)]
+        if index > count:
+            return None
+        if said is None:  # the most recent one that has started
+            year = today.year if _part(today.year, index, months)[0] <= today else today.year - 1
+        elif said[0].isdigit():
+            found = _year(said, today)
+            if found is None:
+                return None
+            year = found
+        else:
+            year = today.year - 1 if re.search(r"pasado|anterior", said) else today.year
+        start, end = _part(year, index, months)
+        return Period(start, end, "quarter" if months == 3 else "semester", m.group(0).strip())
+    m = _PART_RELATIVE.search(text)
+    if m and (m.group(2) or re.match(r"\s*este ", m.group(0))):
+        months = _PART_MONTHS[m.group(1)]
+        current = (today.month - 1) // months + 1
+        year, index = today.year, current
+        if m.group(2) in {"pasado", "anterior"}:
+            year, index = (year, index - 1) if index > 1 else (year - 1, 12 // months)
+        start, end = _part(year, index, months)
+        return Period(start, end, "quarter" if months == 3 else "semester", m.group(0).strip())
+    return None
+
+
 def describe(period: Period) -> str:
     """Spanish words for a period, e.g. 'marzo de 2024', 'la semana del 12/04/2024 al 18/04/2024'."""
     if period.kind == "day":
@@ -223,6 +281,10 @@ def describe(period: Period) -> str:
         return f"{MONTH_NAMES[period.start.month]} de {period.start.year}"
     if period.kind == "year":
         return f"{period.start.year}"
+    if period.kind in PART_NAMES:
+        unit, ordinals = PART_NAMES[period.kind]
+        index = (period.start.month - 1) // _PART_MONTHS[unit] + 1
+        return f"el {ordinals[index]} {unit} de {period.start.year}"
     if period.kind == "week":
         return f"la semana del {fmt_date(period.start)} al {fmt_date(period.end)}"
     return f"del {fmt_date(period.start)} al {fmt_date(period.end)}"

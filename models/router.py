@@ -477,7 +477,7 @@ class Router:
         if market is None:
             return self._no_data(req, ctx, product, None)
         period = req.period
-        if period is None or period.kind not in {"window", "range", "month", "year"}:
+        if period is None or period.kind not in {"window", "range", "month", "quarter", "semester", "year"}:
             last = q.latest_price(ctx.conn, product.id, market.id)
             if last is None:
                 return self._no_data(req, ctx, product, market)

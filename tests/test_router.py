@@ -264,5 +264,30 @@ def test_answer_slots_never_raises(router: Router, slots: dict, intent: str) -> 
 
 
 def test_words_it_could_not_use_are_named(router: Router) -> None:
-    answer = router.answer("precio de la papa criolla en corabastos el trimestre pasado")
-    assert answer.values and "No tuve en cuenta: «trimestre»" in answer.text
+    answer = router.answer("precio de la papa criolla en corabastos en temporada de cosecha")
+    assert answer.values and "No tuve en cuenta: «temporada cosecha»" in answer.text
+
+
+def test_quarters_and_half_years(router: Router, mirror: Path) -> None:
+    conn = connect(mirror, readonly=True)
+    expected = conn.execute(
+        "SELECT avg(w.price_mean), count(*) FROM weekly_prices w JOIN products p ON p.id = w.product_id "
+        "JOIN markets m ON m.id = w.market_id WHERE p.name = 'Papa criolla limpia' "
+        "AND m.name = 'Bogotá, D.C., Corabastos' AND w.week_start BETWEEN '2025-01-01' AND '2025-03-31'").fetchone()
+    conn.close()
+    quarter = router.answer("precio de la papa criolla en corabastos el primer trimestre de 2025")
+    assert quarter.intent == "price_at" and (quarter.slots["start"], quarter.slots["end"]) == ("2025-01-01",
+                                                                                              "2025-03-31")
+    assert quarter.values[0].value == pytest.approx(expected[0]) and expected[1] == 13
+    assert "el primer trimestre de 2025" in quarter.text and "No tuve en cuenta" not in quarter.text
+    state = ChatState()
+    past = router.answer("papa criolla en corabastos el trimestre pasado", state)
+    assert (past.slots["start"], past.slots["end"]) == ("2025-07-01", "2025-09-30") and past.values
+    follow = router.answer("¿y en medellín?", state)  # the quarter carries over to the follow-up
+    assert (follow.slots["start"], follow.slots["end"]) == ("2025-07-01", "2025-09-30")
+    half = router.answer("¿cómo ha variado la papa criolla en corabastos en el último semestre?")
+    assert half.intent == "history" and half.slots["start"] == "2025-04-26" and half.chart is not None
+    second = router.answer("historial de la papa criolla en corabastos el segundo semestre de 2024")
+    assert second.intent == "history" and (second.slots["start"], second.slots["end"]) == ("2024-07-01",
+                                                                                           "2024-12-31")
+    assert "el segundo semestre de 2024" in second.text

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from models.dates import parse_period
+from models.dates import describe, parse_period
 from models.lang import distance, normalise, singular
 from models.numbers import amounts, words_to_number
 from models.slots import SLOT_SCHEMA, Intent, clean_slots
@@ -39,6 +39,20 @@ LATEST = dt.date(2025, 10, 25)  # a Saturday: start of the newest SIPSA week
     ("el mes antepasado", "2025-09-01", "2025-09-30", "month"),
     ("la primera semana de marzo de 2025", "2025-03-01", "2025-03-07", "week"),
     ("la última semana de febrero", "2025-02-22", "2025-02-28", "week"),
+    ("el primer trimestre de 2024", "2024-01-01", "2024-03-31", "quarter"),
+    ("en el 3er trimestre del 2023", "2023-07-01", "2023-09-30", "quarter"),
+    ("el cuarto trimestre", "2025-10-01", "2025-12-31", "quarter"),  # the latest one that has started
+    ("el último trimestre de 2024", "2024-10-01", "2024-12-31", "quarter"),
+    ("el trimestre pasado", "2025-07-01", "2025-09-30", "quarter"),
+    ("este trimestre", "2025-10-01", "2025-12-31", "quarter"),
+    ("el segundo semestre de 2024", "2024-07-01", "2024-12-31", "semester"),
+    ("primer semestre 2024", "2024-01-01", "2024-06-30", "semester"),
+    ("el primer semestre del año pasado", "2024-01-01", "2024-06-30", "semester"),
+    ("el semestre pasado", "2025-01-01", "2025-06-30", "semester"),
+    ("el semestre anterior", "2025-01-01", "2025-06-30", "semester"),
+    ("el último semestre", "2025-04-26", "2025-10-25", "window"),  # the latest six months of data
+    ("el último trimestre", "2025-07-26", "2025-10-25", "window"),
+    ("los últimos dos trimestres", "2025-04-26", "2025-10-25", "window"),
 ])
 def test_periods(text: str, start: str, end: str, kind: str) -> None:
     period = parse_period(normalise(text), TODAY, LATEST)
@@ -46,9 +60,19 @@ def test_periods(text: str, start: str, end: str, kind: str) -> None:
     assert (period.start.isoformat(), period.end.isoformat(), period.kind) == (start, end, kind)
 
 
-@pytest.mark.parametrize("text", ["precio de la papa criolla", "hoy", "en corabastos", "31/02/2024", "de 2 a 3"])
+@pytest.mark.parametrize("text", ["precio de la papa criolla", "hoy", "en corabastos", "31/02/2024", "de 2 a 3",
+                                  "el trimestre", "trimestral"])
 def test_no_period(text: str) -> None:
     assert parse_period(normalise(text), TODAY, LATEST) is None
+
+
+def test_quarter_in_the_new_year_is_last_years() -> None:
+    january = dt.date(2026, 1, 10)
+    period = parse_period(normalise("el trimestre pasado"), january, LATEST)
+    assert period is not None and (period.start, period.end) == (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
+    second = parse_period(normalise("el segundo trimestre"), january, LATEST)
+    assert second is not None and second.start == dt.date(2025, 4, 1)  # not one that has not started yet
+    assert describe(second) == "el segundo trimestre de 2025"
 
 
 @pytest.mark.parametrize("text, value", [
