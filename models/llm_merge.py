@@ -64,16 +64,16 @@ def merge(p: Parsed, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
         names = slots.get("markets") or ([slots["market"]] if slots.get("market") else [])
         for name in names:
             found = vocab.resolve_market_name(str(name))
-            if found is not None and all(m.market.id != found.market.id for m in out.markets):
-                out.markets.append(found)
-                explained |= _positions(p, [singular(w) for w in words(normalise(str(name)))])
+            said = _positions(p, [singular(w) for w in words(normalise(str(name)))])
+            if found is not None and said and all(m.market.id != found.market.id for m in out.markets):
+                out.markets.append(found)  # only a place the user named
+                explained |= said
         if out.markets:
             used.append("markets")
     if p.period is None and (slots.get("start") or slots.get("end")):
-        start = dt.date.fromisoformat(slots.get("start") or slots["end"])
-        end = dt.date.fromisoformat(slots.get("end") or slots["start"])
-        if start <= end:
-            out.period = Period(start, end, "day" if start == end else "range", "")
+        period = _period(slots.get("start") or slots["end"], slots.get("end") or slots["start"])
+        if period is not None:
+            out.period = period
             used.append("period")
     for name in _FILLED:
         if getattr(p, name) is None and slots.get(name) is not None:
@@ -90,6 +90,14 @@ def merge(p: Parsed, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
         tokens = words(p.norm)
         out.unknown = [w for w in p.unknown if not any(tokens[i] == w for i in explained)]
     return Merge(out, used=used) if used else Merge(p)
+
+
+def _period(start: str, end: str) -> Period | None:
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:  # "2024-13-45": any callable may be plugged in, not only the guarded parser
+        return None
+    return Period(first, last, "day" if first == last else "range", "") if first <= last else None
 
 
 def _conflicts(p: Parsed, intent: Intent, slots: dict[str, Any], vocab: Vocabulary) -> list[str]:

@@ -105,9 +105,24 @@ def test_a_data_intent_without_any_product_is_not_taken(conn: Any) -> None:
     assert asked and answer.intent == "out_of_scope" and not answer.values
 
 
-def test_nothing_usable_leaves_the_rule_answer(conn: Any) -> None:
-    answer, asked = _ask(conn, NO_KEYWORD, None)  # timeout or invalid output
-    assert asked and answer.values == _rules_only(conn, NO_KEYWORD).values
+@pytest.mark.parametrize("said", [None, {"intent": "nonsense"}, {"product": "papa criolla"},
+                                  {"intent": "price", "product": "papa criolla", "start": "2024-13-45"}])
+def test_nothing_usable_leaves_the_rule_answer(conn: Any, said: dict[str, Any] | None) -> None:
+    answer, asked = _ask(conn, NO_KEYWORD, said)  # timeout, invalid output, a date that does not exist
+    assert asked and answer.values == _rules_only(conn, NO_KEYWORD).values and answer.intent == "price"
+
+
+def test_a_period_the_rules_could_not_read_is_filled_in(conn: Any) -> None:
+    text = "papa criolla en corabastos la quincena pasada ome pues"
+    answer, asked = _ask(conn, text, {"intent": "price", "start": "2025-10-16", "end": "2025-10-31"})
+    assert asked and answer.intent == "price_at" and answer.slots["product"] == PAPA
+    assert (answer.slots["start"], answer.slots["end"]) == ("2025-10-16", "2025-10-31") and answer.values
+    assert "16/10/2025" in answer.text  # the answer says which dates it used
+
+
+def test_a_market_the_user_never_named_is_not_taken(conn: Any) -> None:
+    answer, asked = _ask(conn, NO_KEYWORD.replace("corabastos ", ""), {"intent": "price", "market": "medellin"})
+    assert asked and answer.values and "Medellín" not in str(answer.slots["market"])
 
 
 # -- products the LLM names must be the user's --------------------------------------------------------------------
