@@ -15,14 +15,14 @@ from bot.cli import main
 from data import demo, series_store
 from data.db import open_db
 from data.series import SeriesData, find_market, find_product, load_series
-from models.forecast.backtest import conformal_q, sequential_coverage, to_series
+from models.forecast.backtest import conformal_q, decide, select, sequential_coverage, to_series
 from models.forecast.candidates import make
 from models.forecast.engine import run_forecast
 from models.forecast.filters import arima_111, ets_damped, theta, theta_params
 from models.forecast.prepare import regularise, snap
 from models.forecast.render import forecast_json, forecast_text
 from models.forecast.service import ForecastService
-from models.forecast.types import ForecastError
+from models.forecast.types import ForecastError, ForecastResult, Point, Score
 from models.forecast_chart import forecast_png
 
 SOURCE = "Fuente: DANE – SIPSA; pronóstico de SIPSABot"
@@ -133,6 +133,59 @@ def test_conformal_quantile_and_honest_sequential_coverage() -> None:
     growing = np.cumsum(np.abs(rng.normal(0, 1, (60, 1))), axis=0)  # errors that keep growing: bands lag
     lagging = sequential_coverage(np.zeros((60, 1)), growing, 1)[0.8]
     assert lagging is not None and lagging < 0.2
+
+
+def test_selection_keeps_the_combination_unless_another_model_is_clearly_better() -> None:
+    base = {"naive": 100.0, "ets": 95.0, "theta": 97.0, "arima": 96.0, "linreg": 99.0}
+    assert select({**base, "combo": 98.0}) == "combo"  # ETS is better, but by less than 20%
+    assert select({**base, "combo": 110.0}) == "combo"  # naive better by 9%: not enough evidence to leave it
+    assert select({**base, "ets": 80.0, "combo": 100.0}) == "ets"  # exactly 20% lower: switch
+    assert select({**base, "naive": 70.0, "combo": 100.0}) == "naive"  # naive genuinely better: naive
+    assert select({**base, "naive": 80.0, "ets": 70.0, "combo": 100.0}) == "ets"  # the best of those that beat it
+    assert select(base) == "ets"  # no combination (a component failed): simply the lowest error
+    assert select({"naive": 90.0, "ets": 90.0}) == "naive"  # ties go to naive
+
+
+def test_decide_uses_only_errors_before_the_cutoff_and_calibrates_the_chosen_model() -> None:
+    rng = np.random.default_rng(1)
+    n, first, h = 90, 20, 2
+    logs = np.log(2000) + np.cumsum(rng.normal(0, 0.03, n))
+    prices = np.exp(logs)
+    origins = np.arange(first, n - h + 1)
+    actuals = np.stack([logs[origins + s] for s in range(h)], axis=1)
+    naive = np.stack([logs[origins - 1]] * h, axis=1)
+    noise = rng.normal(0, 0.03, actuals.shape)
+    close = {"naive": naive, "ets": naive + 0.05, "combo": naive + noise * 0.2}
+    decision = decide(close, actuals, first, cutoff=70, horizon=h, k_origins=52, prices=prices)
+    assert decision is not None and decision.chosen == "combo" and decision.n_origins == 70 - h - first + 1
+    far = {**close, "combo": naive + 0.2}  # the combination misses by ~20%: naive replaces it
+    decision = decide(far, actuals, first, cutoff=70, horizon=h, k_origins=52, prices=prices)
+    assert decision is not None and decision.chosen == "naive"
+    resid = np.abs(actuals[: decision.n_origins, 0] - naive[: decision.n_origins, 0])
+    assert decision.q[0.8][0] == conformal_q(resid, 0.8)  # intervals from the chosen model's own errors
+    assert decide(close, actuals, first, cutoff=first + h + 6, horizon=h, k_origins=52, prices=prices) is None
+
+
+def _result(model: str, scores: list[tuple[str, float, float]]) -> ForecastResult:
+    return ForecastResult(
+        product="Papa criolla limpia", market="Bogotá, D.C., Corabastos", freq="W", horizon=1, unit="COP/kg",
+        model=model, model_label=model, beats_naive=False, scores=[Score(*s) for s in scores],
+        points=[Point("2025-10-25", 3000.0, 2800.0, 3200.0, 2700.0, 3300.0, 2950.0)], last_date="2025-10-18",
+        last_value=2950.0, history=[("2025-10-18", 2950.0)], origins=52, coverage80=0.8, coverage95=0.94)
+
+
+def test_model_line_says_why_the_model_was_used_and_whether_it_beat_naive() -> None:
+    text = forecast_text(_result("combo", [("combo", 0.9, 0.9), ("naive", 1.0, 1.0), ("ets", 1.1, 1.1)]))
+    assert "modelo por defecto" in text and "al menos 20% menor" in text and "error 10% menor" in text
+    text = forecast_text(_result("combo", [("naive", 1.0, 1.0), ("combo", 1.05, 1.05)]))
+    assert "no lo superó (error 1,05 veces el del ingenuo)" in text and "no tiene ventaja demostrada" in text
+    assert "MASE 1,05 frente a 1,00 del ingenuo" in text
+    text = forecast_text(_result("ets", [("ets", 0.7, 0.7), ("combo", 0.95, 0.95), ("naive", 1.0, 1.0)]))
+    assert "al menos 20% menor que el de la combinación" in text and "error 30% menor" in text
+    text = forecast_text(_result("ets", [("ets", 0.7, 0.7), ("naive", 1.0, 1.0)]))
+    assert "el de menor error en el backtest de 52 orígenes" in text
+    text = forecast_text(_result("naive", [("naive", 1.0, 1.0), ("combo", 1.3, 1.3)]))
+    assert "ningún modelo superó al pronóstico ingenuo" in text and "se usa el ingenuo" in text
 
 
 # ------------------------------------------------------------------------------------ a forecast end to end

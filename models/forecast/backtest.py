@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from models.forecast.candidates import BY_KEY, COMBO, make
+from models.forecast.candidates import BY_KEY, COMBO, SWITCH_MARGIN, make
 from models.forecast.filters import arima_111, ets_damped, theta, theta_params
 
 PANDAS_FREQ = {"W": "W-SAT", "M": "MS", "D": "D"}
@@ -130,9 +130,18 @@ class Decision:
     n_origins: int
 
 
+def select(mae: dict[str, float]) -> str:
+    """The combination unless another candidate's backtest MAE is at least SWITCH_MARGIN lower (then the lowest,
+    naive on ties); without a combination (a component could not be backtested), simply the lowest."""
+    best = min(mae, key=lambda k: (mae[k], k != "naive"))
+    if "combo" in mae and mae[best] > (1 - SWITCH_MARGIN) * mae["combo"]:
+        return "combo"
+    return best
+
+
 def decide(forecasts: dict[str, np.ndarray], actuals: np.ndarray, first: int, cutoff: int, horizon: int,
            k_origins: int, prices: np.ndarray) -> Decision | None:
-    """Select a model and calibrate its intervals using only errors observed before position `cutoff`.
+    """Select a model (`select`) and calibrate its intervals using only errors observed before position `cutoff`.
 
     Uses the latest `k_origins` origins whose targets up to `horizon` are all before `cutoff`.
     Returns None when fewer than 8 such origins exist.
@@ -151,7 +160,7 @@ def decide(forecasts: dict[str, np.ndarray], actuals: np.ndarray, first: int, cu
         err = float(np.mean(np.abs(np.exp(block) - truth)))
         if math.isfinite(err):
             mae[key] = err
-    best = min(mae, key=lambda k: (mae[k], k != "naive"))
+    best = select(mae)
     resid = np.abs(actuals[rows, :horizon] - forecasts[best][rows, :horizon])
     q = {level: np.array([conformal_q(resid[:, s], level) for s in range(horizon)]) for level in LEVELS}
     scale = naive_scale(prices[: first + int(rows[0]) + 1])

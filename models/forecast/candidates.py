@@ -31,6 +31,10 @@ CANDIDATES: list[Candidate] = [
     Candidate("combo", "combinación (promedio de ETS, Theta, ARIMA y regresión)", True, {"W": 40, "M": 24, "D": 40}),
 ]
 COMBO = ("ets", "theta", "arima", "linreg")  # the combination averages these forecasts (in log space)
+# The combination is the default forecaster; another candidate (naive included) replaces it only when its backtest
+# MAE is at least this much lower than the combination's. Chosen on the validation year (the year before the test
+# year): plain lowest-MAE selection beat naive at 4 weeks on 42.9% of series, this rule on 62.5%.
+SWITCH_MARGIN = 0.2
 BY_KEY = {c.key: c for c in CANDIDATES}
 
 

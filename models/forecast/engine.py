@@ -1,5 +1,6 @@
-"""One forecast: regularise the series, backtest every candidate on recent origins, pick by MASE, calibrate
-conformal intervals per step, fit the chosen model on the whole stretch and forecast. Runs in a worker."""
+"""One forecast: regularise the series, backtest every candidate on recent origins, pick by backtest error (the
+combination unless another candidate, naive included, is clearly better: backtest.select), calibrate conformal
+intervals per step, fit the chosen model on the whole stretch and forecast. Runs in a worker."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from models.forecast.candidates import BY_KEY
+from models.forecast.candidates import BY_KEY, SWITCH_MARGIN
 from models.forecast.types import FREQS, ForecastResult
 
 SOURCE = "Fuente: DANE – SIPSA; pronóstico de SIPSABot"
@@ -41,6 +41,35 @@ def _num(x: float, digits: int = 2) -> str:
     return f"{x:.{digits}f}".replace(".", ",")
 
 
+def _model_line(r: ForecastResult) -> str:
+    """Which model, why, and its backtest MASE against the naive forecast, honestly (also when it did not win)."""
+    chosen = r.chosen
+    naive = next((s for s in r.scores if s.model == "naive"), None)
+    margin = f"{SWITCH_MARGIN * 100:.0f}%"
+    if r.model == "naive":
+        best = next((s for s in r.scores if s.model != "naive"), None)
+        extra = (f" (el mejor, {BY_KEY[best.model].label}, tuvo un error {_num(best.vs_naive)} veces el del "
+                 "ingenuo)") if best else ""
+        return (f"Modelo: ningún modelo superó al pronóstico ingenuo (repetir el último valor) en el backtest "
+                f"de {r.origins} orígenes{extra}; se usa el ingenuo. MASE {_num(chosen.mase)}.")
+    versus = f"MASE {_num(chosen.mase)} frente a {_num(naive.mase) if naive else '–'} del ingenuo"
+    if chosen.vs_naive < 1:
+        versus += f" (error {_num((1 - chosen.vs_naive) * 100, 0)}% menor que repetir el último valor)"
+    else:
+        versus += (f"; no lo superó (error {_num(chosen.vs_naive)} veces el del ingenuo), pero la diferencia no "
+                   f"llega al {margin} que se exige para cambiar de modelo: no tiene ventaja demostrada sobre "
+                   "repetir el último valor")
+    if r.model == "combo":
+        why = (f"el modelo por defecto; en el backtest de {r.origins} orígenes ningún otro candidato tuvo un error "
+               f"al menos {margin} menor")
+    elif any(s.model == "combo" for s in r.scores):
+        why = (f"elegido por backtest en {r.origins} orígenes: su error fue al menos {margin} menor que el de la "
+               "combinación (el modelo por defecto)")
+    else:
+        why = f"el de menor error en el backtest de {r.origins} orígenes"
+    return f"Modelo: {r.model_label}, {why}. {versus}."
+
+
 def forecast_text(r: ForecastResult) -> str:
     singular, plural, _, _ = FREQS[r.freq]
     per = unit_suffix(r.unit)
@@ -58,19 +87,7 @@ def forecast_text(r: ForecastResult) -> str:
     for p in r.points:
         lines.append(f"• {period_label(p.date, r.freq)}: {pesos(p.value)}{per} "
                      f"(80%: {pesos(p.lo80)} – {pesos(p.hi80)})")
-    chosen = r.chosen
-    naive = next((s for s in r.scores if s.model == "naive"), None)
-    if r.model == "naive":
-        best = next((s for s in r.scores if s.model != "naive"), None)
-        extra = (f" (el mejor, {BY_KEY[best.model].label}, tuvo un error {_num(best.vs_naive)} veces el del "
-                 "ingenuo)") if best else ""
-        lines.append(f"Modelo: ningún modelo superó al pronóstico ingenuo (repetir el último valor) en el backtest "
-                     f"de {r.origins} orígenes{extra}; se usa el ingenuo. MASE {_num(chosen.mase)}.")
-    else:
-        gain = (1 - chosen.vs_naive) * 100
-        lines.append(f"Modelo: {r.model_label}, elegido por backtest en {r.origins} orígenes: MASE "
-                     f"{_num(chosen.mase)} frente a {_num(naive.mase) if naive else '–'} del ingenuo "
-                     f"(error {_num(gain, 0)}% menor que repetir el último valor).")
+    lines.append(_model_line(r))
     if r.coverage80 is not None:
         cov95 = f", 95% → {r.coverage95 * 100:.0f}%" if r.coverage95 is not None else ""
         lines.append(f"Intervalos calibrados con los errores del backtest; cobertura medida: 80% → "
