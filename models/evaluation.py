@@ -9,6 +9,7 @@ Expected values were computed by tools/label_questions.py with pandas straight f
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -71,27 +72,39 @@ def ensure_mirror(db_path: Path, csv_path: Path = DEFAULT_CSV, out: IO[str] | No
     """Build (once) the evaluation mirror from the real long CSV."""
     from data.importer import import_file
 
-    vocab_files = list((ROOT / "data" / "vocab").glob("*.csv"))
-    if db_path.exists() and any(f.stat().st_mtime > db_path.stat().st_mtime for f in vocab_files):
-        # the canonical name tables changed since this mirror was built: rebuild it with the new names
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db_path) + suffix).unlink(missing_ok=True)
+    fingerprint = _vocab_fingerprint()
     if db_path.exists():
         conn = connect(db_path, readonly=True)
         try:
             has_rows = conn.execute("SELECT 1 FROM weekly_prices LIMIT 1").fetchone() is not None
+            row = conn.execute("SELECT value FROM meta WHERE key = 'eval_vocab'").fetchone()
         finally:
             conn.close()
-        if has_rows:
+        if row is None and has_rows:
+            return db_path  # a mirror the user passed (or built otherwise): never rebuilt or deleted here
+        if has_rows and row[0] == fingerprint:
             return db_path
+        # an evaluation mirror built with older canonical name tables: rebuild it with the new names
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
     if not csv_path.exists():
         raise FileNotFoundError(f"No encuentro {csv_path} para construir el espejo de evaluación.")
     if out:
         print(f"Construyendo el espejo de evaluación {db_path} desde {csv_path.name} …", file=out, flush=True)
     db = open_db(db_path)
     import_file(db.conn, csv_path)
+    db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('eval_vocab', ?)", (fingerprint,))
+    db.conn.commit()
     db.conn.close()
     return db_path
+
+
+def _vocab_fingerprint() -> str:
+    """A hash of the canonical name tables the evaluation mirror was built with."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "data" / "vocab").glob("*.csv")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _num_close(a: Any, b: Any, tol: float) -> bool:
