@@ -26,6 +26,7 @@ from data import status
 from models.answer import ChatState
 from models.llm_errors import BUSY_TEXT as BUSY_TEXT  # re-exported: callers import them from here too
 from models.llm_errors import LLMBusy as LLMBusy
+from models.llm_errors import LLMTimeout as LLMTimeout
 from models.llm_errors import LLMUnavailable as LLMUnavailable
 from models.llm_gguf import FILE_TYPES
 from models.llm_grammar import import_llama_cpp, loads_lenient, schema_grammar
@@ -292,6 +293,8 @@ class LLMParser:
         call = self.parse(text, state)
         if call.outcome == "busy":
             raise LLMBusy(BUSY_TEXT)
+        if call.outcome == "timeout":
+            raise LLMTimeout("the model did not answer in time")
         return call.intent
 
     def parse(self, text: str, state: ChatState | None = None, timeout_s: float | None = None) -> LLMCall:

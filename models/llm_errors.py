@@ -14,3 +14,7 @@ class LLMBusy(Exception):
 
 class LLMUnavailable(Exception):
     """The model could not be loaded (missing or corrupt file)."""
+
+
+class LLMTimeout(Exception):
+    """The model did not answer in time: the router asks the user to rephrase instead of guessing."""

@@ -24,7 +24,7 @@ from models import render as r
 from models.answer import Answer, Chart, ChatState, Choice, Value
 from models.dates import Period, describe, fmt_date
 from models.lang import normalise, singular, words
-from models.llm_errors import BUSY_TEXT, LLMBusy
+from models.llm_errors import BUSY_TEXT, LLMBusy, LLMTimeout
 from models.llm_merge import merge
 from models.parse import Parsed, parse
 from models.resolve import MAIN_MARKETS, MarketMatch, ProductMatch, Vocabulary, vocabulary
@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 
 MAX_CHARS = 1000
 LLM_THRESHOLD = 0.5
+TIMEOUT_TEXT = ("No alcancé a entender bien tu pregunta. ¿Me la dices de otra forma? Nombra el producto y, si "
+                "quieres, el mercado o la ciudad. Por ejemplo:")
+TIMEOUT_EXAMPLES = ("Precio de la papa criolla en Corabastos", "¿Dónde está más barato el tomate chonto?",
+                    "¿Cómo ha variado el aguacate hass en las últimas 8 semanas?")
 DEFAULT_HISTORY_WEEKS = 12
 LlmFn = Callable[[str, ChatState], "dict[str, Any] | None"]
 
@@ -124,6 +128,13 @@ class Router:
             raw = self._ask_llm(clean, state)
             if isinstance(raw, LLMBusy):  # no figures, and the chat state stays as it was: the user asks again
                 return Answer(intent=parsed.intent.value, text=str(getattr(raw, "message", "") or BUSY_TEXT))
+            if isinstance(raw, LLMTimeout):  # the rules were unsure and the model too slow: ask, don't guess
+                rules = self._execute(self._request(parsed, state, vocab), conn, vocab, today)
+                if rules.clarify:
+                    self._remember(rules, state)
+                    return rules
+                return Answer(intent="clarify", text=TIMEOUT_TEXT,
+                              clarify=[Choice(label=q, text=q) for q in TIMEOUT_EXAMPLES])
             merged = merge(parsed, raw, vocab)
             if merged.conflicts:
                 log.info("LLM output not used for %r: %s", clean[:80], "; ".join(merged.conflicts))
@@ -133,13 +144,13 @@ class Router:
         self._remember(answer, state)
         return answer
 
-    def _ask_llm(self, text: str, state: ChatState | None) -> dict[str, Any] | LLMBusy | None:
-        """The LLM's intent object; LLMBusy when its queue is full; None when it gave nothing usable (timeout,
-        invalid output, unavailable or failing model: the rule path answers)."""
+    def _ask_llm(self, text: str, state: ChatState | None) -> dict[str, Any] | LLMBusy | LLMTimeout | None:
+        """The LLM's intent object; LLMBusy when its queue is full; LLMTimeout when it was too slow; None when it
+        gave nothing usable (invalid output, unavailable or failing model: the rule path answers)."""
         try:
             raw = self.llm(text, state or ChatState()) if self.llm else None
-        except LLMBusy as busy:
-            return busy
+        except (LLMBusy, LLMTimeout) as exc:
+            return exc
         except Exception as exc:  # the model is optional: a failure there must not cost the user an answer
             log.warning("LLM failed, answering from the rules: %r", exc)
             return None

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from models.answer import ChatState
-from models.llm import BUSY_TEXT, LLMBusy, LLMParser, LLMWorker, ModelRunner, build_parser, format_latency
+from models.llm import BUSY_TEXT, LLMBusy, LLMParser, LLMTimeout, LLMWorker, ModelRunner, build_parser, format_latency
 from models.llm_gguf import GGUFError, read_header
 from models.llm_grammar import (
     SAFE_CHAR_RULE,
@@ -246,11 +246,12 @@ def test_queue_full_answers_busy_at_once(tiny_model: Path):
     worker.close()
 
 
-def test_timeout_returns_none_and_the_expired_job_is_skipped(tiny_model: Path):
+def test_timeout_raises_llm_timeout_and_the_expired_job_is_skipped(tiny_model: Path):
     worker, _started, release = _blocking_worker(tiny_model, queue_size=2)
     parser = LLMParser(worker, timeout_s=0.3)
     t0 = time.monotonic()
-    assert parser("precio de la papa", ChatState()) is None  # the router then asks a clarifying question
+    with pytest.raises(LLMTimeout):  # the router then asks a clarifying question
+        parser("precio de la papa", ChatState())
     elapsed = time.monotonic() - t0
     assert parser.calls[-1].outcome == "timeout" and 0.25 < elapsed < 2.0
     release.set()

@@ -65,8 +65,9 @@ def test_database_answers_do_not_wait_for_a_busy_model(mirror: Path, tiny: Path)
         unsure = router.answer(UNSURE, ChatState(chat_id=2))
         waited = time.monotonic() - t0
         assert consulted == [UNSURE]
-        assert 0.4 < waited < 3.0  # asked, waited the timeout, then answered from the rules
+        assert 0.4 < waited < 3.0  # asked, waited the timeout, then asked the user back
         assert not unsure.values  # no figures invented for unreadable text
+        assert unsure.clarify and "¿" in unsure.text  # a clarifying question, not a guess
         assert parser.calls[-1].outcome == "timeout"
     finally:
         release.set()
