@@ -186,6 +186,10 @@ def test_model_line_says_why_the_model_was_used_and_whether_it_beat_naive() -> N
     assert "el de menor error en el backtest de 52 orígenes" in text
     text = forecast_text(_result("naive", [("naive", 1.0, 1.0), ("combo", 1.3, 1.3)]))
     assert "ningún modelo superó al pronóstico ingenuo" in text and "se usa el ingenuo" in text
+    fallback = _result("naive", [("combo", 0.9, 0.9), ("naive", 1.0, 1.0)])
+    fallback.fallback_from = "combo"
+    text = forecast_text(fallback)
+    assert "ajuste final falló" in text and "ningún modelo superó" not in text
 
 
 # ------------------------------------------------------------------------------------ a forecast end to end

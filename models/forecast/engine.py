@@ -93,12 +93,13 @@ def run_forecast(series: SeriesData, horizon: int | None = None) -> ForecastResu
     if decision is None:  # cannot happen with k >= 8, kept as a clear message rather than an assertion
         raise ForecastError("No hay suficientes orígenes de backtest para esta serie.")
     chosen = decision.chosen
+    fallback_from = None
     try:
         point_logs = final_forecast(stretch.dates, logs, freq, chosen, h, train_length)
         if not np.all(np.isfinite(point_logs)):
             raise ValueError("non-finite forecast")
     except Exception:
-        chosen = "naive"
+        fallback_from, chosen = chosen, "naive"
         point_logs = np.full(h, logs[-1])
     naive_mae = decision.mae.get("naive", math.nan)
     scores = [Score(key, round(mae / decision.scale, 3), round(mae / naive_mae, 3) if naive_mae > 0 else math.nan)
@@ -127,4 +128,5 @@ def run_forecast(series: SeriesData, horizon: int | None = None) -> ForecastResu
         history=[(d.isoformat(), round(float(v), 1)) for d, v, f in
                  zip(stretch.dates[-hist_n:], prices[-hist_n:], stretch.filled[-hist_n:], strict=True) if not f],
         origins=decision.n_origins, coverage80=coverage[LEVELS[0]], coverage95=coverage[LEVELS[1]],
-        notes=_gap_notes(stretch, freq), source=series.source, demo=series.demo, stale_days=stale_days)
+        notes=_gap_notes(stretch, freq), source=series.source, demo=series.demo, stale_days=stale_days,
+        fallback_from=fallback_from)

@@ -46,6 +46,10 @@ def _model_line(r: ForecastResult) -> str:
     chosen = r.chosen
     naive = next((s for s in r.scores if s.model == "naive"), None)
     margin = f"{SWITCH_MARGIN * 100:.0f}%"
+    if r.model == "naive" and r.fallback_from:
+        return (f"Modelo: el backtest de {r.origins} orígenes eligió {BY_KEY[r.fallback_from].label}, pero su "
+                "ajuste final falló con los datos más recientes; por prudencia se usa el pronóstico ingenuo "
+                f"(repetir el último valor). MASE del ingenuo {_num(chosen.mase)}.")
     if r.model == "naive":
         best = next((s for s in r.scores if s.model != "naive"), None)
         extra = (f" (el mejor, {BY_KEY[best.model].label}, tuvo un error {_num(best.vs_naive)} veces el del "

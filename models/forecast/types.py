@@ -66,6 +66,7 @@ class ForecastResult:
     source: str = ""  # Spanish description of the data set used
     demo: bool = False
     stale_days: int | None = None
+    fallback_from: str | None = None  # the model the backtest chose, when its final fit failed
 
     @property
     def chosen(self) -> Score:
