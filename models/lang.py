@@ -23,6 +23,24 @@ def normalise(text: str) -> str:
 
 _WORD = re.compile(r"[0-9a-zñ]+")
 
+# Chat shorthand people type on a phone -> the full words the rules know ("a cmo ta", "q precio", "pal lulo").
+SHORTHAND: dict[str, str] = {
+    "q": "que", "ke": "que", "xq": "porque", "pq": "porque", "porq": "porque", "x": "por",
+    "pa": "para", "pal": "para el", "xfa": "por favor", "porfa": "por favor", "plis": "por favor",
+    "ta": "esta", "tb": "tambien", "tmb": "tambien", "tbn": "tambien", "cmo": "como", "kmo": "como",
+    "cnto": "cuanto", "d": "de", "dl": "del", "ud": "usted", "uds": "ustedes",
+}
+_SHORTHAND = re.compile(r"(?<![0-9a-zñ$.,/])(" + "|".join(sorted(SHORTHAND, key=len, reverse=True))
+                        + r")(?![0-9a-zñ/])")
+
+
+def expand_shorthand(norm: str) -> str:
+    """Chat shorthand in normalised text spelled out ("a cmo ta la papa pal lunes" -> "a como esta la papa para el
+    lunes"); a token that is part of a number, a date or a slash abbreviation ("b/quilla") is left alone."""
+    if not _SHORTHAND.search(norm):
+        return norm
+    return _SPACES.sub(" ", _SHORTHAND.sub(lambda m: SHORTHAND[m.group(1)], norm)).strip()
+
 
 def words(text: str) -> list[str]:
     """Plain word tokens of normalised text (no punctuation at all)."""
@@ -46,7 +64,7 @@ def _set(text: str) -> frozenset[str]:
 
 STOPWORDS = _set(
     "a al el la los las lo le les un una unos unas de del en y e o u con por para que q como cual "
-    "cuales cuanto cuanta cuantos cuantas es son esta estan estaba estaban esta fue ser se su sus mi "
+    "cuales cuanto cuanta cuantos cuantas donde adonde es son esta estan estaba estaban esta fue ser se su sus mi "
     "mis me te tu ti nos este esa ese eso esto hay hubo ha han he ya muy mas menos tan tambien pero "
     "sino ni si no sobre entre hasta desde hacia segun sin kilo kilos kg libra libras precio precios "
     "valor vale valia valio cuesta costo costaba cuestan pesos peso cop"

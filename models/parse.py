@@ -12,13 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from models.dates import Period, parse_period
-from models.lang import FILLER, STOPWORDS, int_word, normalise, singular, words
+from models.lang import FILLER, STOPWORDS, expand_shorthand, int_word, normalise, singular, words
 from models.numbers import amounts
 from models.resolve import MarketMatch, ProductMatch, Vocabulary
 from models.slots import Intent
 
 _P = {
-    Intent.ALERT: r"\b(avisa\w*|alerta\w*|notifica\w*|alarma|suscrib\w*|me avises|me avisas|avisen)\b",
+    Intent.ALERT: (r"\b(avisa\w*|alerta\w*|notifica\w*|alarma|suscrib\w*|me avises|me avisas|avisen|avisos?"
+                   r"|alertame|notificame|(mandame|enviame|mandarme|enviarme|me mandas|me envias|me escribes"
+                   r"|escribeme) (un |una )?(mensaje|aviso|alerta|notificacion|razon)"
+                   r"|cuando (\w+ ){0,6}(baje|suba|supere|pase|llegue|caiga|este por|este a|cueste)"
+                   r" (de|a|los|el|menos|mas|encima|debajo|\$?\d))\b"),
     Intent.FORECAST: (r"\b(pronostic\w*|predic\w*|proyecc\w*|proyecta\w*|va a (estar|costar|subir|bajar|valer)"
                       r"|van a (estar|costar|subir|bajar|valer)|estara|estaran|costara|costaran|valdra|subira|bajara"
                       r"|en el futuro|proxim[oa]s? (\w+ )?(semanas?|meses|mes|dias)|proxima semana|proximo mes"
@@ -27,9 +31,18 @@ _P = {
                            r"|procedencia|origen|proviene|provienen|que departamentos? (envia|manda|surte)"
                            r"|de (que|cuales) (departamentos?|municipios?|regiones?|zonas?|lugares?) "
                            r"(viene|vienen|llega|llegan|proviene|provienen|traen)"
-                           r"|(viene|vienen|llega|llegan) de donde)\b"),
+                           r"|(viene|vienen|llega|llegan) de donde|de donde es|de donde son"
+                           r"|(viene|vienen|llega|llegan|llego|llegaron|entra|entran|ingresa|ingresan|traen|proviene"
+                           r"|provienen|sale|salen) (\w+ ){0,5}?de (que|cuales|donde) "
+                           r"(departamentos?|municipios?|regiones?|zonas?|lugares?|partes?|sitios?)"
+                           r"|(que|cuales) (departamentos?|municipios?|regiones?) (la |lo |los |las )?"
+                           r"(envian?|mandan?|surten?|producen?|abastecen?|despachan?|traen?|proveen?))\b"),
     Intent.SUPPLY: (r"\b(abastecimiento|abastecio|toneladas|cuant[oa]s? (comida |alimentos? )?(llego|llega|entro|entra"
                     r"|ingreso|ingresa|llegaron|entraron)|ingreso de alimentos|volumen|cuanta comida"
+                    r"|cuant[oa]s? (?:kilos |toneladas |carga |bultos )?(?:de )?"
+                    r"(?:(?!cuest|cost|val|precio|esta\b|estaba)\w+ ){1,4}(?:se )?(llego|llega|entro|entra|ingreso"
+                    r"|ingresa|llegaron|entraron|ingresaron|llegan|entran|ingresan|despacharon|abastecieron)"
+                    r"|(llego|llegaron|entro|entraron|ingreso|ingresaron) (\w+ ){0,2}(kilos|toneladas|carga)"
                     r"|oferta de alimentos|cuanto se abastecio|surtido)\b"),
     Intent.INPUTS: (r"\b(insumos?|fertilizantes?|abonos?|urea|plaguicidas?|herbicidas?|fungicidas?|insecticidas?"
                     r"|agroquimicos?|glifosato|cal agricola|triple 15|15 15 15|dap|kcl|cloruro de potasio)\b"),
@@ -39,9 +52,12 @@ _P = {
                     r"|aumentos|descensos)|que (productos? )?(subio|bajo|subieron|bajaron)( mas)?"
                     r"|alzas y bajas|subidas y bajadas|ganadores|perdedores|se dispararon|se disparo"
                     r"|(productos?|alimentos?) (subieron|bajaron|cayeron|aumentaron) mas"
-                    r"|(top|ranking|lista)( \d+)? (de )?(las )?(alzas|subidas|bajas|caidas)|alzas|subidas)\b"),
+                    r"|(top|ranking|lista)( \d+)? (de )?(las )?(alzas|subidas|bajas|caidas)|alzas|subidas"
+                    r"|(cuales|que) (\w+ )?(subieron|bajaron|cayeron|aumentaron|se dispararon|se movieron)"
+                    r"|(subieron|bajaron|cayeron|aumentaron|se movieron|se dispararon) (mas|menos))\b"),
     Intent.CHEAPEST: (r"\b(mas barat[oa]s?|mas economic[oa]s?|menor precio|precio mas bajo|mas bajo|mejor precio"
-                      r"|donde (conviene|me sale mejor)|mas favorable)\b"),
+                      r"|donde (conviene|me sale mejor)|mas favorable|menos car[oa]s?|mas en cuenta|mas accesible"
+                      r"|mas barat\w*|donde (\w+ ){0,4}(barat\w*|economic\w*))\b"),
     Intent.PRICIEST: r"\b(mas car[oa]s?|mayor precio|precio mas alto|mas costos[oa]s?|mas alto|carisim[oa])\b",
     Intent.COMPARE: (r"\b(compar\w*|vs|versus|diferencia|todos los mercados|cada mercado|por mercados?|por ciudad(es)?"
                      r"|en que mercados|todas las ciudades|varios mercados|en los mercados|en las ciudades)\b"),
@@ -53,15 +69,25 @@ _P = {
                       r"|lista de (productos|mercados)"
                       r"|cobertura|hasta (que|cuando)( fecha)?|desde cuando|fecha de (corte|actualizacion)"
                       r"|ultima actualizacion|actualizad[oa]s?|de donde (sacas|salen|vienen) (los|tus) datos"
-                      r"|que informacion (tienes|hay)|que tienes|fuente de (los )?datos)\b"),
+                      r"|que informacion (tienes|hay)|que tienes|fuente de (los )?datos"
+                      r"|(que|cuales|cuantas) (plazas|centrales|galerias|centros de abasto)"
+                      r"|(que|cuales) (\w+ )?(productos|mercados|plazas|ciudades|alimentos) (manejas|manejan|tienes"
+                      r"|tienen|cubres|cubren|hay|incluye|incluyes)"
+                      r"|desde (que|cual|cuando) (ano|año|fecha|mes|dia|epoca)|desde hace cuanto"
+                      r"|hasta (que|cual) (dia|fecha|semana|mes|ano|año)"
+                      r"|(que|cuales) (fechas|anos|años|periodos?) (tienes|hay|cubres|manejas))\b"),
 }
 _PRICE_WORDS = re.compile(r"\b(precio|precios|cuanto|cuesta|cuestan|vale|valen|valor|a como|como esta|como estan"
                           r"|costo|costaba|valia|valio|estaba|cotizacion|cotiza|tarifa)\b")
 _HELP = re.compile(r"(^/(start|ayuda|help)\b|\b(ayuda|ayudame|que puedes hacer|que sabes( hacer)?|como funciona"
                    r"|como te uso|como se usa|instrucciones|comandos|que haces|para que sirves|menu|opciones"
-                   r"|que me puedes (decir|preguntar)|que te puedo preguntar|quien eres|que eres)\b)")
+                   r"|que me puedes (decir|preguntar)|que te puedo preguntar|quien eres|que eres"
+                   r"|que (preguntas|cosas|consultas) (te |le |les )?(puedo|podemos|se pueden|se puede) "
+                   r"(hacer|preguntar|consultar)|que (te |le )?(puedo|podria) (preguntar|consultar)(te|le)?"
+                   r"|que (preguntas|cosas) (respondes|contestas|sabes))\b)")
 _THANKS = re.compile(r"\b(gracias|agradezco|muy amable|mil gracias|thanks|grax|graciass|te pasaste|excelente"
-                     r"|perfecto|listo)\b")
+                     r"|perfecto|listo|dios (le|te|se lo|se la|les|se los) (pague|bendiga)|agradecid[oa]s?"
+                     r"|que dios (le|te|lo|la) bendiga|bendiciones|muy agradecid[oa]|thx|tks)\b")
 _GREETING = re.compile(r"^(hola+|holi|buenas|buen dia|buenos dias|buenas tardes|buenas noches|hey|saludos|que mas"
                        r"|quiubo|ola|alo|hi|hello|que hubo|q hubo)\b")
 _OUT_OF_SCOPE = re.compile(r"\b(dolar|dolares|euro|euros|gasolina|acpm|bitcoin|cripto\w*|clima|lluvia|futbol|partido"
@@ -98,6 +124,7 @@ class Parsed:
     followup: bool = False
     confidence: float = 1.0
     unknown: list[str] = field(default_factory=list)  # content words nothing explained
+    unknown_place: list[str] = field(default_factory=list)  # unexplained words where a market or city goes
 
     @property
     def has_data_request(self) -> bool:
@@ -105,7 +132,7 @@ class Parsed:
 
 
 def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) -> Parsed:
-    norm = normalise(text)
+    norm = expand_shorthand(normalise(text))
     raw_tokens = words(norm)
     tokens = [singular(t) for t in raw_tokens]
     found = {intent for intent, pattern in _P.items() if re.search(pattern, norm)}
@@ -149,6 +176,7 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
                    if i not in explained and t not in STOPWORDS and raw_tokens[i] not in STOPWORDS
                    and raw_tokens[i] not in period_words and not t.isdigit() and len(t) > 2}
     p.unknown = [raw_tokens[i] for i in sorted(unexplained) if raw_tokens[i] not in FILLER and tokens[i] not in FILLER]
+    p.unknown_place = _unknown_place(raw_tokens, unexplained, explained)
     if product.status == "ok" and product.used and product.product is not None:
         # "zanahoria morada", "kiwi dorado": a word right next to the product that names nothing we know may be a
         # variety we do not have; ask instead of answering for the plain product
@@ -194,6 +222,29 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
         product.status == "none" and not p.keyword and (bool(markets) or period is not None))
     p.confidence = _confidence(p)
     return p
+
+
+_PLACE_LEAD = frozenset({"en", "desde"})
+_PLACE_SKIP = frozenset({"la", "el", "los", "las", "plaza", "mercado", "central", "galeria", "ciudad", "de", "del",
+                         "mayorista", "abastos", "centro"})
+
+
+def _unknown_place(raw: list[str], unexplained: set[int], explained: set[int]) -> list[str]:
+    """Unexplained words standing where a market or a city goes ("en bquilla", "en la plaza de xyz"): the router
+    must not answer for a default market as if it had understood the place."""
+    out: list[str] = []
+    for i in sorted(unexplained):
+        word = raw[i]
+        if word in FILLER or word in _PLACE_SKIP:
+            continue
+        j = i - 1
+        while j >= 0 and raw[j] in _PLACE_SKIP and j not in explained:
+            j -= 1
+        if j >= 0 and raw[j] in _PLACE_LEAD:
+            out.append(word)
+        elif out and i - 1 >= 0 and raw[i - 1] == out[-1]:
+            out.append(word)  # "en san gil": both words
+    return out
 
 
 def _numbers(p: Parsed, norm: str) -> None:

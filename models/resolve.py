@@ -32,6 +32,9 @@ COLLOQUIAL_PRODUCTS: dict[str, str] = {
     "cebolla de rama": "Cebolla junca",
     "cebolla en rama": "Cebolla junca",
     "cebolla cabezona": "Cebolla cabezona blanca",
+    "cebolla de huevo": "Cebolla cabezona blanca",
+    "cebolla huevo": "Cebolla cabezona blanca",
+    "cebolla cabezona de huevo": "Cebolla cabezona blanca",
     "cebolla blanca": "Cebolla cabezona blanca",
     "cebolla roja": "Cebolla cabezona roja",
     "cebolla morada": "Cebolla cabezona roja",
@@ -114,7 +117,17 @@ MAIN_MARKETS: dict[str, str] = {
 }
 CITY_NICKNAMES = {"medallo": "medellin", "bogota d c": "bogota", "bogota dc": "bogota", "la capital": "bogota",
                   "barranquilla d e i p": "barranquilla", "curramba": "barranquilla", "cucuta": "cucuta",
-                  "san jose de cucuta": "cucuta", "santafe de bogota": "bogota"}
+                  "san jose de cucuta": "cucuta", "santafe de bogota": "bogota",
+                  # abbreviations people type ("b/quilla" is tokenised as "b quilla")
+                  "bquilla": "barranquilla", "b quilla": "barranquilla", "barranquiya": "barranquilla",
+                  "baq": "barranquilla", "quilla": "barranquilla", "bmanga": "bucaramanga",
+                  "b manga": "bucaramanga", "bga": "bucaramanga", "bucara": "bucaramanga", "mde": "medellin",
+                  "mdllin": "medellin", "medell": "medellin", "ctg": "cartagena", "ctgena": "cartagena",
+                  "cgena": "cartagena", "cartagena de india": "cartagena", "bog": "bogota", "bta": "bogota",
+                  "bgta": "bogota", "bogot": "bogota", "villavo": "villavicencio", "vcio": "villavicencio",
+                  "cali valle": "cali", "clo": "cali", "cuc": "cucuta", "pei": "pereira"}
+# words in a product name that people leave out when they name the cut first ("lomo fino de res")
+_GENERIC_PRODUCT_WORDS = frozenset({"carne"})
 _GENERIC_MARKET_WORDS = frozenset({"plaza", "mercado", "mercados", "central", "centro", "galeria", "de", "del", "la",
                                    "el", "los", "las", "y", "s", "a", "ltda", "sas", "s a s", "barrio"})
 
@@ -125,6 +138,23 @@ def _content(text: str, stop: frozenset[str]) -> tuple[str, ...]:
     if stop and len(tokens) >= 3 and tokens[-1] in stop and len(tokens[-1]) == 1:
         kept.append(tokens[-1])  # a grade, as in "Huevo rojo A"
     return tuple(kept)
+
+
+def _cut_first(name: str) -> list[tuple[str, ...]]:
+    """'Carne de res, lomo fino' is also said cut first: 'lomo fino de res' (the word matching is
+    order-insensitive, but a name must start with a word the question used, so the cut leads these entries)."""
+    if "," not in name:
+        return []
+    kind, _, cut = name.partition(",")
+    kind_tokens = _content(kind, PRODUCT_STOPWORDS)
+    cut_tokens = _content(cut, PRODUCT_STOPWORDS)
+    if not kind_tokens or not cut_tokens:
+        return []
+    out = [cut_tokens + kind_tokens]
+    short = tuple(t for t in kind_tokens if t not in _GENERIC_PRODUCT_WORDS)
+    if short and short != kind_tokens:
+        out.append(cut_tokens + short)
+    return out
 
 
 @dataclass
@@ -184,6 +214,8 @@ class Vocabulary:
 
         for p in self.products.values():
             add(_content(p.name, PRODUCT_STOPWORDS), p.id, 2)
+            for reordered in _cut_first(p.name):
+                add(reordered, p.id, 2)
         for alias_key, pid in aliases:
             add(_content(alias_key, PRODUCT_STOPWORDS), pid, 1)
         for phrase, name in COLLOQUIAL_PRODUCTS.items():

@@ -20,6 +20,7 @@ from typing import Any
 
 from data import queries as q
 from data import status
+from models import ask_back
 from models import render as r
 from models.answer import Answer, Chart, ChatState, Choice, Value
 from models.dates import Period, describe, fmt_date
@@ -72,6 +73,7 @@ class Request:
     tokens: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     text: str = ""
+    unknown_place: list[str] = field(default_factory=list)  # words where a place goes that name no market
 
 
 class Router:
@@ -159,7 +161,8 @@ class Router:
     def _request(self, p: Parsed, state: ChatState | None, vocab: Vocabulary) -> Request:
         req = Request(intent=p.intent, product=p.product, markets=p.markets, all_markets=p.all_markets,
                       period=p.period, horizon=p.horizon, freq=p.freq, threshold=p.threshold, direction=p.direction,
-                      change_pct=p.change_pct, rule=p.rule, tokens=p.tokens, unknown=p.unknown, text=p.text)
+                      change_pct=p.change_pct, rule=p.rule, tokens=p.tokens, unknown=p.unknown, text=p.text,
+                      unknown_place=list(p.unknown_place))
         prev_intent = parse_intent(state.intent) if state is not None and state.intent else None
         if state is None or prev_intent is None or not state.slots:
             return req
@@ -176,7 +179,8 @@ class Router:
                 keep = prev.get("period_kind") and not _resets_period(p)
                 req.intent = Intent.PRICE_AT if (req.period or keep) else Intent.PRICE
         asks_where = p.keyword and req.intent in {Intent.CHEAPEST, Intent.PRICIEST, Intent.COMPARE, Intent.MOVERS}
-        if not req.markets and not req.all_markets and prev.get("market") and not asks_where:
+        if not req.markets and not req.all_markets and prev.get("market") and not asks_where \
+                and not req.unknown_place:  # "¿y en <a place we do not know>?" must not reuse the last market
             found = vocab.resolve_market_name(prev["market"])
             if found is not None:
                 city = _fold(prev["city"]) if prev.get("city") else None
@@ -253,6 +257,10 @@ class Router:
                 "e insumos agropecuarios publicados por el DANE (SIPSA). Escribe «ayuda» para ver ejemplos."))
         if intent is Intent.COVERAGE:
             return self._coverage(ctx)
+        place = ask_back.unknown_place(intent, req.unknown_place, req.product, req.text,
+                                       bool(req.markets) or req.all_markets, ctx.vocab)
+        if place is not None:
+            return place
         if intent is Intent.MOVERS:
             return self._movers(req, ctx)
         if intent is Intent.SUPPLY:
@@ -261,6 +269,8 @@ class Router:
             return self._origins(req, ctx)
         if intent is Intent.INPUTS:
             return self._inputs(req, ctx)
+        req.product = ask_back.family_word(intent, req.product, req.tokens, [m.market.id for m in req.markets],
+                                           ctx.conn, ctx.vocab)
         problem = self._product_problem(req, ctx)
         if problem is not None:
             return problem

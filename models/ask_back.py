@@ -1,0 +1,122 @@
+"""Two cases where the router must ask back instead of answering with a guess.
+
+- A word stands where a market or a city goes ("en bquilla", "en la plaza de xyz") but names nothing we know:
+  answering for the default market would be a confident answer about a place the user did not ask for.
+- A lone family word ("arveja", "limón") that a colloquial default maps to one product, while several distinct
+  products of that family are priced in the market asked about (or nationally): the user has to pick.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from difflib import SequenceMatcher
+
+from data import queries as q
+from models.answer import Answer, Choice
+from models.lang import PRODUCT_STOPWORDS, singular, words
+from models.resolve import ProductMatch, Vocabulary
+from models.slots import Intent
+
+# intents that answer for one market (a place the user named matters)
+PLACE_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.FORECAST, Intent.ALERT,
+                           Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.MOVERS})
+# intents where a product family word must name one product
+PRODUCT_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.FORECAST, Intent.ALERT,
+                             Intent.CHEAPEST, Intent.PRICIEST, Intent.COMPARE})
+_FALLBACK_CITIES = ("bogota", "medellin", "cali", "barranquilla", "bucaramanga")
+# family words whose everyday meaning is one product even though SIPSA prices several of the family: in Colombian
+# markets "limón" alone is the Tahití lime (the other limes are always named: común, mandarino)
+FIRM_DEFAULTS = frozenset({"limon"})
+
+
+def unknown_place(intent: Intent, words: list[str], product: ProductMatch, text: str, named_place: bool,
+                  vocab: Vocabulary) -> Answer | None:
+    """A clarification when the place the user wrote is not a market or city we know; None otherwise."""
+    if not words or named_place or intent not in PLACE_INTENTS:
+        return None
+    if product.status not in {"ok", "none"} or (product.status == "none" and intent not in {
+            Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.MOVERS}):
+        return None  # the product question comes first
+    asked = " ".join(words)
+    options = suggest_places(asked, vocab)
+    pattern = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    choices = []
+    for label in options:
+        question, n = pattern.subn(label, text, count=1)
+        choices.append(Choice(label, question if n else f"{text} en {label}"))
+    what = product.product.name if product.status == "ok" and product.product is not None else None
+    lead = f"No reconozco «{asked}» como mercado o ciudad de SIPSA, así que no respondo por otro lugar."
+    ask = ("¿Quisiste decir " + " o ".join(options) + "?") if options else "¿En qué mercado o ciudad?"
+    return Answer(intent=intent.value, text=f"{lead} {ask}", clarify=choices,
+                  slots={"product": what, "market": None, "city": None, "start": None, "end": None,
+                         "period_kind": None})
+
+
+def suggest_places(asked: str, vocab: Vocabulary, limit: int = 4) -> list[str]:
+    """Cities and markets whose name looks like `asked`; the main cities when nothing does."""
+    scored: dict[str, float] = {}
+    for phrase, (kind, target) in vocab.market_phrases.items():
+        key = " ".join(phrase)
+        if len(key) < 3:
+            continue
+        sm = SequenceMatcher(None, asked, key)
+        if sm.real_quick_ratio() < 0.6 or sm.quick_ratio() < 0.6:
+            continue
+        ratio = sm.ratio()
+        if ratio < 0.6:
+            continue
+        if kind == "city":
+            main = vocab.main_market(str(target))
+            label = main.city if main is not None else str(target)
+        else:
+            label = vocab.markets[int(target)].name
+        scored[label] = max(scored.get(label, 0.0), ratio)
+    ranked = [label for label, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
+    if ranked:
+        return ranked
+    out = []
+    for city in _FALLBACK_CITIES:
+        main = vocab.main_market(city)
+        if main is not None:
+            out.append(main.city)
+    return out
+
+
+def family_word(intent: Intent, product: ProductMatch, tokens: list[str], market_ids: list[int],
+                conn: sqlite3.Connection, vocab: Vocabulary) -> ProductMatch:
+    """`product` made ambiguous when the user named only a family word that several priced products share."""
+    if intent not in PRODUCT_INTENTS or product.status != "ok" or product.product is None or len(product.used) != 1:
+        return product
+    pos = next(iter(product.used))
+    if pos >= len(tokens):
+        return product
+    word = tokens[pos]
+    if word in FIRM_DEFAULTS:
+        return product
+    chosen = product.product.id
+    if [singular(w) for w in words(product.product.key) if w not in PRODUCT_STOPWORDS] == [word]:
+        return product  # the user gave the product's whole name ("zanahoria")
+    family = vocab.heads.get(word, [])
+    if chosen not in family or len(family) < 2:
+        return product
+    latest = vocab.latest
+    if market_ids and latest:
+        here: set[int] = set()
+        for mid in market_ids:
+            here |= set(_in_market(conn, vocab, mid, latest))
+        kin = [pid for pid in family if pid in here]
+    else:
+        kin = [pid for pid in family if vocab.markets_count(pid) > 0]
+    if len(kin) < 2:
+        return product
+    ranked = sorted(kin, key=lambda pid: (pid != chosen, -vocab.markets_count(pid), vocab.products[pid].key))
+    candidates = [vocab.products[pid] for pid in ranked[:8]]
+    return ProductMatch("ambiguous", None, candidates, product.used, word)
+
+
+def _in_market(conn: sqlite3.Connection, vocab: Vocabulary, market_id: int, week: str) -> list[int]:
+    def compute() -> list[int]:
+        return q.products_in_market(conn, market_id, week)
+
+    return vocab.memo(("products_in_market", market_id, week), compute)

@@ -1,0 +1,230 @@
+"""How people actually type: chat shorthand, colloquial names, cut-first meat names, city abbreviations, places
+we do not know, family words, supply / alert / coverage / help phrasings. A small weekly CSV written here is
+imported with the project's importer into a real SQLite mirror (tmp_path)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from data.db import connect, open_db
+from data.importer import import_file
+from models.answer import ChatState
+from models.lang import expand_shorthand, normalise
+from models.parse import parse
+from models.resolve import vocabulary
+from models.router import Router
+
+TODAY = dt.date(2025, 11, 3)
+LATEST = dt.date(2025, 10, 25)
+CORA = "Bogotá, D.C., Corabastos"
+BAQ = "Barranquilla, Barranquillita"
+BGA = "Bucaramanga, Centroabastos"
+MDE = "Medellín, Central Mayorista de Antioquia"
+PEI = "Pereira, Mercasa"
+CALI = "Cali, Cavasa"
+# product -> group, {market: price in the newest week}
+PRICES: dict[str, tuple[str, dict[str, int]]] = {
+    "Papa criolla limpia": ("Tubérculos, raíces y plátanos", {CORA: 4653, BAQ: 4300, BGA: 3900, MDE: 4100, CALI: 4400}),
+    "Carne de res, lomo fino": ("Carnes", {BAQ: 43667, CORA: 41000}),
+    "Carne de res, costilla": ("Carnes", {BAQ: 16000, CORA: 15500}),
+    "Carne de cerdo, costilla": ("Carnes", {BAQ: 18667, CORA: 17500}),
+    "Carne de cerdo, lomo con hueso": ("Carnes", {CORA: 19000}),
+    "Carne de cerdo, lomo sin hueso": ("Carnes", {CORA: 21000}),
+    "Arveja verde en vaina": ("Verduras y hortalizas", {CORA: 4156, PEI: 3607}),
+    "Arveja verde seca importada": ("Granos y cereales", {CORA: 3227}),
+    "Limón Tahití": ("Frutas", {CORA: 2499, CALI: 2100}),
+    "Limón común": ("Frutas", {CORA: 3100}),
+    "Cebolla cabezona blanca": ("Verduras y hortalizas", {CORA: 1646, CALI: 1500}),
+    "Huevo rojo AA": ("Lácteos y huevos", {CORA: 520}),
+    "Huevo blanco A": ("Lácteos y huevos", {CORA: 430}),
+    "Lulo": ("Frutas", {CORA: 5200, CALI: 4800, BAQ: 6522}),
+}
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("phrasing")
+    path = folder / "semanal.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["semana_inicio", "semana_fin", "grupo", "producto", "mercado", "precio_min_cop_kg",
+                         "precio_max_cop_kg", "precio_medio_cop_kg", "tendencia"])
+        for weeks_back, factor in ((1, 0.9), (0, 1.0)):
+            start = LATEST - dt.timedelta(weeks=weeks_back)
+            for product, (group, markets) in PRICES.items():
+                for market, price in markets.items():
+                    mean = round(price * factor)
+                    writer.writerow([start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), group, product,
+                                     market, mean - 100, mean + 100, mean, "="])
+    db = open_db(folder / "mirror.db")
+    assert import_file(db.conn, path).inserted > 40
+    db.conn.close()
+    return folder / "mirror.db"
+
+
+@pytest.fixture(scope="module")
+def router(mirror: Path) -> Router:
+    conn = connect(mirror, readonly=True)
+    return Router(lambda: conn, today=lambda: TODAY)
+
+
+def _parse(mirror: Path, text: str):  # type: ignore[no-untyped-def]
+    conn = connect(mirror, readonly=True)
+    return parse(text, vocabulary(conn), TODAY, LATEST)
+
+
+# -- chat shorthand ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("q tal la papa pal viernes", "que tal la papa para el viernes"),
+    ("cmo ta el lulo xfa", "como esta el lulo por favor"),
+    ("precio x kilo pa la tienda", "precio por kilo para la tienda"),
+    ("xq subio tb el tomate", "porque subio tambien el tomate"),
+    ("papa en b/quilla a $2.500 x kilo", "papa en b/quilla a $2.500 por kilo"),  # slash abbreviations kept
+    ("huevo rojo a en 2 dias", "huevo rojo a en 2 dias"),  # nothing to expand
+])
+def test_shorthand_is_spelled_out(text: str, expected: str) -> None:
+    assert expand_shorthand(normalise(text)) == expected
+
+
+def test_shorthand_reaches_the_answer(router: Router) -> None:
+    answer = router.answer("a cmo ta el lulo en abastos")
+    assert answer.slots["product"] == "Lulo" and answer.slots["market"] == CORA and not answer.clarify
+    assert answer.values[0].value == 5200
+
+
+# -- colloquial names and cut-first meat names -------------------------------------------------------------------
+def test_colloquial_name_beats_a_lone_family_word(router: Router) -> None:
+    answer = router.answer("cuanto vale la cebolla huevo en cavasa")
+    assert answer.slots["product"] == "Cebolla cabezona blanca" and not answer.clarify
+    assert answer.values[0].value == 1500
+
+
+@pytest.mark.parametrize("question, product, market, price", [
+    ("a como esta la costilla de res en corabastos", "Carne de res, costilla", CORA, 15500),
+    ("precio costilla cerdo barranquilla", "Carne de cerdo, costilla", BAQ, 18667),
+    ("lomo fino res en abastos", "Carne de res, lomo fino", CORA, 41000),
+])
+def test_cut_first_names_match(router: Router, question: str, product: str, market: str, price: int) -> None:
+    answer = router.answer(question)
+    assert answer.slots["product"] == product and answer.slots["market"] == market and not answer.clarify
+    assert answer.values[0].value == price
+
+
+@pytest.mark.parametrize("question, options", [
+    ("precio del lomo de cerdo en corabastos", {"Carne de cerdo, lomo con hueso", "Carne de cerdo, lomo sin hueso"}),
+    ("costilla en corabastos", {"Carne de res, costilla", "Carne de cerdo, costilla"}),
+])
+def test_a_cut_without_enough_words_asks(router: Router, question: str, options: set[str]) -> None:
+    answer = router.answer(question)
+    assert not answer.values and options <= {c.label for c in answer.clarify}
+
+
+# -- places ------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("question, market", [
+    ("papa criolla en b/manga", BGA),
+    ("papa criolla bga", BGA),
+    ("la papa criolla en b/quilla", BAQ),
+    ("papa criolla en bquilla hoy", BAQ),
+    ("papa criolla en medallo", MDE),
+    ("papa criolla en bta", CORA),
+])
+def test_city_abbreviations(router: Router, question: str, market: str) -> None:
+    answer = router.answer(question)
+    assert answer.slots["market"] == market and not answer.clarify, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "a como esta la papa criolla en zipaquiraa",
+    "lulo en la plaza de kilimanjaro",
+    "historial del lulo en xyzpueblo",
+    "avisame si el lulo en qwerty baja de 4000",
+])
+def test_an_unknown_place_is_never_replaced_by_the_default_market(router: Router, question: str) -> None:
+    answer = router.answer(question)
+    assert not answer.values and answer.clarify, answer.text
+    assert "No reconozco" in answer.text and CORA not in answer.text.split("?")[0].split("«")[0]
+
+
+def test_an_unknown_place_suggests_close_names(router: Router) -> None:
+    answer = router.answer("papa criolla en barankilla")
+    assert "Barranquilla" in [c.label for c in answer.clarify]
+    choice = next(c for c in answer.clarify if c.label == "Barranquilla")
+    follow = router.answer(choice.text)
+    assert follow.slots["market"] == BAQ and follow.values[0].value == 4300
+
+
+def test_followup_with_an_unknown_place_asks(router: Router) -> None:
+    state = ChatState()
+    first = router.answer("precio del lulo en cavasa", state)
+    assert first.values[0].value == 4800
+    known = router.answer("y en b/quilla?", state)
+    assert known.slots["market"] == BAQ and known.values[0].value == 6522
+    unknown = router.answer("y en pueblonuevo?", state)
+    assert not unknown.values and unknown.clarify and "pueblonuevo" in unknown.text
+
+
+# -- family words --------------------------------------------------------------------------------------------------
+def test_a_family_word_with_several_products_in_the_market_asks(router: Router) -> None:
+    answer = router.answer("cuanto esta la arveja en abastos")
+    assert not answer.values
+    assert {"Arveja verde en vaina", "Arveja verde seca importada"} <= {c.label for c in answer.clarify}
+
+
+def test_a_family_word_with_one_product_in_the_market_answers(router: Router) -> None:
+    answer = router.answer("cuanto esta la arveja en mercasa")
+    assert answer.slots["product"] == "Arveja verde en vaina" and answer.values[0].value == 3607
+
+
+def test_limon_alone_is_tahiti(router: Router) -> None:
+    answer = router.answer("y el limon en abastos?")
+    assert answer.slots["product"] == "Limón Tahití" and answer.values[0].value == 2499
+
+
+# -- intents -------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, intent", [
+    ("en que plaza esta mas economico el lulo", "cheapest"),
+    ("donde consigo barato el lulo", "cheapest"),
+    ("donde esta mas caro pal lulo", "priciest"),
+    ("cuales subieron mas en abastos", "movers"),
+    ("que bajaron mas esta semana", "movers"),
+    ("la papa criolla llega de que regiones", "supply_origin"),
+    ("que municipios mandan la papa criolla a corabastos", "supply_origin"),
+    ("cuanto lulo entro a corabastos", "supply"),
+    ("cuantos kilos de papa criolla ingresaron a la mayorista", "supply"),
+    ("ke productos manejan", "coverage"),
+    ("cuales centrales de abasto tienes", "coverage"),
+    ("desde q mes hay precios", "coverage"),
+    ("hasta que fecha tienes informacion", "coverage"),
+    ("mandame un mensaje cuando la papa criolla baje de 2 mil", "alert"),
+    ("alertame si el lulo pasa de 5000 en abastos", "alert"),
+    ("notificame cuando el limon este por debajo de 1.500", "alert"),
+    ("escribeme cuando el lulo suba a 6 mil", "alert"),
+    ("dios se lo pague", "thanks"),
+    ("muy agradecido", "thanks"),
+    ("que cosas le puedo preguntar", "help"),
+    ("que te puedo consultar", "help"),
+])
+def test_phrasings_pick_the_intent(mirror: Path, text: str, intent: str) -> None:
+    assert _parse(mirror, text).intent.value == intent
+
+
+def test_price_words_keep_supply_phrasing_out(mirror: Path) -> None:
+    assert _parse(mirror, "cuanto cuesta la papa criolla que llega de boyaca").intent.value != "supply"
+    assert _parse(mirror, "cuanta papa criolla llego ayer").intent.value == "supply"
+
+
+def test_alert_slots_from_a_new_phrasing(router: Router) -> None:
+    answer = router.answer("mandame una alerta si el lulo en cavasa sube de 5 mil")
+    assert answer.intent == "alert" and not answer.values
+    assert answer.slots["threshold"] == 5000 and answer.slots["direction"] == "above"
+    assert answer.slots["market"] == CALI and answer.slots["product"] == "Lulo"
+
+
+def test_cheapest_with_pal_answers_for_the_product(router: Router) -> None:
+    answer = router.answer("cual es la plaza mas economica pal lulo")
+    assert answer.intent == "cheapest" and answer.slots["product"] == "Lulo" and not answer.clarify
+    assert answer.values[0].value == 4800
