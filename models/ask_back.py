@@ -13,9 +13,10 @@ import sqlite3
 from difflib import SequenceMatcher
 
 from data import queries as q
+from data.text import fold
 from models.answer import Answer, Choice
 from models.lang import PRODUCT_STOPWORDS, singular, words
-from models.resolve import ProductMatch, Vocabulary
+from models.resolve import MAIN_MARKETS, ProductMatch, Vocabulary
 from models.slots import Intent
 
 # intents that answer for one market (a place the user named matters)
@@ -39,22 +40,55 @@ def unknown_place(intent: Intent, words: list[str], product: ProductMatch, text:
             Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.MOVERS}):
         return None  # the product question comes first
     asked = " ".join(words)
-    options = suggest_places(asked, vocab)
-    pattern = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    options, similar = suggest_places(asked, vocab)
+    # "lulo en el pueblo de xyz" -> "lulo en Medellín" (the button's question names the place the user picked)
+    pattern = re.compile(r"\b(en|desde)\W+(?:\w+\W+){0,3}?" + r"(?:\W+\w+){0,2}?\W+".join(re.escape(w) for w in words)
+                         + r"\b", re.IGNORECASE)
     choices = []
     for label in options:
-        question, n = pattern.subn(label, text, count=1)
+        question, n = pattern.subn(r"\g<1> " + label.replace("\\", ""), text, count=1)
         choices.append(Choice(label, question if n else f"{text} en {label}"))
     what = product.product.name if product.status == "ok" and product.product is not None else None
     lead = f"No reconozco «{asked}» como mercado o ciudad de SIPSA, así que no respondo por otro lugar."
-    ask = ("¿Quisiste decir " + " o ".join(options) + "?") if options else "¿En qué mercado o ciudad?"
+    if similar:
+        ask = "¿Quisiste decir " + " o ".join(options) + "?"
+    else:
+        ask = "¿En qué mercado o ciudad? Por ejemplo: " + ", ".join(options) + "."
     return Answer(intent=intent.value, text=f"{lead} {ask}", clarify=choices,
                   slots={"product": what, "market": None, "city": None, "start": None, "end": None,
                          "period_kind": None})
 
 
-def suggest_places(asked: str, vocab: Vocabulary, limit: int = 4) -> list[str]:
-    """Cities and markets whose name looks like `asked`; the main cities when nothing does."""
+# regions people name instead of a city -> city keys with SIPSA markets (offered as choices, never picked)
+REGIONS: dict[str, tuple[str, ...]] = {
+    "costa": ("barranquilla", "cartagena", "santa marta", "monteria", "sincelejo", "valledupar"),
+    "costa atlantica": ("barranquilla", "cartagena", "santa marta", "monteria", "sincelejo", "valledupar"),
+    "caribe": ("barranquilla", "cartagena", "santa marta", "monteria", "sincelejo", "valledupar"),
+    "eje cafetero": ("pereira", "manizales", "armenia"),
+    "llano": ("villavicencio", "yopal"), "llanos": ("villavicencio", "yopal"),
+    "sabana": ("bogota", "tunja"), "altiplano": ("bogota", "tunja"),
+    "valle": ("cali", "tulua", "palmira", "cartago", "buenaventura"),
+    "sur": ("pasto", "ipiales", "popayan", "neiva"),
+}
+
+
+def suggest_places(asked: str, vocab: Vocabulary, limit: int = 4) -> tuple[list[str], bool]:
+    """Cities of the department or region named, else cities and markets whose name looks like `asked` (with
+    True: they answer what the user meant), else the main cities (with False: mere examples)."""
+    key = fold(asked)
+    cities = list(REGIONS.get(key, ()))
+    by_department = sorted({fold(m.city) for m in vocab.markets.values()
+                            if m.kind == "market" and m.department and fold(m.department).startswith(key)
+                            and len(key) >= 4},
+                           key=lambda c: (c not in MAIN_MARKETS, -_rows(vocab, c), c))
+    cities += [c for c in by_department if c not in cities]
+    labels = []
+    for city in cities:
+        main = vocab.main_market(city)
+        if main is not None and main.city not in labels:
+            labels.append(main.city)
+    if labels:
+        return labels[:limit], True
     scored: dict[str, float] = {}
     for phrase, (kind, target) in vocab.market_phrases.items():
         key = " ".join(phrase)
@@ -74,13 +108,13 @@ def suggest_places(asked: str, vocab: Vocabulary, limit: int = 4) -> list[str]:
         scored[label] = max(scored.get(label, 0.0), ratio)
     ranked = [label for label, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
     if ranked:
-        return ranked
+        return ranked, True
     out = []
     for city in _FALLBACK_CITIES:
         main = vocab.main_market(city)
         if main is not None:
             out.append(main.city)
-    return out
+    return out, False
 
 
 def family_word(intent: Intent, product: ProductMatch, tokens: list[str], market_ids: list[int],
@@ -120,3 +154,8 @@ def _in_market(conn: sqlite3.Connection, vocab: Vocabulary, market_id: int, week
         return q.products_in_market(conn, market_id, week)
 
     return vocab.memo(("products_in_market", market_id, week), compute)
+
+
+def _rows(vocab: Vocabulary, city: str) -> int:
+    main = vocab.main_market(city)
+    return vocab.market_rows.get(main.id, 0) if main is not None else 0

@@ -226,24 +226,27 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
 
 _PLACE_LEAD = frozenset({"en", "desde"})
 _PLACE_SKIP = frozenset({"la", "el", "los", "las", "plaza", "mercado", "central", "galeria", "ciudad", "de", "del",
-                         "mayorista", "abastos", "centro"})
+                         "mayorista", "abastos", "centro", "mi", "su", "tu", "nuestra", "nuestro", "ese", "esa"})
+# words after "en" that are not places ("en general", "en oferta")
+_NOT_PLACES = frozenset({"general", "total", "oferta", "promocion", "temporada", "momento", "cosecha", "efectivo",
+                         "especial", "realidad", "serio", "resumen", "cuenta", "linea", "vivo", "concreto"})
 
 
 def _unknown_place(raw: list[str], unexplained: set[int], explained: set[int]) -> list[str]:
     """Unexplained words standing where a market or a city goes ("en bquilla", "en la plaza de xyz"): the router
     must not answer for a default market as if it had understood the place."""
     out: list[str] = []
+    last = -1  # position of the last place word found ("en el pueblo de xyz", "en san gil": all of them)
     for i in sorted(unexplained):
         word = raw[i]
-        if word in FILLER or word in _PLACE_SKIP:
+        if word in FILLER or word in _PLACE_SKIP or word in _NOT_PLACES:
             continue
         j = i - 1
         while j >= 0 and raw[j] in _PLACE_SKIP and j not in explained:
             j -= 1
-        if j >= 0 and raw[j] in _PLACE_LEAD:
+        if j >= 0 and (raw[j] in _PLACE_LEAD or j == last):
             out.append(word)
-        elif out and i - 1 >= 0 and raw[i - 1] == out[-1]:
-            out.append(word)  # "en san gil": both words
+            last = i
     return out
 
 

@@ -157,6 +157,29 @@ def test_an_unknown_place_suggests_close_names(router: Router) -> None:
     assert follow.slots["market"] == BAQ and follow.values[0].value == 4300
 
 
+@pytest.mark.parametrize("question, offered", [
+    ("lulo en el valle", "Cali"),  # a department: its cities are offered, none is picked
+    ("papa criolla en santander", "Bucaramanga"),
+    ("lulo en la costa", "Barranquilla"),  # a region
+])
+def test_departments_and_regions_offer_their_cities(router: Router, question: str, offered: str) -> None:
+    answer = router.answer(question)
+    assert not answer.values and offered in [c.label for c in answer.clarify], answer.text
+    follow = router.answer(next(c.text for c in answer.clarify if c.label == offered))
+    assert follow.values and follow.slots["city"] == offered
+
+
+def test_a_place_noun_without_a_name_asks_with_examples(router: Router) -> None:
+    answer = router.answer("a como esta el lulo en mi pueblo")
+    assert not answer.values and "¿En qué mercado o ciudad?" in answer.text and len(answer.clarify) >= 3
+
+
+@pytest.mark.parametrize("question", ["lulo en oferta", "precio del lulo en general", "lulo en kilos"])
+def test_words_after_en_that_are_not_places_do_not_ask(router: Router, question: str) -> None:
+    answer = router.answer(question)
+    assert answer.values and answer.slots["product"] == "Lulo", answer.text
+
+
 def test_followup_with_an_unknown_place_asks(router: Router) -> None:
     state = ChatState()
     first = router.answer("precio del lulo en cavasa", state)
