@@ -21,8 +21,11 @@ _P = {
     Intent.ALERT: (r"\b(avisa\w*|alerta\w*|notifica\w*|alarma|suscrib\w*|me avises|me avisas|avisen|avisos?"
                    r"|alertame|notificame|(mandame|enviame|mandarme|enviarme|me mandas|me envias|me escribes"
                    r"|escribeme) (un |una )?(mensaje|aviso|alerta|notificacion|razon)"
-                   r"|cuando (\w+ ){0,6}(baje|suba|supere|pase|llegue|caiga|este por|este a|cueste)"
-                   r" (de|a|los|el|menos|mas|encima|debajo|\$?\d))\b"),
+                   r"|cuando (\w+ ){0,6}(baje|bajen|suba|suban|supere|superen|caiga|caigan|cueste|cuesten)"
+                   r"|cuando (\w+ ){0,6}(pase|pasen|llegue|lleguen|este|esten) (de|a|por|los|el|menos|mas|encima"
+                   r"|debajo|\$?\d)"
+                   r"|me (dices|cuentas|escribes|informas|avisas|notificas|alertas) (cuando|si)"
+                   r"|(cuando|si) (\w+ ){1,8}me (dices|cuentas|escribes|informas|avisas|notificas|alertas))\b"),
     Intent.FORECAST: (r"\b(pronostic\w*|predic\w*|proyecc\w*|proyecta\w*|va a (estar|costar|subir|bajar|valer)"
                       r"|van a (estar|costar|subir|bajar|valer)|estara|estaran|costara|costaran|valdra|subira|bajara"
                       r"|en el futuro|proxim[oa]s? (\w+ )?(semanas?|meses|mes|dias)|proxima semana|proximo mes"
@@ -43,6 +46,7 @@ _P = {
                     r"(?:(?!cuest|cost|val|precio|esta\b|estaba)\w+ ){1,4}(?:se )?(llego|llega|entro|entra|ingreso"
                     r"|ingresa|llegaron|entraron|ingresaron|llegan|entran|ingresan|despacharon|abastecieron)"
                     r"|(llego|llegaron|entro|entraron|ingreso|ingresaron) (\w+ ){0,2}(kilos|toneladas|carga)"
+                    r"|(ingresos?|entradas?|llegadas?|arribos?|despachos?) de"
                     r"|oferta de alimentos|cuanto se abastecio|surtido)\b"),
     Intent.INPUTS: (r"\b(insumos?|fertilizantes?|abonos?|urea|plaguicidas?|herbicidas?|fungicidas?|insecticidas?"
                     r"|agroquimicos?|glifosato|cal agricola|triple 15|15 15 15|dap|kcl|cloruro de potasio)\b"),
@@ -75,7 +79,11 @@ _P = {
                       r"|tienen|cubres|cubren|hay|incluye|incluyes)"
                       r"|desde (que|cual|cuando) (ano|año|fecha|mes|dia|epoca)|desde hace cuanto"
                       r"|hasta (que|cual) (dia|fecha|semana|mes|ano|año)"
-                      r"|(que|cuales) (fechas|anos|años|periodos?) (tienes|hay|cubres|manejas))\b"),
+                      r"|(que|cuales) (fechas|anos|años|periodos?) (tienes|hay|cubres|manejas)"
+                      r"|(cuales|que) son (los|las) (productos|mercados|plazas|ciudades|alimentos|fechas)"
+                      r"|(datos|precios|informacion) (de|desde) (que|cuales|cuando) (anos|años|fechas|periodos?|meses"
+                      r"|dias|productos|mercados|ciudades)"
+                      r"|(ultimo|ultima|mas reciente) (dato|datos|semana|fecha|actualizacion) (que )?(tienes|hay))\b"),
 }
 _PRICE_WORDS = re.compile(r"\b(precio|precios|cuanto|cuesta|cuestan|vale|valen|valor|a como|como esta|como estan"
                           r"|costo|costaba|valia|valio|estaba|cotizacion|cotiza|tarifa)\b")
@@ -84,9 +92,9 @@ _HELP = re.compile(r"(^/(start|ayuda|help)\b|\b(ayuda|ayudame|que puedes hacer|q
                    r"|que me puedes (decir|preguntar)|que te puedo preguntar|quien eres|que eres"
                    r"|que (preguntas|cosas|consultas) (te |le |les )?(puedo|podemos|se pueden|se puede) "
                    r"(hacer|preguntar|consultar)|que (te |le )?(puedo|podria) (preguntar|consultar)(te|le)?"
-                   r"|que (preguntas|cosas) (respondes|contestas|sabes))\b)")
+                   r"|que (preguntas|cosas) (respondes|contestas|sabes)|que (te|le) pregunto)\b)")
 _THANKS = re.compile(r"\b(gracias|agradezco|muy amable|mil gracias|thanks|grax|graciass|te pasaste|excelente"
-                     r"|perfecto|listo|dios (le|te|se lo|se la|les|se los) (pague|bendiga)|agradecid[oa]s?"
+                     r"|perfecto|listo|dios (me |te |le |se |les )?(lo |la |los |las )?(pague|bendiga)|agradecid[oa]s?"
                      r"|que dios (le|te|lo|la) bendiga|bendiciones|muy agradecid[oa]|thx|tks)\b")
 _GREETING = re.compile(r"^(hola+|holi|buenas|buen dia|buenos dias|buenas tardes|buenas noches|hey|saludos|que mas"
                        r"|quiubo|ola|alo|hi|hello|que hubo|q hubo)\b")
