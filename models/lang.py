@@ -28,7 +28,8 @@ SHORTHAND: dict[str, str] = {
     "q": "que", "ke": "que", "xq": "porque", "pq": "porque", "porq": "porque", "x": "por",
     "pa": "para", "pal": "para el", "xfa": "por favor", "porfa": "por favor", "plis": "por favor",
     "ta": "esta", "tb": "tambien", "tmb": "tambien", "tbn": "tambien", "cmo": "como", "kmo": "como",
-    "cnto": "cuanto", "d": "de", "dl": "del", "ud": "usted", "uds": "ustedes",
+    "cnto": "cuanto", "qnto": "cuanto", "d": "de", "dl": "del", "ud": "usted", "uds": "ustedes", "dnd": "donde",
+    "dnde": "donde", "xa": "para", "xk": "porque", "porfis": "por favor", "tons": "entonces",
 }
 _SHORTHAND = re.compile(r"(?<![0-9a-zñ$.,/])(" + "|".join(sorted(SHORTHAND, key=len, reverse=True))
                         + r")(?![0-9a-zñ/])")

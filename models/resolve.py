@@ -125,7 +125,8 @@ CITY_NICKNAMES = {"medallo": "medellin", "bogota d c": "bogota", "bogota dc": "b
                   "mdllin": "medellin", "medell": "medellin", "ctg": "cartagena", "ctgena": "cartagena",
                   "cgena": "cartagena", "cartagena de india": "cartagena", "bog": "bogota", "bta": "bogota",
                   "bgta": "bogota", "bogot": "bogota", "villavo": "villavicencio", "vcio": "villavicencio",
-                  "cali valle": "cali", "clo": "cali", "cuc": "cucuta", "pei": "pereira"}
+                  "cali valle": "cali", "clo": "cali", "cuc": "cucuta", "pei": "pereira",
+                  "sta marta": "santa marta", "smarta": "santa marta", "vpar": "valledupar"}
 # words in a product name that people leave out when they name the cut first ("lomo fino de res")
 _GENERIC_PRODUCT_WORDS = frozenset({"carne"})
 _GENERIC_MARKET_WORDS = frozenset({"plaza", "mercado", "mercados", "central", "centro", "galeria", "de", "del", "la",

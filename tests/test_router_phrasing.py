@@ -83,6 +83,7 @@ def _parse(mirror: Path, text: str):  # type: ignore[no-untyped-def]
     ("cmo ta el lulo xfa", "como esta el lulo por favor"),
     ("precio x kilo pa la tienda", "precio por kilo para la tienda"),
     ("xq subio tb el tomate", "porque subio tambien el tomate"),
+    ("dnd esta el lulo xa la tienda", "donde esta el lulo para la tienda"),
     ("papa en b/quilla a $2.500 x kilo", "papa en b/quilla a $2.500 por kilo"),  # slash abbreviations kept
     ("huevo rojo a en 2 dias", "huevo rojo a en 2 dias"),  # nothing to expand
 ])
@@ -131,6 +132,7 @@ def test_a_cut_without_enough_words_asks(router: Router, question: str, options:
     ("papa criolla en bquilla hoy", BAQ),
     ("papa criolla en medallo", MDE),
     ("papa criolla en bta", CORA),
+    ("papa criolla en medellin", MDE),
 ])
 def test_city_abbreviations(router: Router, question: str, market: str) -> None:
     answer = router.answer(question)
@@ -142,6 +144,7 @@ def test_city_abbreviations(router: Router, question: str, market: str) -> None:
     "lulo en la plaza de kilimanjaro",
     "historial del lulo en xyzpueblo",
     "avisame si el lulo en qwerty baja de 4000",
+    "donde esta mas barato el lulo en la plaza de qwerty",
 ])
 def test_an_unknown_place_is_never_replaced_by_the_default_market(router: Router, question: str) -> None:
     answer = router.answer(question)
