@@ -143,8 +143,12 @@ def _content(text: str, stop: frozenset[str]) -> tuple[str, ...]:
 
 def _cut_first(name: str) -> list[tuple[str, ...]]:
     """'Carne de res, lomo fino' is also said cut first: 'lomo fino de res' (the word matching is
-    order-insensitive, but a name must start with a word the question used, so the cut leads these entries)."""
+    order-insensitive, but a name must start with a word the question used, so the cut leads these entries);
+    'Carne de res molida, murillo' is also 'res molida' (without the generic 'carne')."""
+    whole = _content(name, PRODUCT_STOPWORDS)
     if "," not in name:
+        if len(whole) >= 2 and whole[0] in _GENERIC_PRODUCT_WORDS:
+            return [whole[1:]]
         return []
     kind, _, cut = name.partition(",")
     kind_tokens = _content(kind, PRODUCT_STOPWORDS)
@@ -154,7 +158,7 @@ def _cut_first(name: str) -> list[tuple[str, ...]]:
     out = [cut_tokens + kind_tokens]
     short = tuple(t for t in kind_tokens if t not in _GENERIC_PRODUCT_WORDS)
     if short and short != kind_tokens:
-        out.append(cut_tokens + short)
+        out += [cut_tokens + short, short + cut_tokens]
     return out
 
 

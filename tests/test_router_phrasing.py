@@ -108,6 +108,7 @@ def test_colloquial_name_beats_a_lone_family_word(router: Router) -> None:
     ("a como esta la costilla de res en corabastos", "Carne de res, costilla", CORA, 15500),
     ("precio costilla cerdo barranquilla", "Carne de cerdo, costilla", BAQ, 18667),
     ("lomo fino res en abastos", "Carne de res, lomo fino", CORA, 41000),
+    ("a como esta la res lomo fino en barranquillita", "Carne de res, lomo fino", BAQ, 43667),
 ])
 def test_cut_first_names_match(router: Router, question: str, product: str, market: str, price: int) -> None:
     answer = router.answer(question)
