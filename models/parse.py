@@ -235,6 +235,9 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
 _PLACE_LEAD = frozenset({"en", "desde"})
 _PLACE_SKIP = frozenset({"la", "el", "los", "las", "plaza", "mercado", "central", "galeria", "ciudad", "de", "del",
                          "mayorista", "abastos", "centro", "mi", "su", "tu", "nuestra", "nuestro", "ese", "esa"})
+_MOTION = frozenset({"llego", "llega", "llegan", "llegaron", "entro", "entra", "entran", "entraron", "ingreso",
+                     "ingresa", "ingresan", "ingresaron", "mandan", "envian", "mandaron", "enviaron", "traen", "trajeron",
+                     "despachan", "despacharon", "va", "van", "vendiendo", "venden"})
 # words after "en" that are not places ("en general", "en oferta")
 _NOT_PLACES = frozenset({"general", "total", "oferta", "promocion", "temporada", "momento", "cosecha", "efectivo",
                          "especial", "realidad", "serio", "resumen", "cuenta", "linea", "vivo", "concreto"})
@@ -252,7 +255,8 @@ def _unknown_place(raw: list[str], unexplained: set[int], explained: set[int]) -
         j = i - 1
         while j >= 0 and raw[j] in _PLACE_SKIP and j not in explained:
             j -= 1
-        if j >= 0 and (raw[j] in _PLACE_LEAD or j == last):
+        motion = j >= 1 and raw[j] in {"a", "al"} and raw[j - 1] in _MOTION  # "llegó a <place>"
+        if j >= 0 and (raw[j] in _PLACE_LEAD or j == last or motion):
             out.append(word)
             last = i
     return out

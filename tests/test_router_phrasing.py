@@ -146,6 +146,7 @@ def test_city_abbreviations(router: Router, question: str, market: str) -> None:
     "historial del lulo en xyzpueblo",
     "avisame si el lulo en qwerty baja de 4000",
     "donde esta mas barato el lulo en la plaza de qwerty",
+    "cuanto lulo llego a qwertyville",
 ])
 def test_an_unknown_place_is_never_replaced_by_the_default_market(router: Router, question: str) -> None:
     answer = router.answer(question)
