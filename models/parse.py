@@ -236,8 +236,8 @@ _PLACE_LEAD = frozenset({"en", "desde"})
 _PLACE_SKIP = frozenset({"la", "el", "los", "las", "plaza", "mercado", "central", "galeria", "ciudad", "de", "del",
                          "mayorista", "abastos", "centro", "mi", "su", "tu", "nuestra", "nuestro", "ese", "esa"})
 _MOTION = frozenset({"llego", "llega", "llegan", "llegaron", "entro", "entra", "entran", "entraron", "ingreso",
-                     "ingresa", "ingresan", "ingresaron", "mandan", "envian", "mandaron", "enviaron", "traen", "trajeron",
-                     "despachan", "despacharon", "va", "van", "vendiendo", "venden"})
+                     "ingresa", "ingresan", "ingresaron", "mandan", "envian", "mandaron", "enviaron", "traen",
+                     "trajeron", "despachan", "despacharon", "va", "van", "vendiendo", "venden"})
 # words after "en" that are not places ("en general", "en oferta")
 _NOT_PLACES = frozenset({"general", "total", "oferta", "promocion", "temporada", "momento", "cosecha", "efectivo",
                          "especial", "realidad", "serio", "resumen", "cuenta", "linea", "vivo", "concreto"})
