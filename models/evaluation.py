@@ -214,6 +214,7 @@ def format_report(report: Report) -> str:
     direct = [o for o in outs if "direct" in o.record.get("tags", [])]
     heldout = [o for o in outs if "heldout" in o.record.get("tags", [])]
     blind = [o for o in outs if "heldout2" in o.record.get("tags", [])]  # ENG-QA's blind set (heldout2.jsonl)
+    blind3 = [o for o in outs if "heldout3" in o.record.get("tags", [])]  # ENG-QA-3's blind set (heldout3.jsonl)
     data = [o for o in outs if o.record.get("values")]
     rows = [
         ("Preguntas", f"{len(outs)}"),
@@ -227,6 +228,10 @@ def format_report(report: Report) -> str:
         ("Confiadamente equivocada", _pct(report.rate(lambda o: o.confidently_wrong))),
         ("Respuesta exacta (reservadas a ciegas, heldout2)", _pct(report.rate(lambda o: o.exact, blind))),
         ("Confiadamente equivocada (heldout2)", _pct(report.rate(lambda o: o.confidently_wrong, blind))),
+        ("Respuesta exacta (reservadas a ciegas, heldout3)", _pct(report.rate(lambda o: o.exact, blind3))),
+        ("Respuesta exacta (heldout3, precio directo)",
+         _pct(report.rate(lambda o: o.exact, [o for o in blind3 if "direct" in o.record.get("tags", [])]))),
+        ("Confiadamente equivocada (heldout3)", _pct(report.rate(lambda o: o.confidently_wrong, blind3))),
     ]
     times = sorted(o.seconds for o in outs)
     if times:
