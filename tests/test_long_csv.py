@@ -145,3 +145,32 @@ def test_bulk_load_rebuilds_the_index_and_a_failure_restores_it(tmp_path: Path, 
     assert other.conn.execute("SELECT count(*) FROM weekly_prices").fetchone()[0] == 0
     assert other.conn.execute(
         "SELECT count(*) FROM sqlite_master WHERE name = 'weekly_prices_week'").fetchone()[0] == 1
+
+
+def test_multi_row_insert_keeps_every_row_and_value(db_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from data.importers import base
+
+    monkeypatch.setattr(base, "BLOCK", 1000)  # several blocks, each ending with rows that do not fill a statement
+    rows = [(p, m, f"2020-01-{d:02d}", f"2020-01-{d + 6:02d}", None if p % 7 == 0 else p + 0.5,
+             float("nan") if d == 3 and p == 2 else 2 * p + 1, 3 * p + 1, "+" if m % 2 else None)
+            for p in range(1, 40) for m in range(1, 11) for d in range(1, 6)]  # 1,950 rows
+    db = open_db(db_path)
+    with import_run(db.conn, "test", "test") as batch:
+        batch.insert_new("weekly_prices", iter(rows), source="prueba")
+    assert batch.result.inserted == len(rows)
+    stored = db.conn.execute("SELECT product_id, market_id, week_start, week_end, price_min, price_max, price_mean, "
+                             "trend, source, typeof(price_max) FROM weekly_prices ORDER BY 1, 2, 3").fetchall()
+    expected = [(*r[:5], None if r[5] != r[5] else r[5], *r[6:], "prueba", "null" if r[5] != r[5] else "real")
+                for r in rows]
+    assert stored == expected
+    with pytest.raises(ValueError, match="número de valores"), import_run(db.conn, "test", "test") as batch:
+        batch.insert_new("weekly_prices", [(1, 1, "2021-01-02", "2021-01-08", 1, 2, 1, None, "x", "de más")])
+    assert db.conn.execute("SELECT count(*) FROM weekly_prices").fetchone()[0] == len(rows)
+
+
+def test_whole_prices_are_stored_as_real(tmp_path: Path, db_path: Path):
+    db = open_db(db_path)
+    import_file(db.conn, _write(tmp_path / "a.csv", [ROWS[0], ROWS[3].replace(",3100,", ",3100.25,")]))
+    assert db.conn.execute("SELECT DISTINCT typeof(price_min), typeof(price_mean) FROM weekly_prices").fetchall() == [
+        ("real", "real")]
+    assert sorted(r[0] for r in db.conn.execute("SELECT price_mean FROM weekly_prices")) == [3100.25, 3300.0]

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -149,7 +150,8 @@ class Batch:
             marks = ["?"] * len(columns)
             if source is not None:
                 marks[-1] = "'" + source.replace("'", "''") + "'"
-            self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(marks)})", rows)
+            _insert_many(self.conn, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ", f"({', '.join(marks)})",
+                         marks.count("?"), rows)
             self.result.inserted += self.conn.total_changes - before
             for _name, sql in indexes:
                 self.conn.execute(sql)
@@ -162,6 +164,28 @@ class Batch:
         marks = ", ".join("?" * len(first))
         return int(self.conn.execute(f"SELECT count(*) FROM {table} WHERE ({key}) BETWEEN ({marks}) AND ({marks})",
                                      (*first, *last)).fetchone()[0])
+
+
+MAX_PARAMS = 999  # bound parameters per statement (SQLite's historical minimum limit)
+BLOCK = 100_000  # rows held as one flat list at a time
+
+
+def _insert_many(conn: sqlite3.Connection, head: str, row: str, width: int, rows: Iterable[tuple[Any, ...]]) -> None:
+    """executemany of `head` + many `row` groups per statement (a multi-row VALUES): one sqlite3_step per
+    PER rows instead of one per row. The rows are flattened in C (chain / zip over one iterator), so no
+    Python code runs per row; the last rows of each block that do not fill a statement go one at a time."""
+    per = max(1, MAX_PARAMS // max(1, width))
+    many = head + ", ".join([row] * per)
+    source = iter(rows)
+    while block := list(islice(source, BLOCK)):
+        if set(map(len, block)) != {width}:  # flattening must not shift values across rows
+            raise ValueError(f"filas con un número de valores distinto de {width}")
+        full = len(block) // per
+        flat = iter(list(chain.from_iterable(block)))
+        if full:
+            conn.executemany(many, islice(zip(*[flat] * (width * per), strict=False), full))
+        if full * per < len(block):
+            conn.executemany(head + row, zip(*[flat] * width, strict=True))
 
 
 # Value columns a source may leave empty without erasing what another source said (the bulletin's trend
