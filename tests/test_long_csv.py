@@ -174,3 +174,23 @@ def test_whole_prices_are_stored_as_real(tmp_path: Path, db_path: Path):
     assert db.conn.execute("SELECT DISTINCT typeof(price_min), typeof(price_mean) FROM weekly_prices").fetchall() == [
         ("real", "real")]
     assert sorted(r[0] for r in db.conn.execute("SELECT price_mean FROM weekly_prices")) == [3100.25, 3300.0]
+
+
+def test_upsert_of_many_rows_counts_each_outcome(db_path: Path):
+    def row(p: int, d: int, mean: float, trend: str | None) -> tuple[object, ...]:
+        return (p, 1, f"2020-{d // 28 + 1:02d}-{d % 28 + 1:02d}", "2020-12-31", None, None, mean, trend, "prueba")
+
+    db = open_db(db_path)
+    with import_run(db.conn, "test", "test") as batch:
+        batch.upsert("weekly_prices", [row(p, d, 100 + p, "+") for p in range(1, 4) for d in range(100)])
+    assert (batch.result.inserted, batch.result.updated, batch.result.unchanged) == (300, 0, 0)
+    # 300 old keys (every third one with a new mean, every fifth without a trend: the stored arrow stays)
+    # and 100 new keys, in one call, so conflicts fall inside the multi-row statements and at their tails
+    again = [row(p, d, 100 + p + (d % 3 == 0), None if d % 5 == 0 else "+") for p in range(1, 4) for d in range(100)]
+    again += [row(4, d, 7, "=") for d in range(100)]
+    with import_run(db.conn, "test", "test") as batch:
+        batch.upsert("weekly_prices", again)
+    assert (batch.result.inserted, batch.result.updated, batch.result.unchanged) == (100, 102, 198)
+    stored = db.conn.execute("SELECT price_mean, trend FROM weekly_prices WHERE product_id = 2 AND week_start = ?",
+                             (row(2, 0, 0, None)[2],)).fetchone()
+    assert stored == (103, "+")

@@ -101,7 +101,8 @@ class Batch:
             return
         before_rows = self._count(table, rows[0][:n], rows[-1][:n])
         before_changes = self.conn.total_changes
-        self.conn.executemany(_upsert_sql(table), rows)
+        head, row, tail = _upsert_sql(table)
+        _insert_many(self.conn, head, row, len(key + values), rows, tail)
         changed = self.conn.total_changes - before_changes
         inserted = self._count(table, rows[0][:n], rows[-1][:n]) - before_rows
         self.result.inserted += inserted
@@ -170,12 +171,14 @@ MAX_PARAMS = 999  # bound parameters per statement (SQLite's historical minimum 
 BLOCK = 100_000  # rows held as one flat list at a time
 
 
-def _insert_many(conn: sqlite3.Connection, head: str, row: str, width: int, rows: Iterable[tuple[Any, ...]]) -> None:
-    """executemany of `head` + many `row` groups per statement (a multi-row VALUES): one sqlite3_step per
-    PER rows instead of one per row. The rows are flattened in C (chain / zip over one iterator), so no
-    Python code runs per row; the last rows of each block that do not fill a statement go one at a time."""
+def _insert_many(conn: sqlite3.Connection, head: str, row: str, width: int, rows: Iterable[tuple[Any, ...]],
+                 tail: str = "") -> None:
+    """executemany of `head` + many `row` groups + `tail` per statement (a multi-row VALUES, then e.g. an
+    ON CONFLICT clause): one sqlite3_step per many rows instead of one per row. The rows are flattened in C
+    (chain / zip over one iterator), so no Python code runs per row; the last rows of each block that do not
+    fill a statement go one at a time."""
     per = max(1, MAX_PARAMS // max(1, width))
-    many = head + ", ".join([row] * per)
+    many = head + ", ".join([row] * per) + tail
     source = iter(rows)
     while block := list(islice(source, BLOCK)):
         if set(map(len, block)) != {width}:  # flattening must not shift values across rows
@@ -185,7 +188,7 @@ def _insert_many(conn: sqlite3.Connection, head: str, row: str, width: int, rows
         if full:
             conn.executemany(many, islice(zip(*[flat] * (width * per), strict=False), full))
         if full * per < len(block):
-            conn.executemany(head + row, zip(*[flat] * width, strict=True))
+            conn.executemany(head + row + tail, zip(*[flat] * width, strict=True))
 
 
 # Value columns a source may leave empty without erasing what another source said (the bulletin's trend
@@ -193,14 +196,15 @@ def _insert_many(conn: sqlite3.Connection, head: str, row: str, width: int, rows
 KEEP_WHEN_NULL = {"trend"}
 
 
-def _upsert_sql(table: str) -> str:
+def _upsert_sql(table: str) -> tuple[str, str, str]:
+    """The upsert as (head, one row's placeholders, ON CONFLICT clause), to be joined around many rows."""
     key, values, _ = FACTS[table]
     columns = key + values
     sets = [f"{c} = coalesce(excluded.{c}, {c})" if c in KEEP_WHEN_NULL else f"{c} = excluded.{c}" for c in values]
     differs = [f"(excluded.{c} IS NOT NULL AND {table}.{c} IS NOT excluded.{c})" if c in KEEP_WHEN_NULL
                else f"{table}.{c} IS NOT excluded.{c}" for c in values if c != "source"]
-    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {', '.join(sets)} WHERE {' OR '.join(differs)}")
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ", f"({', '.join('?' * len(columns))})",
+            f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {', '.join(sets)} WHERE {' OR '.join(differs)}")
 
 
 def _same(a: Any, b: Any) -> bool:
