@@ -136,6 +136,9 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
     part = _year_part(text, today)
     if part is not None:
         return part
+    month_rel = _month_of_relative_year(text, today)
+    if month_rel is not None:
+        return month_rel
     # ranges: "entre X y Y", "desde X hasta Y", "de X a Y"
     for rm in re.finditer(r"\b(?:entre|desde|del|de) (?:el |la semana del )?", text):
         first = _point_len(text[rm.end():], today)
@@ -229,6 +232,35 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             if found:
                 return Period(found[0], found[1], found[2], phrase)
     return None
+
+
+_REL_YEAR = re.compile(rf"\b(?:(\d{{1,2}}) (?:de )?)?{_MONTH_RE} (?:de |del )"
+                       r"(?:(este a[nñ]o|el a[nñ]o actual|a[nñ]o actual)|(?:el )?a[nñ]o (pasado|anterior|antepasado)"
+                       rf"|hace {_NUM} a[nñ]os?|(?:el )?a[nñ]o (\d{{4}}))\b")
+
+
+def _month_of_relative_year(text: str, today: dt.date) -> Period | None:
+    """A month (or a day of it) in a year said in words: "febrero del año pasado", "marzo de este año",
+    "abril de hace dos años", "el 3 de mayo del año antepasado", "junio del año 2023"."""
+    m = _REL_YEAR.search(text)
+    if m is None:
+        return None
+    if m.group(3):
+        year = today.year
+    elif m.group(4):
+        year = today.year - (2 if m.group(4) == "antepasado" else 1)
+    elif m.group(5):
+        year = today.year - (int_word(m.group(5)) or 1)
+    else:
+        found = _year(m.group(6), today)
+        if found is None:
+            return None
+        year = found
+    month = MONTHS[m.group(2)]
+    if m.group(1):
+        day = _safe_date(year, month, int(m.group(1)))
+        return Period(day, day, "day", m.group(0)) if day else None
+    return Period(dt.date(year, month, 1), _month_end(year, month), "month", m.group(0))
 
 
 def _part(year: int, index: int, months: int) -> tuple[dt.date, dt.date]:
