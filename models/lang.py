@@ -78,7 +78,18 @@ FILLER = _set(
     "promedio mayorista mayoristas bueno listo ok vale cual cuanto esta estan tan como quedo quedó hay "
     "pagando pagan venden vende compran compra cotiza cotizan llego llegaron llega llegan entro entraron entra "
     "entran ingreso ingresaron ingresa viene vienen trajeron traen producto productos alimento alimentos cosa "
-    "cosas"
+    "cosas comprar compro conseguir consigo encontrar encuentro surtir llevar"
+)
+# Frequent Spanish words that must never be read as a typo of a product or a place ("todo" / "toyo", "mano" /
+# "mango", "fecha" / "fécula"): they match a vocabulary word only when spelled exactly.
+COMMON_WORDS = _set(
+    "todo toda todos todas bien mal mano manito fecha fechas dia dias hora horas vez veces casa cosa pais mundo "
+    "gente amigo amiga hermano parce parcero mijo mija vecino senor senora don dona bot sirve sirven quien quienes "
+    "pregunto pregunta preguntas pregunte respuesta alcalde nada algo bueno buena malo mala mejor peor mucho poco "
+    "tanto otro otra mismo misma cada nuevo nueva viejo vieja grande chiquito semana semanas mes meses ano anos "
+    "hoy ayer manana tarde noche ahora luego antes despues siempre nunca tambien subiendo bajando sube baja subio "
+    "bajo llego fue era sera tiene tienen tengo tienes hace hacer dice dicen dijo sabe saber puedo puede podria "
+    "quiero quiere necesito comprar compro vender vendo plata lista listo favor gracias hola chao adios"
 )
 # Words that keep their meaning when they appear in a product name ("sin", "con": "alas de pollo con costillar").
 PRODUCT_STOPWORDS = _set("a al el la los las lo un una de del en y e o para por")
@@ -90,6 +101,18 @@ NUMBER_WORDS = {
     "doscientos": 200, "trescientos": 300, "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600,
     "setecientos": 700, "ochocientos": 800, "novecientos": 900,
 }
+
+
+_SOUNDS = ((re.compile(r"ll"), "y"), (re.compile(r"z|c(?=[ei])"), "s"), (re.compile(r"v"), "b"),
+           (re.compile(r"qu(?=[ei])|k"), "c"), (re.compile(r"h"), ""))
+
+
+def sound_key(token: str) -> str:
+    """A spelling-insensitive key: y/ll, z/s/c (before e, i), v/b, qu/k/c and a silent h sound alike
+    ("medeyin" = "medellin", "sapallo" = "zapallo")."""
+    for pattern, repl in _SOUNDS:
+        token = pattern.sub(repl, token)
+    return token
 
 
 def int_word(token: str) -> int | None:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 
 from data import queries as q
 from data.text import fold
-from models.lang import PRODUCT_STOPWORDS, STOPWORDS, TokenIndex, singular, words
+from models.lang import COMMON_WORDS, PRODUCT_STOPWORDS, STOPWORDS, TokenIndex, singular, sound_key, words
 
 T = TypeVar("T")
 
@@ -31,7 +31,6 @@ COLLOQUIAL_PRODUCTS: dict[str, str] = {
     "cebolla larga": "Cebolla junca",
     "cebolla de rama": "Cebolla junca",
     "cebolla en rama": "Cebolla junca",
-    "cebolla cabezona": "Cebolla cabezona blanca",
     "cebolla de huevo": "Cebolla cabezona blanca",
     "cebolla huevo": "Cebolla cabezona blanca",
     "cebolla cabezona de huevo": "Cebolla cabezona blanca",
@@ -233,6 +232,7 @@ class Vocabulary:
             for t in set(e.tokens):
                 self.by_token.setdefault(t, []).append(e)
         self.product_tokens = TokenIndex(self.by_token)
+        self.product_sounds = _sounds(self.by_token)
         self.heads: dict[str, list[int]] = {}
         for pid in sorted(self.priced):
             name_tokens = _content(self.products[pid].name, PRODUCT_STOPWORDS)
@@ -249,8 +249,10 @@ class Vocabulary:
             options = self.product_tokens.lookup(tok)
             if tok in options:  # an exact word is never also read as a typo of another ("mandarina" / "margarina")
                 options = {tok: 0}
+            elif not options and len(tok) >= 4 and sound_key(tok) in self.product_sounds:
+                options = {self.product_sounds[sound_key(tok)]: 1}  # "sapallo" -> "zapallo"
             for vt, dist in options.items():
-                if tok in STOPWORDS and dist:
+                if (tok in STOPWORDS or tok in COMMON_WORDS) and dist:
                     continue
                 if vt not in hits or hits[vt][1] > dist:
                     hits[vt] = (pos, dist)
@@ -289,7 +291,7 @@ class Vocabulary:
         head = tokens[min(used)] if used else ""
         first = self.products[ranked[0][0]]
         matched, full, _missing = top_score
-        if len(top) == 1 and (full or matched >= 2):
+        if len(top) == 1 and (full or matched >= 2 or self._unique_word(first.id, used, tokens, hits)):
             return ProductMatch("ok", first, [first], used, head)
         if len(top) > 1 and full:
             # two products fully named: prefer the strongest kind of name (colloquial default, canonical)
@@ -302,11 +304,30 @@ class Vocabulary:
             return ProductMatch("ambiguous", first, [first], used, head)
         return ProductMatch("ambiguous", None, candidates, used, head)
 
+    def _unique_word(self, pid: int, used: set[int], tokens: list[str], hits: dict[str, tuple[int, int]]) -> bool:
+        """One word, spelled exactly (or with one slip when it is long), that only this product's names contain
+        ("sobrebarriga", "ahuyamín"): a strong enough candidate to answer without asking."""
+        if len(used) != 1:
+            return False
+        word = tokens[next(iter(used))]
+        vt = next((t for t, (pos, _d) in hits.items() if pos in used), None)
+        if vt is None or len(vt) < 5 or vt in COMMON_WORDS or hits[vt][1] > (0 if len(word) < 8 else 1):
+            return False
+        owners = {e.product_id for e in self.by_token.get(vt, [])}
+        if owners != {pid}:
+            return False
+        if vt in self.heads:  # "tomate" alone names a family even when one kind is priced; "Ahuyamín (Sakata)" is
+            # the word plus a detail in brackets
+            plain = self.products[pid].name.split("(")[0].split(",")[0]
+            return _content(plain, PRODUCT_STOPWORDS) == (vt,)
+        return True
+
     def suggest_products(self, tokens: list[str], limit: int = 3) -> list[q.Product]:
         """Products whose name is close to some word of the question (for '¿Quisiste decir…?')."""
         from difflib import SequenceMatcher
 
-        content = [t for t in tokens if t not in STOPWORDS and len(t) >= 3 and not t.isdigit()]
+        content = [t for t in tokens
+                   if t not in STOPWORDS and t not in COMMON_WORDS and len(t) >= 3 and not t.isdigit()]
         if not content:
             return []
         best_by_pid: dict[int, float] = {}
@@ -374,11 +395,27 @@ class Vocabulary:
             tail = parts[-1] if len(parts) > 1 else ""
             tail_tokens = _content(tail, frozenset())
             distinctive = [t for t in tail_tokens if t not in _GENERIC_MARKET_WORDS]
-            if tail and distinctive and tail_tokens not in product_keys and fold(tail) != fold(m.department):
+            names_product = all(t in self.by_token for t in distinctive)  # "San Gil, panela"
+            if tail and distinctive and not names_product and tail_tokens not in product_keys \
+                    and fold(tail) != fold(m.department):
                 add(tail_tokens, ("market", m.id))
                 stripped = tuple(t for t in tail_tokens if t not in {"la", "el", "los", "las"})
                 if stripped and stripped != tail_tokens and stripped not in product_keys:
                     add(stripped, ("market", m.id))
+        generic_tails: dict[tuple[str, ...], list[q.Market]] = {}
+        for m in self.markets.values():  # "Centro Galerías", "Mercados del centro": generic words, but a name
+            parts = [p for p in m.name.replace("(", ",").replace(")", ",").split(",") if p.strip()]
+            tail_tokens = _content(parts[-1], frozenset()) if m.kind == "market" and len(parts) > 1 else ()
+            if len([t for t in tail_tokens if t not in {"de", "del", "la", "el", "los", "las", "y"}]) >= 2 and all(
+                    t in _GENERIC_MARKET_WORDS for t in tail_tokens):
+                generic_tails.setdefault(tail_tokens, []).append(m)
+        for tail_tokens, same in generic_tails.items():
+            for m in same:
+                city_tokens = _content(m.city, frozenset())
+                add((*tail_tokens, "de", *city_tokens), ("market", m.id))
+                add((*tail_tokens, *city_tokens), ("market", m.id))
+            if len(same) == 1 and not {"plaza", "mercado"} >= {t for t in tail_tokens if len(t) > 3}:
+                add(tail_tokens, ("market", same[0].id))
         for alias_key, mid in aliases:
             aliased = self.markets.get(mid)
             if aliased is not None and aliased.kind == "market":
@@ -389,6 +426,7 @@ class Vocabulary:
             if city in self.cities:
                 add(_content(nick, frozenset()), ("city", city))
         self.market_tokens = TokenIndex({t for phrase in self.market_phrases for t in phrase})
+        self.market_sounds = _sounds(self.market_tokens.tokens)
         self.max_market_len = max((len(p) for p in self.market_phrases), default=1)
 
     def find_markets(self, tokens: list[str], skip: set[int] | None = None) -> list[tuple[set[int], str, int | str]]:
@@ -400,10 +438,12 @@ class Vocabulary:
                 fuzzy.append(set())
                 continue
             options = {tok} if tok in self.market_tokens.tokens else set()
-            if not options and len(tok) >= 5 and tok not in STOPWORDS:
+            if not options and len(tok) >= 5 and tok not in STOPWORDS and tok not in COMMON_WORDS:
                 near = self.market_tokens.lookup(tok)
                 closest = min(near.values(), default=9)
                 options = {v for v, d in near.items() if d == closest}
+                if not options and sound_key(tok) in self.market_sounds:  # "medeyin" -> "medellin"
+                    options = {self.market_sounds[sound_key(tok)]}
             fuzzy.append(options)
         found: list[tuple[set[int], str, int | str]] = []
         taken: set[int] = set()
@@ -464,6 +504,15 @@ class Vocabulary:
             return MarketMatch(self.markets[int(target)], None, used, text)
         main = self.main_market(str(target))
         return MarketMatch(main, str(target), used, text) if main else None
+
+
+def _sounds(tokens: Any) -> dict[str, str]:
+    """Spelling key -> the vocabulary token, only for keys that one token owns."""
+    owners: dict[str, set[str]] = {}
+    for t in tokens:
+        if len(t) >= 4:
+            owners.setdefault(sound_key(t), set()).add(t)
+    return {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
 
 
 _CACHE: dict[tuple[str, int, int, int, str], Vocabulary] = {}
