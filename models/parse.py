@@ -58,7 +58,9 @@ _P = {
                     r"|(productos?|alimentos?) (subieron|bajaron|cayeron|aumentaron) mas"
                     r"|(top|ranking|lista)( \d+)? (de )?(las )?(alzas|subidas|bajas|caidas)|alzas|subidas"
                     r"|(cuales|que) (\w+ )?(subieron|bajaron|cayeron|aumentaron|se dispararon|se movieron)"
-                    r"|(subieron|bajaron|cayeron|aumentaron|se movieron|se dispararon) (mas|menos))\b"),
+                    r"|(subieron|bajaron|cayeron|aumentaron|se movieron|se dispararon) (mas|menos)"
+                    r"|mas (esta|estan|ha|han|viene|vienen|va|van) (subiendo|bajando|aumentando|cayendo|subido|bajado)"
+                    r"|lo que mas (sube|subio|baja|bajo|aumenta|aumento|cae|cayo))\b"),
     Intent.CHEAPEST: (r"\b(mas barat[oa]s?|mas economic[oa]s?|menor precio|precio mas bajo|mas bajo|mejor precio"
                       r"|donde (conviene|me sale mejor)|mas favorable|menos car[oa]s?|mas en cuenta|mas accesible"
                       r"|mas barat\w*|donde (\w+ ){0,4}(barat\w*|economic\w*))\b"),
@@ -83,7 +85,11 @@ _P = {
                       r"|(cuales|que) son (los|las) (productos|mercados|plazas|ciudades|alimentos|fechas)"
                       r"|(datos|precios|informacion) (de|desde) (que|cuales|cuando) (anos|años|fechas|periodos?|meses"
                       r"|dias|productos|mercados|ciudades)"
-                      r"|(ultimo|ultima|mas reciente) (dato|datos|semana|fecha|actualizacion) (que )?(tienes|hay))\b"),
+                      r"|(ultimo|ultima|mas reciente) (dato|datos|semana|fecha|actualizacion) (que )?(tienes|hay)"
+                      r"|(de|desde|hasta) (que|cual|cuando) (fecha|dia|semana|mes)( son| es| estan| tienes)?"
+                      r"( (los|tus|sus|esos|estos) (precios|datos))?$"
+                      r"|de (que|cual) (fecha|dia|semana|mes) son (los|tus|sus|esos|estos) (precios|datos)"
+                      r"|de cuando son (los|tus|sus|esos|estos) (precios|datos)|que tan (actualizad|recient)\w*)\b"),
 }
 _PRICE_WORDS = re.compile(r"\b(precio|precios|cuanto|cuesta|cuestan|vale|valen|valor|a como|como esta|como estan"
                           r"|costo|costaba|valia|valio|estaba|cotizacion|cotiza|tarifa)\b")
@@ -92,7 +98,11 @@ _HELP = re.compile(r"(^/(start|ayuda|help)\b|\b(ayuda|ayudame|que puedes hacer|q
                    r"|que me puedes (decir|preguntar)|que te puedo preguntar|quien eres|que eres"
                    r"|que (preguntas|cosas|consultas) (te |le |les )?(puedo|podemos|se pueden|se puede) "
                    r"(hacer|preguntar|consultar)|que (te |le )?(puedo|podria) (preguntar|consultar)(te|le)?"
-                   r"|que (preguntas|cosas) (respondes|contestas|sabes)|que (te|le) pregunto)\b)")
+                   r"|que (preguntas|cosas) (respondes|contestas|sabes)|que (te|le) pregunto"
+                   r"|para que (sirve|sirves|es) (este|el|esta|la)? ?(bot|robot|chat|asistente|app|aplicacion)?"
+                   r"|como (te|le|les) (pregunto|hago una pregunta|consulto|escribo)"
+                   r"|como (pregunto|consulto) (un|el|los)"
+                   r")\b)")
 _THANKS = re.compile(r"\b(gracias|agradezco|muy amable|mil gracias|thanks|grax|graciass|te pasaste|excelente"
                      r"|perfecto|listo|dios (me |te |le |se |les )?(lo |la |los |las )?(pague|bendiga)|agradecid[oa]s?"
                      r"|que dios (le|te|lo|la) bendiga|bendiciones|muy agradecid[oa]|thx|tks)\b")
@@ -101,7 +111,9 @@ _GREETING = re.compile(r"^(hola+|holi|buenas|buen dia|buenos dias|buenas tardes|
 _OUT_OF_SCOPE = re.compile(r"\b(dolar|dolares|euro|euros|gasolina|acpm|bitcoin|cripto\w*|clima|lluvia|futbol|partido"
                            r"|presidente|chiste|pelicula|receta|musica|cancion|noticias|tasa de cambio|trm"
                            r"|salario minimo|arriendo|loteria|que hora|horoscopo|acciones|bolsa de valores|novia"
-                           r"|novio|capital de|elecciones|vuelos?|hotel|restaurante|domicilio)\b")
+                           r"|novio|capital de|elecciones|vuelos?|hotel|restaurante|domicilio|alcalde|alcaldesa"
+                           r"|gobernador|gobernadora|senador|ministro|ministra|congreso|concejal|politica|politico"
+                           r"|quien (es|fue|era|gano))\b")
 _WORD_RE = re.compile(r"[0-9a-zñ]+")  # the tokens of models.lang.words, with their offsets
 _DIRECTION = re.compile(r"\b(baj\w*|menos de|por debajo|debajo|caiga|cae|inferior|menor a|menor que|descien\w*"
                         r"|sub\w*|mas de|por encima|encima|super[ae]\w*|pase\w*|pasa\w*|rebase\w*|exced\w*"
@@ -166,7 +178,14 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     markets = [m for m in markets if m.city is None or m.market.city not in explicit_cities]  # "La 21 de Ibagué"
     if product.status != "ok" and used_by_markets:
         product = vocab.match_product(tokens, skip=used_by_markets)
-    all_markets = bool(_ALL_MARKETS.search(norm))
+    spans = [m.span() for m in _WORD_RE.finditer(norm)]
+
+    def names_market(match: re.Match[str]) -> bool:
+        return any(i in used_by_markets for i, (a, b) in enumerate(spans) if match.start() < b and a < match.end())
+
+    all_markets = any(not names_market(m) for m in _ALL_MARKETS.finditer(norm))
+    if Intent.COMPARE in found and all(names_market(m) for m in re.finditer(_P[Intent.COMPARE], norm)):
+        found.discard(Intent.COMPARE)
 
     p = Parsed(text=text, norm=norm, tokens=tokens, intent=Intent.PRICE, keyword=False, product=product,
                markets=markets, all_markets=all_markets, period=period)
@@ -178,7 +197,6 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
                                              _ALL_MARKETS, _FOLLOWUP]
     keyword_spans = [m.span() for pattern in patterns for m in re.finditer(pattern, norm)]
     keyword_spans += [(a.start, a.end) for a in amounts(norm)]
-    spans = [m.span() for m in _WORD_RE.finditer(norm)]
     explained |= {i for i, (a, b) in enumerate(spans) if any(s < b and a < e for s, e in keyword_spans)}
     unexplained = {i for i, t in enumerate(tokens)
                    if i not in explained and t not in STOPWORDS and raw_tokens[i] not in STOPWORDS
@@ -201,6 +219,8 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
         chosen = Intent.HISTORY  # "¿cuánto subió la papa?" is about one product
     if chosen is None and len(markets) >= 2 and product.status != "none":
         chosen = Intent.COMPARE
+    if chosen in {Intent.CHEAPEST, Intent.PRICIEST} and len(markets) >= 2 and not all_markets:
+        chosen = Intent.COMPARE  # "¿es más barata X en A o en B?" compares the markets named
     if chosen is None and period is not None and product.status != "none" and (
             period.kind == "window" or (period.kind == "range" and not _PRICE_WORDS.search(norm))):
         chosen = Intent.HISTORY
@@ -263,7 +283,11 @@ def _unknown_place(raw: list[str], unexplained: set[int], explained: set[int]) -
 
 
 def _numbers(p: Parsed, norm: str) -> None:
-    m = re.search(r"\b(?:proxim[oa]s?|siguientes?)\s+(\w+)?\s*(dias?|semanas?|mes|meses)\b", norm)
+    m = re.search(r"\b(?:proxim[oa]s?|siguientes?|dentro de|en)\s+(\w+)?\s*(dias?|semanas?|mes|meses)\b", norm)
+    if m and m.group(1) and int_word(m.group(1)) is None:
+        m = None  # "en la semana", "dentro del mes": no count of units ahead
+    if m and m.group(0).startswith("en ") and not m.group(1):
+        m = None
     if m:
         n = int_word(m.group(1)) if m.group(1) else 1
         unit = m.group(2)
