@@ -24,7 +24,7 @@ from models import ask_back
 from models import render as r
 from models.answer import Answer, Chart, ChatState, Choice, Value
 from models.dates import Period, describe, fmt_date
-from models.lang import normalise, singular, words
+from models.lang import PRODUCT_STOPWORDS, normalise, singular, words
 from models.llm_errors import BUSY_TEXT, LLMBusy, LLMTimeout
 from models.llm_merge import merge
 from models.parse import Parsed, parse
@@ -172,7 +172,11 @@ class Router:
         if not is_followup:
             return req
         if req.product.status == "none" and prev.get("product"):
-            req.product = vocab.resolve_product_name(prev["product"])
+            variety = _variety_of(prev["product"], p, vocab)
+            if variety is not None:
+                req.product, req.unknown = variety, []  # the question's words now name the product
+            else:
+                req.product = vocab.resolve_product_name(prev["product"])
         if not p.keyword:
             req.intent = prev_intent
             if req.intent in {Intent.PRICE, Intent.PRICE_AT}:
@@ -991,6 +995,27 @@ def _question(req: Request, product: str, market: str | None) -> str:
     if intent is Intent.SUPPLY_ORIGIN:
         return f"de dónde viene {product}{where}"
     return f"precio de {product}{where}{period}"
+
+
+def _variety_of(previous: str, p: Parsed, vocab: Vocabulary) -> ProductMatch | None:
+    """"¿y la roja?" after "cebolla cabezona blanca": the variety word swapped within the previous product's family
+    (the family words of the previous name put before the question's words); None when no word names a variety."""
+    if not p.unknown:
+        return None
+    known = vocab.resolve_product_name(previous)
+    if known.status != "ok" or known.product is None:
+        return None
+    name = [singular(w) for w in words(_fold(known.product.name)) if w not in PRODUCT_STOPWORDS]
+    new_words = {i for i, raw in enumerate(words(p.norm)) if raw in p.unknown}
+    for size in (1, 2):
+        if len(name) <= size:
+            break
+        match = vocab.match_product(name[:size] + p.tokens)
+        if match.status != "ok" or match.product is None or match.product.id == known.product.id:
+            continue
+        if {i + size for i in new_words} <= match.used:
+            return ProductMatch("ok", match.product, [match.product], set(), name[0])
+    return None
 
 
 def _resets_period(p: Parsed) -> bool:
