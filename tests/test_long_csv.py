@@ -165,6 +165,8 @@ def test_multi_row_insert_keeps_every_row_and_value(db_path: Path, monkeypatch: 
     assert stored == expected
     with pytest.raises(ValueError, match="número de valores"), import_run(db.conn, "test", "test") as batch:
         batch.insert_new("weekly_prices", [(1, 1, "2021-01-02", "2021-01-08", 1, 2, 1, None, "x", "de más")])
+    with pytest.raises(ValueError, match="número de valores"), import_run(db.conn, "test", "test") as batch:
+        batch.insert_new("weekly_prices", flat=[[1, 1, "2021-01-02", "2021-01-08", 1, 2, 1, None, 2]], source="x")
     assert db.conn.execute("SELECT count(*) FROM weekly_prices").fetchone()[0] == len(rows)
 
 

@@ -102,7 +102,7 @@ class Batch:
         before_rows = self._count(table, rows[0][:n], rows[-1][:n])
         before_changes = self.conn.total_changes
         head, row, tail = _upsert_sql(table)
-        _insert_many(self.conn, head, row, len(key + values), rows, tail)
+        _insert_flat(self.conn, head, row, len(key + values), _flattened(rows, len(key + values)), tail)
         changed = self.conn.total_changes - before_changes
         inserted = self._count(table, rows[0][:n], rows[-1][:n]) - before_rows
         self.result.inserted += inserted
@@ -128,12 +128,15 @@ class Batch:
             self._indexed[table] = found
         return found
 
-    def insert_new(self, table: str, rows: Iterable[tuple[Any, ...]], *, rebuild_indexes: bool = False,
+    def insert_new(self, table: str, rows: Iterable[tuple[Any, ...]] | None = None, *,
+                   flat: Iterable[list[Any]] | None = None, rebuild_indexes: bool = False,
                    source: str | None = None) -> None:
         """Plain INSERT of rows whose keys are known to be new and distinct, counted as inserted. With
         rebuild_indexes the table's secondary indexes are dropped first and rebuilt after (one sort instead of
         a million random index inserts); being DDL inside the import's transaction, a failure restores them.
-        With `source` the rows leave out the last (source) column and it is written as a constant."""
+        With `source` the rows leave out the last (source) column and it is written as a constant.
+        Instead of row tuples, `flat` may give lists of values laid row after row (a columnar loader builds
+        them without making a tuple per row)."""
         key, values, _ = FACTS[table]
         columns = key + values
         indexes = []
@@ -151,8 +154,9 @@ class Batch:
             marks = ["?"] * len(columns)
             if source is not None:
                 marks[-1] = "'" + source.replace("'", "''") + "'"
-            _insert_many(self.conn, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ", f"({', '.join(marks)})",
-                         marks.count("?"), rows)
+            width = marks.count("?")
+            _insert_flat(self.conn, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ", f"({', '.join(marks)})",
+                         width, _flattened(rows or (), width) if flat is None else flat)
             self.result.inserted += self.conn.total_changes - before
             for _name, sql in indexes:
                 self.conn.execute(sql)
@@ -171,24 +175,32 @@ MAX_PARAMS = 999  # bound parameters per statement (SQLite's historical minimum 
 BLOCK = 100_000  # rows held as one flat list at a time
 
 
-def _insert_many(conn: sqlite3.Connection, head: str, row: str, width: int, rows: Iterable[tuple[Any, ...]],
-                 tail: str = "") -> None:
-    """executemany of `head` + many `row` groups + `tail` per statement (a multi-row VALUES, then e.g. an
-    ON CONFLICT clause): one sqlite3_step per many rows instead of one per row. The rows are flattened in C
-    (chain / zip over one iterator), so no Python code runs per row; the last rows of each block that do not
-    fill a statement go one at a time."""
-    per = max(1, MAX_PARAMS // max(1, width))
-    many = head + ", ".join([row] * per) + tail
+def _flattened(rows: Iterable[tuple[Any, ...]], width: int) -> Iterator[list[Any]]:
+    """Row tuples -> lists of BLOCK rows' values laid row after row, flattened in C (no Python code per row)."""
     source = iter(rows)
     while block := list(islice(source, BLOCK)):
         if set(map(len, block)) != {width}:  # flattening must not shift values across rows
             raise ValueError(f"filas con un número de valores distinto de {width}")
-        full = len(block) // per
-        flat = iter(list(chain.from_iterable(block)))
-        if full:
-            conn.executemany(many, islice(zip(*[flat] * (width * per), strict=False), full))
-        if full * per < len(block):
-            conn.executemany(head + row + tail, zip(*[flat] * width, strict=True))
+        yield list(chain.from_iterable(block))
+
+
+def _insert_flat(conn: sqlite3.Connection, head: str, row: str, width: int, blocks: Iterable[list[Any]],
+                 tail: str = "") -> None:
+    """executemany of `head` + many `row` groups + `tail` per statement (a multi-row VALUES, then e.g. an
+    ON CONFLICT clause): one sqlite3_step per many rows instead of one per row. Each block is a flat list of
+    values, `width` per row; zip over one iterator cuts it into statements' parameters in C. The last rows of
+    a block that do not fill a statement go one at a time."""
+    per = max(1, MAX_PARAMS // max(1, width))
+    many = head + ", ".join([row] * per) + tail
+    for block in blocks:
+        rows, extra = divmod(len(block), width)
+        if extra:
+            raise ValueError(f"filas con un número de valores distinto de {width}")
+        values = iter(block)
+        if rows >= per:
+            conn.executemany(many, islice(zip(*[values] * (width * per), strict=False), rows // per))
+        if rows % per:
+            conn.executemany(head + row + tail, zip(*[values] * width, strict=True))
 
 
 # Value columns a source may leave empty without erasing what another source said (the bulletin's trend

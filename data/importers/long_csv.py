@@ -169,8 +169,8 @@ def load(batch: Batch, path: str | Path, source: str = "csv-semanal") -> None:
     def columns(part: Any, with_source: bool) -> Iterator[tuple[Any, ...]]:
         cols = [col["pid"][part].tolist(), col["mid"][part].tolist(),
                 day_values[col["start"][part]].tolist(), day_values[col["end"][part]].tolist(),
-                _numbers(col["min"][part]), _numbers(col["max"][part]), _numbers(col["mean"][part]),
-                trend_values[col["trend"][part]].tolist()]
+                _numbers(col["min"][part]).tolist(), _numbers(col["max"][part]).tolist(),
+                _numbers(col["mean"][part]).tolist(), trend_values[col["trend"][part]].tolist()]
         if with_source:
             cols.append([source] * len(part))
         return zip(*cols, strict=True)
@@ -178,6 +178,19 @@ def load(batch: Batch, path: str | Path, source: str = "csv-semanal") -> None:
     def rows(index: Any, with_source: bool = True) -> Iterator[tuple[Any, ...]]:
         """The rows as tuples, SLICE at a time; chained zips, so no Python frame runs per row."""
         return chain.from_iterable(columns(index[lo: lo + SLICE], with_source) for lo in range(0, len(index), SLICE))
+
+    def flat(index: Any) -> Iterator[list[Any]]:
+        """The rows without source, SLICE at a time, as one flat list of values (row after row): the columns
+        are laid into a 2-D object array and read back in row order, no tuple per row."""
+        for lo in range(0, len(index), SLICE):
+            part = index[lo: lo + SLICE]
+            grid = np.empty((len(part), 8), dtype=object)
+            for j, values in enumerate((col["pid"][part], col["mid"][part], day_values[col["start"][part]],
+                                        day_values[col["end"][part]], _numbers(col["min"][part]),
+                                        _numbers(col["max"][part]), _numbers(col["mean"][part]),
+                                        trend_values[col["trend"][part]])):
+                grid[:, j] = values
+            yield grid.ravel().tolist()
 
     same_key = np.zeros(n, dtype=bool)
     same_key[1:] = ((col["pid"][1:] == col["pid"][:-1]) & (col["mid"][1:] == col["mid"][:-1])
@@ -192,8 +205,7 @@ def load(batch: Batch, path: str | Path, source: str = "csv-semanal") -> None:
     last_day = max((d for i, d in enumerate(days.values) if good_day.get(i)), default="")
     if batch.range_is_empty(TABLE, first_day, last_day):
         empty_table = batch.conn.execute(f"SELECT 1 FROM {TABLE} LIMIT 1").fetchone() is None
-        batch.insert_new(TABLE, rows(index, with_source=False), rebuild_indexes=empty_table and n > 50_000,
-                         source=source)
+        batch.insert_new(TABLE, flat=flat(index), rebuild_indexes=empty_table and n > 50_000, source=source)
         return
     for lo in range(0, len(index), SLICE):
         batch.upsert(TABLE, list(rows(index[lo: lo + SLICE])), presorted=True)
@@ -217,17 +229,17 @@ def _fold(col: dict[str, Any], same_key: Any, batch: Batch, trends: _Codes) -> N
             batch.reject(DUPLICATE)
 
 
-def _numbers(values: Any) -> list[Any]:
-    """Prices as Python numbers: whole ones as ints (SQLite binds and stores them faster; the REAL column
-    still hands back floats), the rest as floats (NaN, bound as NULL, stays a float)."""
+def _numbers(values: Any) -> Any:
+    """Prices as an array whose items become Python ints when whole (SQLite binds and stores them faster; the
+    REAL column still hands back floats) and floats otherwise (NaN, bound as NULL, stays a float)."""
     import numpy as np
 
     whole = np.isfinite(values) & (values == np.trunc(values)) & (np.abs(values) < 2.0 ** 53)
     if whole.all():
-        return values.astype(np.int64).tolist()  # type: ignore[no-any-return]
+        return values.astype(np.int64)
     mixed = values.astype(object)
     mixed[whole] = values[whole].astype(np.int64)
-    return mixed.tolist()  # type: ignore[no-any-return]
+    return mixed
 
 
 def _is_gzip(path: str | Path) -> bool:
