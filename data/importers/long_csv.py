@@ -5,7 +5,8 @@ compact arrays (integer product/market ids, integer codes for the few hundred di
 float prices), names are resolved once per distinct spelling, bad rows are found with vectorised tests, and
 the whole file is sorted by the table's key with one numpy lexsort. On an empty date range (first load, new
 weeks) duplicates are folded in numpy and the rows go in with a plain INSERT in key order, with the secondary
-index rebuilt afterwards; otherwise the generic upsert counts inserted / updated / unchanged."""
+index rebuilt afterwards; otherwise the generic upsert counts inserted / updated / unchanged. Either way the rows
+reach SQLite as multi-row statements (base._insert_flat), with whole prices bound as ints (stored as REAL)."""
 
 from __future__ import annotations
 
