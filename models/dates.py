@@ -235,7 +235,8 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
 
 
 _REL_YEAR = re.compile(rf"\b(?:(\d{{1,2}}) (?:de )?)?{_MONTH_RE} (?:de |del )"
-                       r"(?:(este a[nñ]o|el a[nñ]o actual|a[nñ]o actual)|(?:el )?a[nñ]o (pasado|anterior|antepasado)"
+                       r"(?:(este a[nñ]o|el a[nñ]o actual|a[nñ]o actual)"
+                       r"|(?:el )?a[nñ]o (pasado|anterior|antepasado|que paso)"
                        rf"|hace {_NUM} a[nñ]os?|(?:el )?a[nñ]o (\d{{4}}))\b")
 
 

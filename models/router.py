@@ -23,7 +23,7 @@ from data import status
 from models import ask_back
 from models import render as r
 from models.answer import Answer, Chart, ChatState, Choice, Value
-from models.dates import Period, describe, fmt_date
+from models.dates import MONTH_NAMES, MONTHS, Period, describe, fmt_date
 from models.lang import PRODUCT_STOPWORDS, normalise, singular, words
 from models.llm_errors import BUSY_TEXT, LLMBusy, LLMTimeout
 from models.llm_merge import merge
@@ -247,6 +247,11 @@ class Router:
         ctx = _Ctx(conn, vocab, today, status.is_demo(conn))
         intent = req.intent
         ignored = [w for w in req.unknown if not re.fullmatch(r"[a-z]{1,2}", w)]
+        dated = [w for w in ignored if w in _DATE_WORDS]
+        llm_period = req.period is not None and not req.period.phrase  # the LLM read the whole question
+        if dated and intent in DATA_INTENTS and req.product.status == "ok" and not llm_period:
+            anchor = dt.date.fromisoformat(vocab.latest) if vocab.latest else today
+            return _ask_period(req, dated, anchor)  # a date word we did not read: never a figure for another period
         if ignored and req.product.status == "ok" and intent in DATA_INTENTS:
             ctx.notes.append(f"No tuve en cuenta: «{' '.join(ignored)}».")
         if intent is Intent.HELP:
@@ -995,6 +1000,31 @@ def _question(req: Request, product: str, market: str | None) -> str:
     if intent is Intent.SUPPLY_ORIGIN:
         return f"de dónde viene {product}{where}"
     return f"precio de {product}{where}{period}"
+
+
+# words that name a time the question is about; when the period rules did not read one of them, the question
+# asks back instead of answering for another period
+_DATE_WORDS = frozenset({name for name in MONTHS if len(name) >= 4} | {"quincena", "bimestre", "cuatrimestre"})
+
+
+def _ask_period(req: Request, dated: list[str], anchor: dt.date) -> Answer:
+    """A clarification when the question names a time ("febrero", "quincena") the rules could not place; a month
+    is offered in the latest years with data (`anchor`: the newest data date)."""
+    month = next((w for w in dated if w in MONTHS), None)
+    choices: list[Choice] = []
+    if month is not None:
+        first = anchor.year if MONTHS[month] <= anchor.month else anchor.year - 1
+        for year in (first, first - 1, first - 2):
+            label = f"{MONTH_NAMES[MONTHS[month]]} de {year}"
+            place = f" en {req.markets[0].market.name}" if req.markets else ""
+            name = req.product.product.name if req.product.product is not None else ""
+            choices.append(Choice(label, f"precio de {name}{place} en {label}"))  # a question the rules read whole
+    what = req.product.product.name if req.product.product is not None else None
+    ask = "¿De qué periodo? Por ejemplo: " + ", ".join(c.label for c in choices) + "." if choices else \
+        "¿De qué periodo? Por ejemplo: «marzo de 2024», «la semana pasada», «el 15/04/2024»."
+    return Answer(intent=req.intent.value, text=f"No entendí la fecha («{' '.join(dated)}»). {ask}", clarify=choices,
+                  slots={"product": what, "market": None, "city": None, "start": None, "end": None,
+                         "period_kind": None})
 
 
 def _variety_of(previous: str, p: Parsed, vocab: Vocabulary) -> ProductMatch | None:

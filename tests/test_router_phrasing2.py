@@ -95,6 +95,7 @@ def _parse(mirror: Path, text: str):  # type: ignore[no-untyped-def]
     ("en septiembre del ano 2022", dt.date(2022, 9, 1), dt.date(2022, 9, 30)),
     ("el 10 de abril del ano pasado", dt.date(2024, 4, 10), dt.date(2024, 4, 10)),
     ("en el ano pasado", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),  # no month: still the whole year
+    ("en julio del ano que paso", dt.date(2024, 7, 1), dt.date(2024, 7, 31)),
 ])
 def test_month_of_a_year_in_words(text: str, start: dt.date, end: dt.date) -> None:
     period = parse_period(text, TODAY)
@@ -105,6 +106,19 @@ def test_month_of_last_year_gives_that_month_not_the_year(router: Router) -> Non
     answer = router.answer("cuanto costaba la berenjena en manizales en mayo del año pasado")
     assert answer.slots["start"] == "2024-05-01" and answer.slots["end"] == "2024-05-31"
     assert answer.values and {v.value for v in answer.values} == {4950 + 10 * 5}
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("papa criolla en abastos la semana pasada, bueno, la de marzo", "marzo"),
+    ("cuanto valia la berenjena en abastos en la primera quincena de mayo", "quincena"),
+])
+def test_a_date_word_left_unread_asks_instead_of_answering(router: Router, question: str, asked: str) -> None:
+    answer = router.answer(question)
+    assert not answer.values and asked in answer.text
+    if asked == "marzo":  # the offered months are whole questions the rules read, in years with data
+        assert [c.label for c in answer.clarify] == ["marzo de 2025", "marzo de 2024", "marzo de 2023"]
+        picked = router.answer(answer.clarify[0].text)
+        assert picked.slots["start"] == "2025-03-01" and picked.values[0].value == 4653 + 10 * 3
 
 
 # -- "¿más barato en A o en B?" ----------------------------------------------------------------------------------
