@@ -92,6 +92,10 @@ def _point(text: str, today: dt.date) -> tuple[dt.date, dt.date, str] | None:
 
 def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] | None:
     """A single day, month or year expression at the start of `text`, with the length it used."""
+    m = _REL_YEAR.match(text)
+    rel = _relative_month(m, today) if m else None
+    if m and rel is not None:
+        return rel.start, rel.end, rel.kind, m.end()
     m = re.match(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2,4})\b", text)
     if m:
         year = _year(m.group(3), today)
@@ -127,18 +131,18 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
                   rf"(?: (?:de |del )?(\d{{4}}))?", text)
     if m:
         month = MONTHS[m.group(2)]
-        year = _year(m.group(3), today) or _past_month(month, today)
+        said = _REL_YEAR.match(text, m.start(2))  # "la primera semana de febrero del año pasado"
+        said_year = _relative_year(said, today) if said else None
+        year = said_year or _year(m.group(3), today) or _past_month(month, today)
+        phrase_end = said.end() if said and said_year else m.end()
         last = _month_end(year, month)
         day = last - dt.timedelta(days=3) if m.group(1) == "ultima" else dt.date(
             year, month, 1 + 7 * ["primera", "segunda", "tercera", "cuarta"].index(m.group(1)) + 3)
         start, end = _week_of(day)
-        return Period(start, end, "week", m.group(0))
+        return Period(start, end, "week", text[m.start():phrase_end])
     part = _year_part(text, today)
     if part is not None:
         return part
-    month_rel = _month_of_relative_year(text, today)
-    if month_rel is not None:
-        return month_rel
     # ranges: "entre X y Y", "desde X hasta Y", "de X a Y"
     for rm in re.finditer(r"\b(?:entre|desde|del|de) (?:el |la semana del )?", text):
         first = _point_len(text[rm.end():], today)
@@ -158,6 +162,9 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             start = dt.date(year, start.month, 1)
         if start <= end:
             return Period(start, end, "range", text[rm.start():rm.end() + first[3] + link.end() + second[3]])
+    month_rel = _month_of_relative_year(text, today)
+    if month_rel is not None:
+        return month_rel
     m = re.search(rf"\b(?:en |durante )?(?:las |los )?ultim[oa]s? {_NUM}? ?{_UNIT}", text)
     if m:
         n = int_word(m.group(1)) if m.group(1) else 1
@@ -244,8 +251,10 @@ def _month_of_relative_year(text: str, today: dt.date) -> Period | None:
     """A month (or a day of it) in a year said in words: "febrero del año pasado", "marzo de este año",
     "abril de hace dos años", "el 3 de mayo del año antepasado", "junio del año 2023"."""
     m = _REL_YEAR.search(text)
-    if m is None:
-        return None
+    return _relative_month(m, today) if m else None
+
+
+def _relative_year(m: re.Match[str], today: dt.date) -> int | None:
     if m.group(3):
         year = today.year
     elif m.group(4):
@@ -253,10 +262,14 @@ def _month_of_relative_year(text: str, today: dt.date) -> Period | None:
     elif m.group(5):
         year = today.year - (int_word(m.group(5)) or 1)
     else:
-        found = _year(m.group(6), today)
-        if found is None:
-            return None
-        year = found
+        return _year(m.group(6), today)
+    return year
+
+
+def _relative_month(m: re.Match[str], today: dt.date) -> Period | None:
+    year = _relative_year(m, today)
+    if year is None:
+        return None
     month = MONTHS[m.group(2)]
     if m.group(1):
         day = _safe_date(year, month, int(m.group(1)))

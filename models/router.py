@@ -176,7 +176,7 @@ class Router:
             if variety is not None:
                 req.product, req.unknown = variety, []  # the question's words now name the product
             else:
-                req.product = vocab.resolve_product_name(prev["product"])
+                req.product = _other_kind(p, vocab) or vocab.resolve_product_name(prev["product"])
         if not p.keyword:
             req.intent = prev_intent
             if req.intent in {Intent.PRICE, Intent.PRICE_AT}:
@@ -310,7 +310,9 @@ class Router:
             if len(options) == 1:
                 text = f"¿Te refieres a {options[0].name}?"
             else:
-                text = f"¿Cuál {head}? Tengo varias: " + ", ".join(p.name for p in options) + "."
+                same_family = len({p.name.split()[0].lower() for p in options}) == 1
+                lead = f"¿Cuál {head}? Tengo varias: " if same_family else "¿Cuál de estos productos? Tengo varios: "
+                text = lead + ", ".join(p.name for p in options) + "."
             return Answer(intent=req.intent.value, text=text, slots=slots, clarify=choices)
         if pm.status == "none" and not req.unknown:
             return Answer(intent=req.intent.value, slots=slots, text=(
@@ -1046,6 +1048,17 @@ def _variety_of(previous: str, p: Parsed, vocab: Vocabulary) -> ProductMatch | N
         if {i + size for i in new_words} <= match.used:
             return ProductMatch("ok", match.product, [match.product], set(), name[0])
     return None
+
+
+def _other_kind(p: Parsed, vocab: Vocabulary) -> ProductMatch | None:
+    """"¿y la roja?" after a product with no red kind: the word names kinds of other products, so the question
+    asks which one (never the previous product with the word ignored)."""
+    kind_words = [singular(w) for w in p.unknown if singular(w) in vocab.by_token and len(w) >= 3]
+    if not kind_words:
+        return None
+    ids = {e.product_id for e in vocab.by_token[kind_words[0]]}
+    ranked = sorted(ids, key=lambda pid: (-vocab.markets_count(pid), vocab.products[pid].key))[:8]
+    return ProductMatch("ambiguous", None, [vocab.products[pid] for pid in ranked], set(), kind_words[0])
 
 
 def _resets_period(p: Parsed) -> bool:

@@ -96,6 +96,10 @@ def _parse(mirror: Path, text: str):  # type: ignore[no-untyped-def]
     ("el 10 de abril del ano pasado", dt.date(2024, 4, 10), dt.date(2024, 4, 10)),
     ("en el ano pasado", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),  # no month: still the whole year
     ("en julio del ano que paso", dt.date(2024, 7, 1), dt.date(2024, 7, 31)),
+    ("entre enero y marzo del ano pasado", dt.date(2024, 1, 1), dt.date(2024, 3, 31)),
+    ("la segunda semana de febrero del ano pasado", dt.date(2024, 2, 10), dt.date(2024, 2, 16)),
+    ("desde el 5 de mayo del ano pasado hasta el 20 de junio del ano pasado", dt.date(2024, 5, 5),
+     dt.date(2024, 6, 20)),
 ])
 def test_month_of_a_year_in_words(text: str, start: dt.date, end: dt.date) -> None:
     period = parse_period(text, TODAY)
@@ -146,6 +150,14 @@ def test_followup_variety_swaps_within_the_family(router: Router) -> None:
     second = router.answer("y la blanca?", state)
     assert second.slots["product"] == "Cebolla cabezona blanca" and second.slots["market"] == CALI
     assert second.values[0].value == 1500 + 100 and "No tuve en cuenta" not in second.text
+
+
+def test_followup_kind_the_product_lacks_asks_instead_of_ignoring_it(router: Router) -> None:
+    state = ChatState()
+    router.answer("cuanto esta el tomate de arbol en abastos", state)
+    second = router.answer("y la roja?", state)
+    assert not second.values and [c.label for c in second.clarify] == ["Cebolla cabezona roja"]
+    assert second.text.startswith("¿Te refieres a")
 
 
 def test_followup_with_an_unrelated_word_does_not_swap(router: Router) -> None:
