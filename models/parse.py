@@ -107,7 +107,8 @@ _THANKS = re.compile(r"\b(gracias|agradezco|muy amable|mil gracias|thanks|grax|g
                      r"|perfecto|listo|dios (me |te |le |se |les )?(lo |la |los |las )?(pague|bendiga)|agradecid[oa]s?"
                      r"|que dios (le|te|lo|la) bendiga|bendiciones|muy agradecid[oa]|thx|tks)\b")
 _GREETING = re.compile(r"^(hola+|holi|buenas|buen dia|buenos dias|buenas tardes|buenas noches|hey|saludos|que mas"
-                       r"|quiubo|ola|alo|hi|hello|que hubo|q hubo)\b")
+                       r"|quiubo|ola|alo|hi|hello|que hubo|q hubo|todo bien"
+                       r"|como (estas|esta usted|le va|te va|vamos))\b")
 _OUT_OF_SCOPE = re.compile(r"\b(dolar|dolares|euro|euros|gasolina|acpm|bitcoin|cripto\w*|clima|lluvia|futbol|partido"
                            r"|presidente|chiste|pelicula|receta|musica|cancion|noticias|tasa de cambio|trm"
                            r"|salario minimo|arriendo|loteria|que hora|horoscopo|acciones|bolsa de valores|novia"

@@ -305,12 +305,12 @@ class Router:
         slots = self._slots(req, None, None)
         if pm.status == "ambiguous":
             options = pm.candidates[:8]
-            head = options[0].name.split()[0].lower() if options else (pm.head or "producto")
+            head = options[0].name.split()[0].lower().strip(",.") if options else (pm.head or "producto")
             choices = [Choice(p.name, _question(req, p.name, _market_name(req))) for p in options]
             if len(options) == 1:
                 text = f"¿Te refieres a {options[0].name}?"
             else:
-                same_family = len({p.name.split()[0].lower() for p in options}) == 1
+                same_family = len({p.name.split()[0].lower().strip(",.") for p in options}) == 1
                 lead = f"¿Cuál {head}? Tengo varias: " if same_family else "¿Cuál de estos productos? Tengo varios: "
                 text = lead + ", ".join(p.name for p in options) + "."
             return Answer(intent=req.intent.value, text=text, slots=slots, clarify=choices)

@@ -235,6 +235,8 @@ def test_all_markets_words_still_compare(router: Router) -> None:
     ("para que sirve esto", "help"),
     ("como le consulto un precio", "help"),
     ("quien es el gobernador de antioquia", "out_of_scope"),
+    ("todo bien?", "greeting"),
+    ("como le va, sumerce", "greeting"),
 ])
 def test_common_words_keep_their_meaning(router: Router, question: str, intent: str) -> None:
     answer = router.answer(question)
@@ -262,3 +264,4 @@ def test_forecast_horizon_in_words(mirror: Path, question: str, freq: str, horiz
 def test_en_la_semana_is_not_a_horizon(mirror: Path) -> None:
     p = _parse(mirror, "cuanto va a costar la ahuyama en la semana")
     assert p.horizon is None
+
