@@ -311,7 +311,8 @@ class Router:
                 text = f"¿Te refieres a {options[0].name}?"
             else:
                 same_family = len({p.name.split()[0].lower().strip(",.") for p in options}) == 1
-                lead = f"¿Cuál {head}? Tengo varias: " if same_family else "¿Cuál de estos productos? Tengo varios: "
+                lead = (f"¿Cuál {head}? Tengo varias opciones: " if same_family
+                        else "¿Cuál de estos productos? Tengo varias opciones: ")
                 text = lead + ", ".join(p.name for p in options) + "."
             return Answer(intent=req.intent.value, text=text, slots=slots, clarify=choices)
         if pm.status == "none" and not req.unknown:
