@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Reads .env (KEY=value lines, as in .env.example) when it exists, so the token can live there.
 run: $(STAMP)
-	$(VENV)/bin/sipsabot run
+	@set -a; if [ -f .env ]; then . ./.env; fi; set +a; exec $(VENV)/bin/sipsabot run
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check bot handlers models data tests tools
