@@ -215,6 +215,7 @@ def format_report(report: Report) -> str:
     heldout = [o for o in outs if "heldout" in o.record.get("tags", [])]
     blind = [o for o in outs if "heldout2" in o.record.get("tags", [])]  # ENG-QA's blind set (heldout2.jsonl)
     blind3 = [o for o in outs if "heldout3" in o.record.get("tags", [])]  # ENG-QA-3's blind set (heldout3.jsonl)
+    blind4 = [o for o in outs if "heldout4" in o.record.get("tags", [])]  # ENG-QA-4's blind set (heldout4.jsonl)
     data = [o for o in outs if o.record.get("values")]
     rows = [
         ("Preguntas", f"{len(outs)}"),
@@ -232,6 +233,10 @@ def format_report(report: Report) -> str:
         ("Respuesta exacta (heldout3, precio directo)",
          _pct(report.rate(lambda o: o.exact, [o for o in blind3 if "direct" in o.record.get("tags", [])]))),
         ("Confiadamente equivocada (heldout3)", _pct(report.rate(lambda o: o.confidently_wrong, blind3))),
+        ("Respuesta exacta (reservadas a ciegas, heldout4)", _pct(report.rate(lambda o: o.exact, blind4))),
+        ("Respuesta exacta (heldout4, precio directo)",
+         _pct(report.rate(lambda o: o.exact, [o for o in blind4 if "direct" in o.record.get("tags", [])]))),
+        ("Confiadamente equivocada (heldout4)", _pct(report.rate(lambda o: o.confidently_wrong, blind4))),
     ]
     times = sorted(o.seconds for o in outs)
     if times:
