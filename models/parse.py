@@ -60,7 +60,8 @@ _P = {
                     r"|(cuales|que) (\w+ )?(subieron|bajaron|cayeron|aumentaron|se dispararon|se movieron)"
                     r"|(subieron|bajaron|cayeron|aumentaron|se movieron|se dispararon) (mas|menos)"
                     r"|mas (esta|estan|ha|han|viene|vienen|va|van) (subiendo|bajando|aumentando|cayendo|subido|bajado)"
-                    r"|lo que mas (sube|subio|baja|bajo|aumenta|aumento|cae|cayo))\b"),
+                    r"|lo que mas (sube|subio|baja|bajo|aumenta|aumento|cae|cayo)"
+                    r"|(se )?(encarec|abarat)\w*|se (puso|pusieron|ha puesto|han puesto) (mas )?(car|barat)[oa]s?)\b"),
     Intent.CHEAPEST: (r"\b(mas barat[oa]s?|mas economic[oa]s?|menor precio|precio mas bajo|mas bajo|mejor precio"
                       r"|donde (conviene|me sale mejor)|mas favorable|menos car[oa]s?|mas en cuenta|mas accesible"
                       r"|mas barat\w*|donde (\w+ ){0,4}(barat\w*|economic\w*))\b"),
@@ -70,7 +71,9 @@ _P = {
     Intent.HISTORY: (r"\b(historial|historico|historia|evolucion|como (ha|han) (variado|cambiado|estado|subido|bajado"
                      r"|evolucionado|ido|evoluciona\w*|fluctuado|venido)|variacion|tendencia|grafic\w*|serie"
                      r"|ha subido|ha bajado|han subido|han bajado|subio o bajo|comportamiento|trayectoria"
-                     r"|cuanto (ha )?(subio|bajo|subido|bajado|cambio|cambiado|variado|vario))\b"),
+                     r"|cuanto (ha )?(subio|bajo|subido|bajado|cambio|cambiado|variado|vario)"
+                     r"|como (cambio|vario|evoluciono|fluctuo|se movio|subio|bajo|se comporto)"
+                     r" (\w+ ){0,12}(entre|desde|durante))\b"),
     Intent.COVERAGE: (r"\b((que|cuales|cuantos) (productos|mercados|ciudades|alimentos|datos)"
                       r"|lista de (productos|mercados)"
                       r"|cobertura|hasta (que|cuando)( fecha)?|desde cuando|fecha de (corte|actualizacion)"
@@ -109,6 +112,8 @@ _THANKS = re.compile(r"\b(gracias|agradezco|muy amable|mil gracias|thanks|grax|g
 _GREETING = re.compile(r"^(hola+|holi|buenas|buen dia|buenos dias|buenas tardes|buenas noches|hey|saludos|que mas"
                        r"|quiubo|ola|alo|hi|hello|que hubo|q hubo|todo bien"
                        r"|como (estas|esta usted|le va|te va|vamos))\b")
+_COURTESY = re.compile(r"\b(como (esta|estas|estan|esta usted|estan ustedes|le va|te va|les va|vamos|me le va)|que tal)"
+                       r"( (usted|ustedes|hoy|todo|pues))*$")  # "buenas tardes, ¿cómo está?" asks after the person
 _OUT_OF_SCOPE = re.compile(r"\b(dolar|dolares|euro|euros|gasolina|acpm|bitcoin|cripto\w*|clima|lluvia|futbol|partido"
                            r"|presidente|chiste|pelicula|receta|musica|cancion|noticias|tasa de cambio|trm"
                            r"|salario minimo|arriendo|loteria|que hora|horoscopo|acciones|bolsa de valores|novia"
@@ -225,7 +230,12 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     if chosen is None and period is not None and product.status != "none" and (
             period.kind == "window" or (period.kind == "range" and not _PRICE_WORDS.search(norm))):
         chosen = Intent.HISTORY
-    if chosen is not None:
+    rest = _COURTESY.sub("", norm).strip()
+    small_talk = (product.status == "none" and not markets and period is None and bool(rest) and rest != norm
+                  and _GREETING.search(rest) is not None and not _PRICE_WORDS.search(rest))
+    if small_talk and chosen is None:
+        p.intent, p.keyword = Intent.GREETING, True
+    elif chosen is not None:
         p.intent, p.keyword = chosen, True
     elif product.status != "none" or _PRICE_WORDS.search(norm):
         p.intent = Intent.PRICE_AT if period is not None else Intent.PRICE

@@ -233,6 +233,12 @@ class Vocabulary:
                 self.by_token.setdefault(t, []).append(e)
         self.product_tokens = TokenIndex(self.by_token)
         self.product_sounds = _sounds(self.by_token)
+        self.kinds: dict[str, list[int]] = {}  # first word -> every product of the whole vocabulary that is a kind
+        # of it (its name is the word plus more), priced or not: "uchuva" -> [Uchuva con cáscara]
+        for p in self.products.values():
+            name_tokens = _content(p.name.split("(")[0], PRODUCT_STOPWORDS)
+            if len(name_tokens) >= 2:
+                self.kinds.setdefault(name_tokens[0], []).append(p.id)
         self.heads: dict[str, list[int]] = {}
         for pid in sorted(self.priced):
             name_tokens = _content(self.products[pid].name, PRODUCT_STOPWORDS)
@@ -319,7 +325,8 @@ class Vocabulary:
         if vt in self.heads:  # "tomate" alone names a family even when one kind is priced; "Ahuyamín (Sakata)" is
             # the word plus a detail in brackets
             plain = self.products[pid].name.split("(")[0].split(",")[0]
-            return _content(plain, PRODUCT_STOPWORDS) == (vt,)
+            # "uchuva" when the only kind of uchuva the vocabulary knows is "Uchuva con cáscara" names that kind
+            return _content(plain, PRODUCT_STOPWORDS) == (vt,) or self.kinds.get(vt) == [pid]
         return True
 
     def suggest_products(self, tokens: list[str], limit: int = 3) -> list[q.Product]:
