@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
 from difflib import SequenceMatcher
@@ -131,7 +132,14 @@ def family_word(intent: Intent, product: ProductMatch, tokens: list[str], market
         return product
     chosen = product.product.id
     if [singular(w) for w in words(product.product.key) if w not in PRODUCT_STOPWORDS] == [word]:
-        return product  # the user gave the product's whole name ("zanahoria")
+        # the user gave the product's whole name ("zanahoria"): answer it, unless in the markets named it is long
+        # gone while kinds of it are priced there now (an old "Maracuyá" row beside current "Maracuyá antioqueño")
+        if intent is not Intent.PRICE:
+            return product
+        current = _current_kinds(chosen, word, market_ids, conn, vocab)
+        if not current:
+            return product
+        return ProductMatch("ambiguous", None, [vocab.products[pid] for pid in current[:8]], product.used, word)
     family = vocab.heads.get(word, [])
     if chosen not in family or len(family) < 2:
         return product
@@ -148,6 +156,28 @@ def family_word(intent: Intent, product: ProductMatch, tokens: list[str], market
     ranked = sorted(kin, key=lambda pid: (pid != chosen, -vocab.markets_count(pid), vocab.products[pid].key))
     candidates = [vocab.products[pid] for pid in ranked[:8]]
     return ProductMatch("ambiguous", None, candidates, product.used, word)
+
+
+STALE_DAYS = 56  # a generic row this much older than the market's newest week is no longer its current price
+
+
+def _current_kinds(generic: int, word: str, market_ids: list[int], conn: sqlite3.Connection,
+                   vocab: Vocabulary) -> list[int]:
+    """Kinds of `word` priced in the newest week in the markets named, when the generic product itself is not
+    priced there in the last STALE_DAYS (empty otherwise)."""
+    latest = vocab.latest
+    if not market_ids or not latest:
+        return []
+    horizon = (dt.date.fromisoformat(latest) - dt.timedelta(days=STALE_DAYS)).isoformat()
+    for mid in market_ids:
+        newest = q.latest_price(conn, generic, mid)
+        if newest is not None and newest.week_start >= horizon:
+            return []
+    here: set[int] = set()
+    for mid in market_ids:
+        here |= set(_in_market(conn, vocab, mid, latest))
+    kinds = [pid for pid in vocab.heads.get(word, []) if pid != generic and pid in here]
+    return sorted(kinds, key=lambda pid: (-vocab.markets_count(pid), vocab.products[pid].key))
 
 
 def _in_market(conn: sqlite3.Connection, vocab: Vocabulary, market_id: int, week: str) -> list[int]:

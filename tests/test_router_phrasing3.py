@@ -20,12 +20,14 @@ CORA = "Bogotá, D.C., Corabastos"
 MDE = "Medellín, Central Mayorista de Antioquia"
 NEIVA = "Neiva, Surabastos"
 IBAGUE = "Ibagué, Plaza La 21"
+SMR = "Santa Marta (Magdalena)"
 PRICES: dict[str, tuple[str, dict[str, int]]] = {
     "Mora de Castilla": ("Frutas", {CORA: 5000, MDE: 4000}),
     "Uchuva con cáscara": ("Frutas", {CORA: 6900, IBAGUE: 4100}),
     "Cachama de cultivo fresca": ("Pescados", {NEIVA: 12500, CORA: 14000}),
-    "Maracuyá antioqueño": ("Frutas", {CORA: 3900, MDE: 3600}),
-    "Maracuyá santandereano": ("Frutas", {CORA: 3700}),
+    "Maracuyá": ("Frutas", {MDE: 3300}),  # the generic name: current in Medellín only (and years old in Santa Marta)
+    "Maracuyá antioqueño": ("Frutas", {CORA: 3900, MDE: 3600, SMR: 4200}),
+    "Maracuyá santandereano": ("Frutas", {CORA: 3700, SMR: 4400}),
     "Tomate de árbol": ("Frutas", {CORA: 3100, MDE: 2900}),
 }
 MONTHS_BACK = 14
@@ -51,6 +53,7 @@ def router(tmp_path_factory: pytest.TempPathFactory) -> Router:
                     mean = _mean(product, price, start)
                     writer.writerow([start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), group, product,
                                      market, mean - 100, mean + 100, mean, "="])
+        writer.writerow(["2021-11-13", "2021-11-19", "Frutas", "Maracuyá", SMR, 5400, 5500, 5450, "="])
     db = open_db(folder / "mirror.db")
     assert import_file(db.conn, path).inserted > 100
     db.conn.close()
@@ -126,3 +129,22 @@ def test_only_kind_of_a_family_answers_and_names_the_kind(router: Router, questi
 def test_family_with_several_kinds_still_asks(router: Router, question: str) -> None:
     answer = router.answer(question)
     assert answer.clarify and not answer.values
+
+
+# -- a generic name whose only row in the market is years old ----------------------------------------------------
+def test_generic_long_gone_from_the_market_asks_among_current_kinds(router: Router) -> None:
+    answer = router.answer("a como sale el maracuya en santa marta")
+    assert not answer.values and [c.label for c in answer.clarify] == ["Maracuyá antioqueño", "Maracuyá santandereano"]
+    picked = router.answer(answer.clarify[0].text)
+    assert picked.values[0].value == 4200 + 10 * LATEST.month and picked.values[0].date == LATEST.isoformat()
+
+
+def test_generic_priced_now_in_the_market_answers_itself(router: Router) -> None:
+    answer = router.answer("cuanto esta el maracuya en la mayorista de medellin")
+    assert not answer.clarify and answer.slots["product"] == "Maracuyá"
+    assert answer.values[0].value == 3300 + 10 * LATEST.month
+
+
+def test_generic_old_row_still_answers_a_question_about_that_time(router: Router) -> None:
+    answer = router.answer("precio del maracuya en santa marta en noviembre de 2021")
+    assert answer.values and answer.values[0].value == 5450
