@@ -4,19 +4,18 @@ imported with the project's importer into a real SQLite mirror (tmp_path)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from data.db import connect, open_db
-from data.importer import import_file
+from data.db import connect
 from models.answer import ChatState
 from models.lang import expand_shorthand, normalise
 from models.parse import parse
 from models.resolve import vocabulary
 from models.router import Router
+from tests import weekly_mirror
 
 TODAY = dt.date(2025, 11, 3)
 LATEST = dt.date(2025, 10, 25)
@@ -47,23 +46,12 @@ PRICES: dict[str, tuple[str, dict[str, int]]] = {
 
 @pytest.fixture(scope="module")
 def mirror(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("phrasing")
-    path = folder / "semanal.csv"
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["semana_inicio", "semana_fin", "grupo", "producto", "mercado", "precio_min_cop_kg",
-                         "precio_max_cop_kg", "precio_medio_cop_kg", "tendencia"])
-        for weeks_back, factor in ((1, 0.9), (0, 1.0)):
-            start = LATEST - dt.timedelta(weeks=weeks_back)
-            for product, (group, markets) in PRICES.items():
-                for market, price in markets.items():
-                    mean = round(price * factor)
-                    writer.writerow([start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), group, product,
-                                     market, mean - 100, mean + 100, mean, "="])
-    db = open_db(folder / "mirror.db")
-    assert import_file(db.conn, path).inserted > 40
-    db.conn.close()
-    return folder / "mirror.db"
+    rows = [(LATEST - dt.timedelta(weeks=weeks_back), group, product, market, round(price * factor))
+            for weeks_back, factor in ((1, 0.9), (0, 1.0))
+            for product, (group, markets) in PRICES.items() for market, price in markets.items()]
+    mirror, inserted = weekly_mirror.build(tmp_path_factory.mktemp("phrasing"), rows)
+    assert inserted > 40
+    return mirror
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,12 @@ SQLite mirror (tmp_path)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from data.db import connect, open_db
-from data.importer import import_file
+from data.db import connect
 from models.answer import ChatState
 from models.dates import parse_period
 from models.lang import sound_key
@@ -21,6 +19,7 @@ from models.parse import parse
 from models.resolve import vocabulary
 from models.router import Router
 from models.slots import Intent
+from tests import weekly_mirror
 
 TODAY = dt.date(2025, 11, 3)
 LATEST = dt.date(2025, 10, 25)
@@ -55,24 +54,13 @@ MONTHS_BACK = 20  # monthly rows back to mid-2024 so "febrero del año pasado" h
 
 @pytest.fixture(scope="module")
 def mirror(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("phrasing2")
-    path = folder / "semanal.csv"
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["semana_inicio", "semana_fin", "grupo", "producto", "mercado", "precio_min_cop_kg",
-                         "precio_max_cop_kg", "precio_medio_cop_kg", "tendencia"])
-        for weeks_back in range(0, 4 * MONTHS_BACK, 4):
-            start = LATEST - dt.timedelta(weeks=weeks_back)
-            for product, (group, markets) in PRICES.items():
-                for market, price in markets.items():
-                    # each week's price carries its month, so a wrong month gives a wrong figure
-                    mean = price + 10 * start.month
-                    writer.writerow([start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), group, product,
-                                     market, mean - 100, mean + 100, mean, "="])
-    db = open_db(folder / "mirror.db")
-    assert import_file(db.conn, path).inserted > 200
-    db.conn.close()
-    return folder / "mirror.db"
+    # each week's price carries its month, so a wrong month gives a wrong figure
+    rows = [(start, group, product, market, price + 10 * start.month)
+            for start in (LATEST - dt.timedelta(weeks=w) for w in range(0, 4 * MONTHS_BACK, 4))
+            for product, (group, markets) in PRICES.items() for market, price in markets.items()]
+    mirror, inserted = weekly_mirror.build(tmp_path_factory.mktemp("phrasing2"), rows)
+    assert inserted > 200
+    return mirror
 
 
 @pytest.fixture(scope="module")

@@ -5,14 +5,13 @@ into a real SQLite mirror (tmp_path)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 import pytest
 
-from data.db import connect, open_db
-from data.importer import import_file
+from data.db import connect
 from models.router import Router
+from tests import weekly_mirror
 
 TODAY = dt.date(2025, 11, 3)
 LATEST = dt.date(2025, 10, 25)
@@ -40,24 +39,13 @@ def _mean(product: str, price: int, start: dt.date) -> int:
 
 @pytest.fixture(scope="module")
 def router(tmp_path_factory: pytest.TempPathFactory) -> Router:
-    folder = tmp_path_factory.mktemp("phrasing3")
-    path = folder / "semanal.csv"
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["semana_inicio", "semana_fin", "grupo", "producto", "mercado", "precio_min_cop_kg",
-                         "precio_max_cop_kg", "precio_medio_cop_kg", "tendencia"])
-        for weeks_back in range(0, 4 * MONTHS_BACK, 4):
-            start = LATEST - dt.timedelta(weeks=weeks_back)
-            for product, (group, markets) in PRICES.items():
-                for market, price in markets.items():
-                    mean = _mean(product, price, start)
-                    writer.writerow([start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), group, product,
-                                     market, mean - 100, mean + 100, mean, "="])
-        writer.writerow(["2021-11-13", "2021-11-19", "Frutas", "Maracuyá", SMR, 5400, 5500, 5450, "="])
-    db = open_db(folder / "mirror.db")
-    assert import_file(db.conn, path).inserted > 100
-    db.conn.close()
-    conn = connect(folder / "mirror.db", readonly=True)
+    rows = [(start, group, product, market, _mean(product, price, start))
+            for start in (LATEST - dt.timedelta(weeks=w) for w in range(0, 4 * MONTHS_BACK, 4))
+            for product, (group, markets) in PRICES.items() for market, price in markets.items()]
+    rows.append((dt.date(2021, 11, 13), "Frutas", "Maracuyá", SMR, 5450))  # the generic name's only, old, row
+    mirror, inserted = weekly_mirror.build(tmp_path_factory.mktemp("phrasing3"), rows)
+    assert inserted > 100
+    conn = connect(mirror, readonly=True)
     return Router(lambda: conn, today=lambda: TODAY)
 
 
