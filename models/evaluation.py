@@ -216,6 +216,7 @@ def format_report(report: Report) -> str:
     blind = [o for o in outs if "heldout2" in o.record.get("tags", [])]  # ENG-QA's blind set (heldout2.jsonl)
     blind3 = [o for o in outs if "heldout3" in o.record.get("tags", [])]  # ENG-QA-3's blind set (heldout3.jsonl)
     blind4 = [o for o in outs if "heldout4" in o.record.get("tags", [])]  # ENG-QA-4's blind set (heldout4.jsonl)
+    blind5 = [o for o in outs if "heldout5" in o.record.get("tags", [])]  # ENG-QA-5's blind set (heldout5.jsonl)
     data = [o for o in outs if o.record.get("values")]
     rows = [
         ("Preguntas", f"{len(outs)}"),
@@ -237,6 +238,10 @@ def format_report(report: Report) -> str:
         ("Respuesta exacta (heldout4, precio directo)",
          _pct(report.rate(lambda o: o.exact, [o for o in blind4 if "direct" in o.record.get("tags", [])]))),
         ("Confiadamente equivocada (heldout4)", _pct(report.rate(lambda o: o.confidently_wrong, blind4))),
+        ("Respuesta exacta (reservadas a ciegas, heldout5)", _pct(report.rate(lambda o: o.exact, blind5))),
+        ("Respuesta exacta (heldout5, precio directo)",
+         _pct(report.rate(lambda o: o.exact, [o for o in blind5 if "direct" in o.record.get("tags", [])]))),
+        ("Confiadamente equivocada (heldout5)", _pct(report.rate(lambda o: o.confidently_wrong, blind5))),
     ]
     times = sorted(o.seconds for o in outs)
     if times:
