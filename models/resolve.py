@@ -130,6 +130,9 @@ CITY_NICKNAMES = {"medallo": "medellin", "bogota d c": "bogota", "bogota dc": "b
 _GENERIC_PRODUCT_WORDS = frozenset({"carne"})
 _GENERIC_MARKET_WORDS = frozenset({"plaza", "mercado", "mercados", "central", "centro", "galeria", "de", "del", "la",
                                    "el", "los", "las", "y", "s", "a", "ltda", "sas", "s a s", "barrio"})
+# words that only say a market is a market: never a market's name on their own
+_PLACE_WORDS = frozenset({"plaza", "mercado", "mercados", "central", "centro", "de", "del", "la", "el", "los", "las",
+                          "y", "s", "a", "barrio"})
 
 
 def _content(text: str, stop: frozenset[str]) -> tuple[str, ...]:
@@ -377,6 +380,7 @@ class Vocabulary:
     # -- markets ---------------------------------------------------------------------------------------------------
     def _build_markets(self, aliases: list[tuple[str, int]]) -> None:
         self.market_phrases: dict[tuple[str, ...], tuple[str, int | str]] = {}
+        self.weak_phrases: set[tuple[str, ...]] = set()  # a lone nickname word: yields to a city named next to it
         product_keys = {e.tokens for e in self.entries}
         self.cities: dict[str, list[q.Market]] = {}
         self.city_rows: dict[str, q.Market] = {}  # city key -> its row in the daily city series
@@ -423,6 +427,20 @@ class Vocabulary:
                 add((*tail_tokens, *city_tokens), ("market", m.id))
             if len(same) == 1 and not {"plaza", "mercado"} >= {t for t in tail_tokens if len(t) > 3}:
                 add(tail_tokens, ("market", same[0].id))
+                for t in tail_tokens:  # "Centro Galerías" is "galerías" alone, when no other such name has it
+                    if t not in _PLACE_WORDS and sum(t in other for other in generic_tails) == 1:
+                        self.weak_phrases.add((t,))
+                        add((t,), ("market", same[0].id))
+        for m in self.markets.values():  # "la galería de Cali" is Cali's market with "galería" in its name
+            parts = [p for p in m.name.replace("(", ",").replace(")", ",").split(",") if p.strip()]
+            if m.kind != "market" or len(parts) < 2:
+                continue
+            city_tokens = _content(m.city, frozenset())
+            for t in set(_content(parts[-1], frozenset())) & _GENERIC_MARKET_WORDS - _PLACE_WORDS:
+                add((t, "de", *city_tokens), ("market", m.id))
+                add((t, *city_tokens), ("market", m.id))
+        for short, mid in self._partial_tails(product_keys).items():
+            add(short, ("market", mid))
         for alias_key, mid in aliases:
             aliased = self.markets.get(mid)
             if aliased is not None and aliased.kind == "market":
@@ -433,8 +451,33 @@ class Vocabulary:
             if city in self.cities:
                 add(_content(nick, frozenset()), ("city", city))
         self.market_tokens = TokenIndex({t for phrase in self.market_phrases for t in phrase})
+        self.weak_phrases = {p for p in self.weak_phrases if self.market_phrases.get(p, ("", 0))[0] == "market"}
         self.market_sounds = _sounds(self.market_tokens.tokens)
         self.max_market_len = max((len(p) for p in self.market_phrases), default=1)
+
+    def _partial_tails(self, product_keys: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+        """Shortened market names, in order: 'la plaza del barrio Bolívar' for 'Plaza de mercado del barrio Bolívar'.
+
+        A shortening keeps every distinctive word and at least one word saying it is a market (plaza, barrio...), so
+        the market's own words beat a department or city named inside them; kept only when one market has it."""
+        owners: dict[tuple[str, ...], set[int]] = {}
+        for m in self.markets.values():
+            parts = [p for p in m.name.replace("(", ",").replace(")", ",").split(",") if p.strip()]
+            tail = _content(parts[-1], frozenset()) if m.kind == "market" and len(parts) > 1 else ()
+            if not 2 <= len(tail) <= 7:
+                continue
+            must = {i for i, t in enumerate(tail) if t not in _GENERIC_MARKET_WORDS}
+            if not must:
+                continue
+            for mask in range(1, 1 << len(tail)):
+                picked = [i for i in range(len(tail)) if mask >> i & 1]
+                if not must <= set(picked) or tail[picked[0]] in {"de", "del", "y"}:
+                    continue
+                phrase = tuple(tail[i] for i in picked)
+                if {"plaza", "mercado", "barrio", "central", "centro", "galeria"} & set(phrase) and len(phrase) >= 2 \
+                        and phrase not in product_keys:
+                    owners.setdefault(phrase, set()).add(m.id)
+        return {phrase: next(iter(ids)) for phrase, ids in owners.items() if len(ids) == 1}
 
     def find_markets(self, tokens: list[str], skip: set[int] | None = None) -> list[tuple[set[int], str, int | str]]:
         """Non-overlapping market or city mentions, longest first: (positions, 'market'|'city', id|city key)."""
@@ -467,6 +510,10 @@ class Vocabulary:
                     taken |= set(span)
                     break
         found.sort(key=lambda f: min(f[0]))
+        weak = {min(f[0]) for f in found if tuple(tokens[p] for p in sorted(f[0])) in self.weak_phrases}
+        cities = {str(f[2]) for f in found if f[1] == "city"}
+        if weak and cities:  # "la galería, en Cali": the lone nickname of a market elsewhere yields to the city
+            found = [f for f in found if min(f[0]) not in weak or fold(self.markets[int(f[2])].city) in cities]
         return found
 
     def _phrases_for(self, fuzzy: list[set[str]], start: int, length: int) -> list[tuple[str, ...]]:

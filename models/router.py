@@ -143,7 +143,7 @@ class Router:
             parsed = merged.parsed
         req = self._request(parsed, state, vocab)
         answer = self._execute(req, conn, vocab, today)
-        self._remember(answer, state)
+        self._remember(answer, state, req)
         return answer
 
     def _ask_llm(self, text: str, state: ChatState | None) -> dict[str, Any] | LLMBusy | LLMTimeout | None:
@@ -231,16 +231,28 @@ class Router:
                       tokens=[singular(w) for w in words(normalise(str(clean.get("product", ""))))],
                       text=str(clean.get("product", "")))
         answer = self._execute(req, conn, vocab, today)
-        self._remember(answer, state)
+        self._remember(answer, state, req)
         return answer
 
-    def _remember(self, answer: Answer, state: ChatState | None) -> None:
+    def _remember(self, answer: Answer, state: ChatState | None, req: Request | None = None) -> None:
         if state is None:
             return
         state.pending = list(answer.clarify)
         if answer.intent in {i.value for i in DATA_INTENTS} and answer.slots.get("product") and not answer.clarify:
             state.intent = answer.intent
             state.slots = {k: v for k, v in answer.slots.items() if v is not None}
+        elif answer.intent in {i.value for i in DATA_INTENTS} and answer.clarify and req is not None:
+            # asked back and the user may not pick: a follow-up still reuses what this question did resolve
+            slots = {k: v for k, v in answer.slots.items() if v is not None}
+            if len(req.markets) == 1 and "market" not in slots:
+                slots["market"] = req.markets[0].market.name
+                if req.markets[0].city:
+                    slots["city"] = req.markets[0].market.city
+            family = req.product.text or req.product.head
+            if "product" not in slots and req.product.status == "ambiguous" and family:
+                slots["product"] = family  # the family word: the follow-up asks among its kinds again
+            if slots.get("product") or slots.get("market"):
+                state.intent, state.slots = answer.intent, slots
 
     # -- execution -----------------------------------------------------------------------------------------------
     def _execute(self, req: Request, conn: sqlite3.Connection, vocab: Vocabulary, today: dt.date) -> Answer:
