@@ -422,3 +422,24 @@ def coverage(conn: sqlite3.Connection, week_start: str | None = None) -> Coverag
         ).fetchone()
     return Coverage(int(n_products), int(n_markets), tables["weekly_prices"][1], tables["weekly_prices"][2],
                     tables["weekly_prices"][0], tables)
+
+
+@dataclass
+class MarketCoverage:
+    products: int  # products with any weekly price in the market
+    current: int  # of them, priced in the market's newest week
+    first: str | None  # first and newest week with a price there
+    last: str | None
+
+
+def market_coverage(conn: sqlite3.Connection, market_id: int) -> MarketCoverage:
+    """What the weekly mirror holds for one market (one primary-key seek per product, no table scan)."""
+    rows = conn.execute(
+        "SELECT (SELECT min(week_start) FROM weekly_prices w WHERE w.product_id = p.id AND w.market_id = ?),"
+        " (SELECT max(week_start) FROM weekly_prices w WHERE w.product_id = p.id AND w.market_id = ?)"
+        " FROM products p", (market_id, market_id)).fetchall()
+    spans = [(first, last) for first, last in rows if first is not None]
+    if not spans:
+        return MarketCoverage(0, 0, None, None)
+    newest = max(last for _, last in spans)
+    return MarketCoverage(len(spans), sum(last == newest for _, last in spans), min(f for f, _ in spans), newest)

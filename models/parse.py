@@ -119,7 +119,21 @@ _OUT_OF_SCOPE = re.compile(r"\b(dolar|dolares|euro|euros|gasolina|acpm|bitcoin|c
                            r"|salario minimo|arriendo|loteria|que hora|horoscopo|acciones|bolsa de valores|novia"
                            r"|novio|capital de|elecciones|vuelos?|hotel|restaurante|domicilio|alcalde|alcaldesa"
                            r"|gobernador|gobernadora|senador|ministro|ministra|congreso|concejal|politica|politico"
-                           r"|quien (es|fue|era|gano))\b")
+                           r"|quien (es|fue|era|gano)"
+                           # weather, travel, money, electronics and vehicles: price-like questions of other domains
+                           r"|llover|llueve|lloviendo|llovera|lluvias|temperatura|calor|frio que hace|soleado"
+                           r"|tiquetes?|pasajes?|aviones?|aeropuerto|peajes?|taxi|uber|bus|buses|flota|viajar"
+                           r"|divisas?|tasa de interes|intereses|credito|prestamo|cdt|criptomonedas?"
+                           r"|celular(es)?|telefonos?|computador(es)?|portatil(es)?|televisor(es)?"
+                           r"|tablet|internet|carros?|motos?|motocicletas?|gasolineras?|repuestos?|apartamentos?"
+                           r"|elecciones|votar|votacion|alcaldia|gobierno|partido politico)\b")
+# "¿tienes precios de Pasto?", "¿cuál es la última fecha con precios?": what the mirror holds (no product named)
+_HAS_DATA = re.compile(r"\b((tienen|tienes|tiene|hay|manejan|manejas|maneja|cubren|cubres) (usted(es)? )?(datos|precios"
+                       r"|informacion|info|cotizaciones)( \w+)? (de|del|en|para|sobre)"
+                       r"|(ultima|ultimo|mas reciente|primera|primer) (fecha|dato|datos|semana|dia) (con|de) "
+                       r"(precios?|datos|informacion)"
+                       r"|(fecha|dato|semana|dia) (mas reciente|mas nueva|mas nuevo|ultima|ultimo) (con|de) "
+                       r"(precios?|datos|informacion))\b")
 _WORD_RE = re.compile(r"[0-9a-zñ]+")  # the tokens of models.lang.words, with their offsets
 _DIRECTION = re.compile(r"\b(baj\w*|menos de|por debajo|debajo|caiga|cae|inferior|menor a|menor que|descien\w*"
                         r"|sub\w*|mas de|por encima|encima|super[ae]\w*|pase\w*|pasa\w*|rebase\w*|exced\w*"
@@ -252,6 +266,9 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
         p.intent = Intent.PRICE_AT if period is not None else Intent.PRICE  # likely a follow-up
     else:
         p.intent, p.keyword = Intent.OUT_OF_SCOPE, False
+    vague = p.intent in {Intent.PRICE, Intent.PRICE_AT} or (p.intent is Intent.OUT_OF_SCOPE and not p.keyword)
+    if vague and product.status == "none" and _HAS_DATA.search(norm):
+        p.intent, p.keyword = Intent.COVERAGE, True  # "¿tienen datos de Bazurto?": what the mirror holds there
     if p.intent in {Intent.PRICE, Intent.PRICE_AT} and _OUT_OF_SCOPE.search(norm) and product.status != "ok":
         p.intent, p.keyword = Intent.OUT_OF_SCOPE, True
     if p.intent is Intent.PRICE and _HELP.search(norm) and product.status == "none" and not markets:

@@ -277,6 +277,8 @@ class Router:
                 "Eso está fuera de lo que sé: solo respondo sobre precios mayoristas de alimentos, abastecimiento "
                 "e insumos agropecuarios publicados por el DANE (SIPSA). Escribe «ayuda» para ver ejemplos."))
         if intent is Intent.COVERAGE:
+            if len(req.markets) == 1:
+                return self._market_coverage(req.markets[0], ctx)
             return self._coverage(ctx)
         place = ask_back.unknown_place(intent, req.unknown_place, req.product, req.text,
                                        bool(req.markets) or req.all_markets, ctx.vocab)
@@ -811,6 +813,22 @@ class Router:
         values = [Value("price", x.price, "COP", x.month, None, x.name, x.muni, x.dept) for x in rows]
         return ctx.finish(Answer(intent=Intent.INPUTS.value, text="\n".join(lines), values=values,
                                  slots={"input": name, "start": month}), month)
+
+    def _market_coverage(self, found: MarketMatch, ctx: _Ctx) -> Answer:
+        """'¿Tienen datos de Bazurto?': the products and weeks the mirror holds for that one market."""
+        market = found.market
+        cov = ctx.vocab.memo(("market_coverage", market.id), lambda: q.market_coverage(ctx.conn, market.id))
+        where = f"{market.name}" + (f" (el mercado que uso para {market.city})" if found.city else "")
+        if not cov.last or not cov.first:
+            return Answer(intent=Intent.COVERAGE.value, slots={"market": market.name}, text=(
+                f"No tengo precios semanales de {where} en el espejo de SIPSA. "
+                "Escribe «qué mercados tienes» para ver los que sí tengo."))
+        lines = [f"Sí: de {where} tengo precios semanales de {cov.products} productos, de la semana del "
+                 f"{fmt_date(cov.first)} a la del {fmt_date(cov.last)} ({cov.current} productos con precio esa "
+                 "última semana).",
+                 f"Pregunta por un producto, por ejemplo: «precio de la papa en {market.city or market.name}»."]
+        return ctx.finish(Answer(intent=Intent.COVERAGE.value, text="\n".join(lines),
+                                 slots={"market": market.name, "start": cov.first, "end": cov.last}), cov.last)
 
     def _coverage(self, ctx: _Ctx) -> Answer:
         cov = ctx.vocab.memo(("coverage",), lambda: q.coverage(ctx.conn))

@@ -112,3 +112,45 @@ def test_follow_up_after_answer_reuses_galerias(router: Router) -> None:
     assert router.answer("lulo galerias", state).slots["market"] == GALERIAS
     follow = router.answer("¿y la semana anterior?", state)
     assert follow.slots["product"] == "Lulo" and follow.slots["market"] == GALERIAS and follow.values
+
+
+# -- coverage of one market, and the newest date -----------------------------------------------------------------
+@pytest.mark.parametrize("question, market, products", [
+    ("ustedes manejan precios de la galería?", GALERIAS, 3),
+    ("tiene información de bazurto", CARTAGENA, 2),
+    ("hay datos para popayán?", POPAYAN, 3),
+])
+def test_do_you_have_data_for_one_market(router: Router, question: str, market: str, products: int) -> None:
+    answer = router.answer(question)
+    assert answer.intent == "coverage" and answer.slots["market"] == market and not answer.values
+    assert f"{products} productos" in answer.text and "25/10/2025" in answer.text
+
+
+@pytest.mark.parametrize("question", ["cuál es la fecha más reciente con datos", "el último dato de precios cuál es"])
+def test_newest_date_question_is_coverage(router: Router, question: str) -> None:
+    answer = router.answer(question)
+    assert answer.intent == "coverage" and "25/10/2025" in answer.text
+
+
+def test_do_you_have_prices_of_a_product_still_prices_it(router: Router) -> None:
+    answer = router.answer("tienes precios del lulo en galerías?")
+    assert answer.intent == "price" and answer.values
+
+
+# -- price-like questions from other domains are out of scope ----------------------------------------------------
+@pytest.mark.parametrize("question", [
+    "¿está lloviendo en popayán?",
+    "cuánto vale el pasaje en bus de cali a manizales",
+    "a cómo está la tasa de interés de un crédito",
+    "precio de un computador portátil",
+    "cuanto cuesta una moto en cartagena",
+])
+def test_other_domains_are_out_of_scope(router: Router, question: str) -> None:
+    answer = router.answer(question)
+    assert answer.intent == "out_of_scope" and not answer.values and not answer.clarify
+    assert "$" not in answer.text
+
+
+def test_unknown_food_word_still_gets_suggestions(router: Router) -> None:
+    answer = router.answer("a cómo está la mandarinna en popayán")
+    assert answer.intent != "out_of_scope" and (answer.clarify or answer.values)
