@@ -392,24 +392,30 @@ def _label_extra(data: base.Data, spec: dict[str, Any]) -> tuple[dict[str, Any] 
     return rec, ""
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def write_set(specs: list[dict[str, Any]], tag: str, prefix: str, out_path: Path, description: str | None) -> None:
+    """Label `specs` from the CSV and write one blind set (ids prefix-001…, tag on every record) to out_path."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--csv", default=str(base.CSV))
     args = parser.parse_args()
     data = base.Data(Path(args.csv))
     both = h2.movers(data)
     out: list[dict[str, Any]] = []
-    for spec in S:
+    for spec in specs:
         rec, why = label(data, spec, both)
         if rec is None:
             print(f"left out: {spec['q']!r}: {why}")
             continue
-        out.append({"id": f"h3-{len(out) + 1:03d}", **rec})
-    with open(OUT, "w", encoding="utf-8") as fh:
+        rec["tags"] = [tag if t == TAG else t for t in rec["tags"]]
+        out.append({"id": f"{prefix}-{len(out) + 1:03d}", **rec})
+    with open(out_path, "w", encoding="utf-8") as fh:
         for rec in out:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     direct = sum("direct" in r["tags"] for r in out)
-    print(f"{len(out)} preguntas reservadas escritas en {OUT} ({direct} de precio directo)")
+    print(f"{len(out)} preguntas reservadas escritas en {out_path} ({direct} de precio directo)")
+
+
+def main() -> None:
+    write_set(S, TAG, "h3", OUT, __doc__)
 
 
 if __name__ == "__main__":

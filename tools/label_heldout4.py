@@ -44,14 +44,11 @@ label mistake was found, so no label was changed after the run and the figures s
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import label_heldout2 as h2
 import label_heldout3 as h3
 import label_questions as base
 
@@ -320,24 +317,7 @@ S: list[dict[str, Any]] = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--csv", default=str(base.CSV))
-    args = parser.parse_args()
-    data = base.Data(Path(args.csv))
-    both = h2.movers(data)
-    out: list[dict[str, Any]] = []
-    for spec in S:
-        rec, why = h3.label(data, spec, both)
-        if rec is None:
-            print(f"left out: {spec['q']!r}: {why}")
-            continue
-        rec["tags"] = [TAG if t == h3.TAG else t for t in rec["tags"]]
-        out.append({"id": f"h4-{len(out) + 1:03d}", **rec})
-    with open(OUT, "w", encoding="utf-8") as fh:
-        for rec in out:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    direct = sum("direct" in r["tags"] for r in out)
-    print(f"{len(out)} preguntas reservadas escritas en {OUT} ({direct} de precio directo)")
+    h3.write_set(S, TAG, "h4", OUT, __doc__)
 
 
 if __name__ == "__main__":
