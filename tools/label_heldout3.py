@@ -392,6 +392,14 @@ def _label_extra(data: base.Data, spec: dict[str, Any]) -> tuple[dict[str, Any] 
     return rec, ""
 
 
+def slots_only(q: str, intent: str, slots: dict[str, Any] | None = None, tag: str | None = None) -> dict[str, Any]:
+    """A question labelled by intent and slots only (no expected figures)."""
+    spec: dict[str, Any] = {"q": q, "k": "slots", "intent": intent, "slots": slots or {}}
+    if tag:
+        spec["tag"] = tag
+    return spec
+
+
 def write_set(specs: list[dict[str, Any]], tag: str, prefix: str, out_path: Path, description: str | None) -> None:
     """Label `specs` from the CSV and write one blind set (ids prefix-001…, tag on every record) to out_path."""
     parser = argparse.ArgumentParser(description=description)

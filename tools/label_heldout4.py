@@ -70,11 +70,7 @@ MERCABASTOS = "market:Valledupar, Mercabastos"
 SMARTA = "market:Santa Marta (Magdalena)"
 
 
-def slots_only(q: str, intent: str, slots: dict[str, Any] | None = None, tag: str | None = None) -> dict[str, Any]:
-    spec: dict[str, Any] = {"q": q, "k": "slots", "intent": intent, "slots": slots or {}}
-    if tag:
-        spec["tag"] = tag
-    return spec
+slots_only = h3.slots_only
 
 
 S: list[dict[str, Any]] = [

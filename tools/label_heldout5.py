@@ -75,11 +75,7 @@ SINCE = "market:Sincelejo, Nuevo Mercado"
 IPIALES = "market:Ipiales (Nariño), Ipiales somos todos"
 
 
-def slots_only(q: str, intent: str, slots: dict[str, Any] | None = None, tag: str | None = None) -> dict[str, Any]:
-    spec: dict[str, Any] = {"q": q, "k": "slots", "intent": intent, "slots": slots or {}}
-    if tag:
-        spec["tag"] = tag
-    return spec
+slots_only = h3.slots_only
 
 
 S: list[dict[str, Any]] = [
