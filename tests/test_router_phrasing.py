@@ -9,16 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from data.db import connect
 from models.answer import ChatState
 from models.lang import expand_shorthand, normalise
-from models.parse import parse
-from models.resolve import vocabulary
 from models.router import Router
 from tests import weekly_mirror
 
-TODAY = dt.date(2025, 11, 3)
-LATEST = dt.date(2025, 10, 25)
+TODAY = weekly_mirror.TODAY
+LATEST = weekly_mirror.LATEST
 CORA = "Bogotá, D.C., Corabastos"
 BAQ = "Barranquilla, Barranquillita"
 BGA = "Bucaramanga, Centroabastos"
@@ -56,13 +53,10 @@ def mirror(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def router(mirror: Path) -> Router:
-    conn = connect(mirror, readonly=True)
-    return Router(lambda: conn, today=lambda: TODAY)
+    return weekly_mirror.router_on(mirror)
 
 
-def _parse(mirror: Path, text: str):  # type: ignore[no-untyped-def]
-    conn = connect(mirror, readonly=True)
-    return parse(text, vocabulary(conn), TODAY, LATEST)
+_parse = weekly_mirror.parse_on
 
 
 # -- chat shorthand ------------------------------------------------------------------------------------------------

@@ -9,12 +9,11 @@ import datetime as dt
 
 import pytest
 
-from data.db import connect
 from models.router import Router
 from tests import weekly_mirror
 
-TODAY = dt.date(2025, 11, 3)
-LATEST = dt.date(2025, 10, 25)
+TODAY = weekly_mirror.TODAY
+LATEST = weekly_mirror.LATEST
 CORA = "Bogotá, D.C., Corabastos"
 MDE = "Medellín, Central Mayorista de Antioquia"
 NEIVA = "Neiva, Surabastos"
@@ -45,8 +44,7 @@ def router(tmp_path_factory: pytest.TempPathFactory) -> Router:
     rows.append((dt.date(2021, 11, 13), "Frutas", "Maracuyá", SMR, 5450))  # the generic name's only, old, row
     mirror, inserted = weekly_mirror.build(tmp_path_factory.mktemp("phrasing3"), rows)
     assert inserted > 100
-    conn = connect(mirror, readonly=True)
-    return Router(lambda: conn, today=lambda: TODAY)
+    return weekly_mirror.router_on(mirror)
 
 
 # -- "¿cómo cambió el precio … entre A y B?" ------------------------------------------------------------------------

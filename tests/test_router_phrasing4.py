@@ -9,13 +9,12 @@ import datetime as dt
 
 import pytest
 
-from data.db import connect
 from models.answer import ChatState
 from models.router import Router
 from tests import weekly_mirror
 
-TODAY = dt.date(2025, 11, 3)
-LATEST = dt.date(2025, 10, 25)
+TODAY = weekly_mirror.TODAY
+LATEST = weekly_mirror.LATEST
 GALERIAS = "Manizales, Centro Galerías"
 ALAMEDA = "Cali, Galería Alameda"
 CAVASA = "Cali, Cavasa"
@@ -41,8 +40,7 @@ def router(tmp_path_factory: pytest.TempPathFactory) -> Router:
             for product, (group, markets) in PRICES.items() for market, price in markets.items()]
     mirror, inserted = weekly_mirror.build(tmp_path_factory.mktemp("phrasing4"), rows)
     assert inserted > 50
-    conn = connect(mirror, readonly=True)
-    return Router(lambda: conn, today=lambda: TODAY)
+    return weekly_mirror.router_on(mirror)
 
 
 # -- a market's own name part without its city -------------------------------------------------------------------

@@ -8,8 +8,14 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from data.db import open_db
+from data.db import connect, open_db
 from data.importer import import_file
+from models.parse import Parsed, parse
+from models.resolve import vocabulary
+from models.router import Router
+
+TODAY = dt.date(2025, 11, 3)  # the pinned "today" of the labelled set
+LATEST = dt.date(2025, 10, 25)  # the newest week the phrasing fixtures write
 
 HEADER = ["semana_inicio", "semana_fin", "grupo", "producto", "mercado", "precio_min_cop_kg", "precio_max_cop_kg",
           "precio_medio_cop_kg", "tendencia"]
@@ -31,3 +37,15 @@ def build(folder: Path, rows: Iterable[tuple[dt.date, str, str, str, int]]) -> t
     inserted = import_file(db.conn, path).inserted
     db.conn.close()
     return folder / "mirror.db", inserted
+
+
+def router_on(mirror: Path) -> Router:
+    """A router over a read-only connection to the mirror, with today pinned."""
+    conn = connect(mirror, readonly=True)
+    return Router(lambda: conn, today=lambda: TODAY)
+
+
+def parse_on(mirror: Path, text: str) -> Parsed:
+    """The rule parse of `text` against the mirror's vocabulary."""
+    conn = connect(mirror, readonly=True)
+    return parse(text, vocabulary(conn), TODAY, LATEST)
