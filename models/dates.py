@@ -40,7 +40,7 @@ _PART_RELATIVE = re.compile(r"\b(?:el |este |del |en el )?(trimestre|semestre) ?
 class Period:
     start: dt.date
     end: dt.date
-    kind: str  # day | week | month | year | range | window
+    kind: str  # day | week | month | quarter | semester | year | range | since (to the newest data) | window
     phrase: str = ""  # the words that expressed it
 
     @property
@@ -160,8 +160,13 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             # "entre enero y marzo de 2024": the first month takes the year of the second
             year = second[0].year if start.month <= second[0].month else second[0].year - 1
             start = dt.date(year, start.month, 1)
+        if first[2] == "day":
+            start = _week_of(start)[0]  # a change from a day starts at the week that holds it
         if start <= end:
             return Period(start, end, "range", text[rm.start():rm.end() + first[3] + link.end() + second[3]])
+    since = _since(text, today, anchor)
+    if since is not None:
+        return since
     month_rel = _month_of_relative_year(text, today)
     if month_rel is not None:
         return month_rel
@@ -238,6 +243,27 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             found = _point(body, today)
             if found:
                 return Period(found[0], found[1], found[2], phrase)
+    return None
+
+
+_SINCE = re.compile(r"\b(?:desde|a partir de|despues de) (?:el |la |la semana del |(?:inicios|principios|comienzos"
+                    r"|finales|mediados) de )?")
+_UNTIL_NOW = re.compile(r" ?(?:,? ?(?:hasta|a|al) (?:el |la |lo )?(?:ultimo dato|ultimos datos|dato mas reciente"
+                        r"|ultima semana|ultimo precio|hoy|ahora|ahorita|la fecha|fecha|momento|actualidad"
+                        r"|presente|dia de hoy|ultimo|mas reciente)|,? ?(?:para|a|hasta) aca)\b")
+
+
+def _since(text: str, today: dt.date, anchor: dt.date) -> Period | None:
+    """"desde enero", "a partir del 15 de agosto hasta el último dato": from a point to the newest data."""
+    for sm in _SINCE.finditer(text):
+        first = _point_len(text[sm.end():], today)
+        if not first:
+            continue
+        tail = _UNTIL_NOW.match(text, sm.end() + first[3])
+        end = tail.end() if tail else sm.end() + first[3]
+        last = max(anchor + dt.timedelta(days=6), first[1])
+        start = _week_of(first[0])[0] if first[2] == "day" else first[0]  # the week that holds the day
+        return Period(start, last, "since", text[sm.start():end])
     return None
 
 
@@ -333,6 +359,8 @@ def describe(period: Period) -> str:
         return f"el {ordinals[index]} {unit} de {period.start.year}"
     if period.kind == "week":
         return f"la semana del {fmt_date(period.start)} al {fmt_date(period.end)}"
+    if period.kind == "since":
+        return f"desde el {fmt_date(period.start)} hasta el dato más reciente"
     return f"del {fmt_date(period.start)} al {fmt_date(period.end)}"
 
 

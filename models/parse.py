@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from models.dates import Period, parse_period
 from models.lang import FILLER, STOPWORDS, expand_shorthand, int_word, normalise, singular, words
 from models.numbers import amounts
+from models.query import PRODUCT_STATS, Stat, TradeUnit
 from models.resolve import MarketMatch, ProductMatch, Vocabulary
 from models.slots import Intent
+from models.understanding.stats import StatReading, group_in, read_stat
 
 _P = {
     Intent.ALERT: (r"\b(avisa\w*|alerta\w*|notifica\w*|alarma|suscrib\w*|me avises|me avisas|avisen|avisos?"
@@ -165,10 +167,10 @@ class Parsed:
     confidence: float = 1.0
     unknown: list[str] = field(default_factory=list)  # content words nothing explained
     unknown_place: list[str] = field(default_factory=list)  # unexplained words where a market or city goes
-
-    @property
-    def has_data_request(self) -> bool:
-        return self.product.status != "none" or bool(self.markets) or self.period is not None
+    stat: Stat | None = None  # the statistic asked for (intent STAT), see models.understanding.stats
+    group: str | None = None  # a food group named ("la fruta más cara", "qué verduras subieron")
+    unit: TradeUnit | None = None  # a trade unit asked for ("la arroba", "el bulto", "10 kilos")
+    top: int = 1
 
 
 def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) -> Parsed:
@@ -180,7 +182,9 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     period_words = set(words(period.phrase)) if period else set()
 
     # markets first on phrases ("Corabastos", "la mayorista", "Medellín"), then the product on what is left
-    product = vocab.match_product(tokens)
+    ranking = read_stat(norm, has_product=False, period_kind=period.kind if period else None)
+    group_words = _token_positions(norm, ranking.spans) if ranking.group_named else set()
+    product = vocab.match_product(tokens, skip=group_words) if group_words else vocab.match_product(tokens)
     mentions = vocab.find_markets(tokens, skip=product.used if product.status == "ok" else set())
     markets: list[MarketMatch] = []
     used_by_markets: set[int] = set()
@@ -210,13 +214,17 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     p = Parsed(text=text, norm=norm, tokens=tokens, intent=Intent.PRICE, keyword=False, product=product,
                markets=markets, all_markets=all_markets, period=period)
     _numbers(p, norm)
+    reading = ranking if ranking.stat is not None and product.status != "ok" else read_stat(
+        norm, has_product=product.status == "ok", period_kind=period.kind if period else None)
+    p.unit, p.top = reading.unit, reading.top
+    p.group = reading.group or group_in(norm)
 
     # what no vocabulary explained (used to judge confidence and to suggest products)
     explained = product.used | used_by_markets
     patterns: list[str | re.Pattern[str]] = [*_P.values(), _PRICE_WORDS, _HELP, _THANKS, _GREETING, _DIRECTION,
                                              _ALL_MARKETS, _FOLLOWUP]
     keyword_spans = [m.span() for pattern in patterns for m in re.finditer(pattern, norm)]
-    keyword_spans += [(a.start, a.end) for a in amounts(norm)]
+    keyword_spans += [(a.start, a.end) for a in amounts(norm)] + reading.spans
     explained |= {i for i, (a, b) in enumerate(spans) if any(s < b and a < e for s, e in keyword_spans)}
     unexplained = {i for i, t in enumerate(tokens)
                    if i not in explained and t not in STOPWORDS and raw_tokens[i] not in STOPWORDS
@@ -242,7 +250,7 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     if chosen in {Intent.CHEAPEST, Intent.PRICIEST} and len(markets) >= 2 and not all_markets:
         chosen = Intent.COMPARE  # "¿es más barata X en A o en B?" compares the markets named
     if chosen is None and period is not None and product.status != "none" and (
-            period.kind == "window" or (period.kind == "range" and not _PRICE_WORDS.search(norm))):
+            period.kind in {"window", "since"} or (period.kind == "range" and not _PRICE_WORDS.search(norm))):
         chosen = Intent.HISTORY
     rest = _COURTESY.sub("", norm).strip()
     small_talk = (product.status == "none" and not markets and period is None and bool(rest) and rest != norm
@@ -274,10 +282,36 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     if p.intent is Intent.PRICE and _HELP.search(norm) and product.status == "none" and not markets:
         p.intent, p.keyword = Intent.HELP, True
 
+    _apply_stat(p, reading)
     p.followup = bool(_FOLLOWUP.search(norm)) or (
         product.status == "none" and not p.keyword and (bool(markets) or period is not None))
     p.confidence = _confidence(p)
     return p
+
+
+# intents a statistic never overrides: they carry their own numbers or are about something else than prices
+_KEEPS_INTENT = frozenset({Intent.ALERT, Intent.FORECAST, Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.INPUTS})
+
+
+def _apply_stat(p: Parsed, reading: StatReading) -> None:
+    """A statistic read from the question decides the intent, unless the question is an alert, a forecast or
+    about supply; one that needs a product it does not name waits for the product (or a follow-up)."""
+    stat = reading.stat
+    if stat is None or p.intent in _KEEPS_INTENT:
+        return
+    if stat in PRODUCT_STATS and p.product.status == "none":
+        if stat is Stat.COUNT_MARKETS:
+            return  # "¿cuántos mercados tienes?" is coverage
+        p.stat, p.intent, p.keyword = stat, Intent.STAT, True  # a follow-up may bring the product
+        return
+    if stat is Stat.COUNT_PRODUCTS and not p.markets:
+        return  # "¿cuántos productos tienes?" is coverage
+    p.stat, p.intent, p.keyword = stat, Intent.STAT, True
+
+
+def _token_positions(norm: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Positions of the words of `norm` that fall inside any of `spans`."""
+    return {i for i, m in enumerate(_WORD_RE.finditer(norm)) if any(a < m.end() and m.start() < b for a, b in spans)}
 
 
 _PLACE_LEAD = frozenset({"en", "desde"})
@@ -375,6 +409,8 @@ def _base_confidence(p: Parsed) -> float:
     if p.intent is Intent.OUT_OF_SCOPE:
         return 0.9 if p.keyword else 0.3
     if p.intent in {Intent.MOVERS, Intent.COVERAGE, Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.INPUTS}:
+        return 0.9
+    if p.intent is Intent.STAT and p.stat not in PRODUCT_STATS:
         return 0.9
     if p.product.status == "ok":
         return 1.0 if not p.unknown else 0.8

@@ -20,6 +20,11 @@ def price(value: float, unit: str) -> str:
     return f"{pesos(value)}/{UNIT_LABEL.get(unit, unit)}"
 
 
+def kg(value: float) -> str:
+    """12.5 -> '12,5 kg'."""
+    return f"{value:g}".replace(".", ",") + " kg"
+
+
 def value_unit(unit: str) -> str:
     return f"COP/{UNIT_LABEL.get(unit, unit)}"
 

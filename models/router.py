@@ -13,7 +13,6 @@ import datetime as dt
 import logging
 import re
 import sqlite3
-import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,13 +22,16 @@ from data import status
 from models import ask_back
 from models import render as r
 from models.answer import Answer, Chart, ChatState, Choice, Value
+from models.answers import analytics
 from models.dates import MONTH_NAMES, MONTHS, Period, describe, fmt_date
 from models.lang import PRODUCT_STOPWORDS, normalise, singular, words
 from models.llm_errors import BUSY_TEXT, LLMBusy, LLMTimeout
 from models.llm_merge import merge
 from models.parse import Parsed, parse
+from models.query import PRODUCT_STATS, Query, Stat, TradeUnit
 from models.resolve import MAIN_MARKETS, MarketMatch, ProductMatch, Vocabulary, vocabulary
 from models.slots import DATA_INTENTS, Intent, clean_slots, parse_intent
+from models.understanding.stats import unit_kg
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,10 @@ class Request:
     unknown: list[str] = field(default_factory=list)
     text: str = ""
     unknown_place: list[str] = field(default_factory=list)  # words where a place goes that name no market
+    stat: Stat | None = None
+    group: str | None = None
+    unit: TradeUnit | None = None
+    top: int = 1
 
 
 class Router:
@@ -162,7 +168,7 @@ class Router:
         req = Request(intent=p.intent, product=p.product, markets=p.markets, all_markets=p.all_markets,
                       period=p.period, horizon=p.horizon, freq=p.freq, threshold=p.threshold, direction=p.direction,
                       change_pct=p.change_pct, rule=p.rule, tokens=p.tokens, unknown=p.unknown, text=p.text,
-                      unknown_place=list(p.unknown_place))
+                      unknown_place=list(p.unknown_place), stat=p.stat, group=p.group, unit=p.unit, top=p.top)
         prev_intent = parse_intent(state.intent) if state is not None and state.intent else None
         if state is None or prev_intent is None or not state.slots:
             return req
@@ -179,6 +185,8 @@ class Router:
                 req.product = _other_kind(p, vocab) or vocab.resolve_product_name(prev["product"])
         if not p.keyword:
             req.intent = prev_intent
+            if req.intent is Intent.STAT and prev.get("stat"):
+                req.stat, req.group = Stat(prev["stat"]), req.group or prev.get("group")
             if req.intent in {Intent.PRICE, Intent.PRICE_AT}:
                 keep = prev.get("period_kind") and not _resets_period(p)
                 req.intent = Intent.PRICE_AT if (req.period or keep) else Intent.PRICE
@@ -191,7 +199,7 @@ class Router:
                 req.markets = [MarketMatch(found.market, city, set(), prev["market"])]
         if req.period is None and prev.get("period_kind") and prev.get("start") and prev.get("end") \
                 and not _resets_period(p) \
-                and req.intent in {Intent.PRICE_AT, Intent.HISTORY}:
+                and req.intent in {Intent.PRICE_AT, Intent.HISTORY, Intent.STAT}:
             req.period = Period(dt.date.fromisoformat(prev["start"]), dt.date.fromisoformat(prev["end"]),
                                 prev.get("period_kind") or "range")
         for name in ("horizon", "freq", "threshold", "direction", "change_pct", "rule"):
@@ -292,6 +300,8 @@ class Router:
             return self._origins(req, ctx)
         if intent is Intent.INPUTS:
             return self._inputs(req, ctx)
+        if intent is Intent.STAT and req.stat not in PRODUCT_STATS:
+            return self._stat(req, ctx)  # rankings and counts over a market need no product
         req.product = ask_back.family_word(intent, req.product, req.tokens, [m.market.id for m in req.markets],
                                            ctx.conn, ctx.vocab)
         problem = self._product_problem(req, ctx)
@@ -301,6 +311,8 @@ class Router:
             return self._forecast(req, ctx)
         if intent is Intent.ALERT:
             return self._alert(req, ctx)
+        if intent is Intent.STAT:
+            return self._stat(req, ctx)
         if intent in {Intent.CHEAPEST, Intent.PRICIEST}:
             return self._extreme(req, ctx)
         if intent is Intent.COMPARE or (len(req.markets) >= 2 and intent in {Intent.PRICE, Intent.PRICE_AT}):
@@ -424,10 +436,7 @@ class Router:
             lines.append(f"Mínimo {r.price(row.price_min, product.unit)} · "
                          f"máximo {r.price(row.price_max, product.unit)}.")
         values = [_value("price", row.price_mean, product, market, row.week_start, row.week_end, "precio medio")]
-        other_unit = re.search(r"\b(libras?|bultos?|arrobas?|canastas?|cajas?|docenas?|toneladas?|cargas?)\b",
-                               normalise(req.text))
-        if other_unit and product.unit == "kg":
-            lines.append(f"SIPSA publica el precio por kilogramo, no por {other_unit.group(1).rstrip('s')}.")
+        self._trade_unit(req, product, market, row, lines, values)
         if ctx.vocab.latest and row.week_start < ctx.vocab.latest:
             lines.append(f"Es el dato más reciente de este producto en ese mercado; el espejo llega hasta la "
                          f"semana del {fmt_date(ctx.vocab.latest)}.")
@@ -490,6 +499,7 @@ class Router:
             if note:
                 lines.append(note)
             values = [_value("price", row.price_mean, product, market, row.week_start, row.week_end, "precio medio")]
+            self._trade_unit(req, product, market, row, lines, values)
             return ctx.finish(Answer(intent=Intent.PRICE_AT.value, text="\n".join(lines), values=values, slots=slots),
                               row.week_start)
         agg = q.period_price(ctx.conn, product.id, market.id, start, end)
@@ -524,7 +534,7 @@ class Router:
         if market is None:
             return self._no_data(req, ctx, product, None)
         period = req.period
-        if period is None or period.kind not in {"window", "range", "month", "quarter", "semester", "year"}:
+        if period is None or period.kind not in {"window", "range", "since", "month", "quarter", "semester", "year"}:
             last = q.latest_price(ctx.conn, product.id, market.id)
             if last is None:
                 return self._no_data(req, ctx, product, market)
@@ -641,57 +651,126 @@ class Router:
         return ctx.finish(Answer(intent=req.intent.value, text="\n".join(lines), values=values,
                                  slots=self._slots(req, product, market, week, top.week_end)), week)
 
+    # -- statistics ----------------------------------------------------------------------------------------------
+    def _stat(self, req: Request, ctx: _Ctx) -> Answer:
+        """An analytical question: the Query carries ids and the period; models.answers.analytics computes it."""
+        stat = req.stat
+        assert stat is not None
+        product = _product(req) if stat in PRODUCT_STATS else None
+        market: q.Market | None = None
+        note = ""
+        if product is not None and stat is not Stat.COUNT_MARKETS:
+            market, note = self._market_for(req, ctx, product)
+            if market is None:
+                return self._no_data(req, ctx, product, None)
+        elif product is None:
+            if not req.markets:
+                return _ask_market(req, ctx.vocab)
+            mm = req.markets[0]
+            market = (ctx.vocab.main_market(mm.city) if mm.city else None) or mm.market
+        # a year-over-year or seasonal answer is about the newest data: the period words ("hace un año") were the
+        # comparison itself, not a window to cut the series to
+        period = None if stat in _NEWEST_STATS else req.period
+        query = Query(stat, product.id if product else None, market.id if market else None, req.group,
+                      period.start.isoformat() if period else None, period.end.isoformat() if period else None,
+                      _period_label(period), req.top, req.unit, note)
+        result = analytics.answer(query, ctx.conn, ctx.vocab.products, ctx.vocab.markets, ctx.vocab.latest)
+        if result.missing:
+            if product is not None:
+                return self._no_data(req, ctx, product, market, period)
+            return ctx.finish(Answer(intent=Intent.STAT.value, text=f"No hay precios en {market.name if market else ''}"
+                                     " para ese periodo en el espejo."), None)
+        lines, values = list(result.lines), list(result.values)
+        main = values[0] if values else None
+        if product is not None and main is not None and main.kind in {"max", "min", "mean", "median", "price"}:
+            self._trade_unit(req, product, market, main, lines, values)
+        if note:
+            lines.append(note)
+        slots = self._slots(req, product, market, query.start, query.end, period.kind if period else None)
+        slots.update({"stat": stat.value, "group": req.group})
+        return ctx.finish(Answer(intent=Intent.STAT.value, text="\n".join(lines), values=values, slots=slots),
+                          result.data_date)
+
+    def _trade_unit(self, req: Request, product: q.Product, market: q.Market | None, row: q.WeekPrice | Value,
+                    lines: list[str], values: list[Value]) -> None:
+        """The price of the trade unit the question named (libra, arroba, bulto, N kilos), from the per-kg price;
+        SIPSA's per-unit and per-litre products are never converted to weights."""
+        unit = req.unit
+        words_unit = re.search(r"\b(canastas?|canastillas?|cajas?|docenas?|toneladas?|cargas?|bultos?|arrobas?"
+                               r"|libras?)\b", normalise(req.text))
+        if unit is None and words_unit is None:
+            return
+        if product.unit != "kg":
+            asked = unit.name if unit else words_unit.group(1) if words_unit else "kilo"
+            lines.append(f"SIPSA publica {product.name} por {product.unit}, no por peso: no lo convierto a {asked}.")
+            return
+        if unit is None:
+            assert words_unit is not None
+            lines.append(f"SIPSA publica el precio por kilogramo, no por {words_unit.group(1).rstrip('s')}; "
+                         "dime cuántos kilos y te hago la cuenta.")
+            return
+        kg = unit_kg(unit, product.key)
+        if kg is None:
+            lines.append(f"SIPSA publica el precio por kilogramo. El peso de un {unit.name} de {product.name} no es "
+                         "estándar: dime cuántos kilos trae y te hago la cuenta (por ejemplo, «25 kilos de "
+                         f"{product.name.lower()}»).")
+            return
+        price = row.price_mean if isinstance(row, q.WeekPrice) else row.value
+        start = row.week_start if isinstance(row, q.WeekPrice) else row.date
+        end = row.week_end if isinstance(row, q.WeekPrice) else row.date_end
+        what = unit.label if unit.name != "kilos" else f"{unit.label} de {product.name}"
+        lines.append(f"Por {what}: {r.pesos(price * kg)} ({r.kg(kg)} × {r.price(price, 'kg')}). Es una cuenta sobre "
+                     "el precio mayorista por kilo; en la plaza el empaque y la calidad cambian el precio.")
+        values.append(Value("trade_price", round(price * kg, 2), f"COP/{unit.name}", start, end, product.name,
+                            market.name if market else None, unit.label))
+
     # -- movers --------------------------------------------------------------------------------------------------
     def _movers(self, req: Request, ctx: _Ctx) -> Answer:
+        """Biggest rises and falls between two periods (newest week vs the one before by default), in a market or
+        nationally, optionally within a food group."""
         latest = ctx.vocab.latest
         if latest is None:
             return ctx.finish(Answer(intent=Intent.MOVERS.value, text="El espejo aún no tiene precios semanales."),
                               None)
-        previous = q.previous_week(ctx.conn, latest)
-        if previous is None:
+        sides = _mover_periods(req.period, latest, lambda day: q.previous_week(ctx.conn, day))
+        if sides is None:
             return ctx.finish(Answer(intent=Intent.MOVERS.value, text="Solo hay una semana de datos: no puedo "
                                      "calcular variaciones."), latest)
+        (before, after), label = sides
         market = None
         if req.markets:
             mm = req.markets[0]
-            market = ctx.vocab.main_market(mm.city) if mm.city else mm.market
+            market = (ctx.vocab.main_market(mm.city) if mm.city else None) or mm.market
         market_id = market.id if market else None
-        moves = ctx.vocab.memo(("movers", latest, previous, market_id),
-                               lambda: q.movers(ctx.conn, latest, previous, market_id))
-        items: list[tuple[float, int, int | None, float, float]] = []  # change, product, market, prev, cur
-        if market is not None:
-            items = [(m.change_pct, m.product_id, m.market_id, m.previous, m.current) for m in moves]
-        else:
-            by_product: dict[int, list[float]] = {}
-            for m in moves:
-                by_product.setdefault(m.product_id, []).append(m.change_pct)
-            items = [(statistics.median(v), pid, None, 0.0, 0.0) for pid, v in by_product.items() if len(v) >= 3]
-        if not items:
-            where = f" en {market.name}" if market else ""
-            return ctx.finish(Answer(intent=Intent.MOVERS.value, text=f"No hay dos semanas seguidas con datos{where}."),
-                              latest)
-        items.sort(key=lambda i: (-i[0], i[1]))
-        ups = [i for i in items if i[0] > 0][:5]
-        downs = [i for i in reversed(items) if i[0] < 0][:5]
-        where = f"en {market.name}" if market else "a nivel nacional (mediana de la variación en los mercados)"
-        lines = [f"Mayores cambios {where}, semana del {fmt_date(latest)} frente a la del {fmt_date(previous)}:"]
+        moves = ctx.vocab.memo(("movers", before, after, market_id, req.group),
+                               lambda: analytics.movers(ctx.conn, before, after, market_id=market_id, group=req.group))
+        what = f" de {req.group.lower()}" if req.group else ""
+        where = f"en {market.name}" if market else "a nivel nacional (promedio de los mercados con precio en ambos " \
+                                                  "periodos)"
+        if not moves:
+            return ctx.finish(Answer(intent=Intent.MOVERS.value, text=f"No hay precios{what} en los dos periodos "
+                                     f"{where}."), after[0])
+        ups = [m for m in moves if m.change_pct > 0][:5]
+        downs = [m for m in reversed(moves) if m.change_pct < 0][:5]
+        lines = [f"Mayores cambios{what} {where}, {label}:"]
 
-        def line(i: tuple[float, int, int | None, float, float]) -> str:
-            p = ctx.vocab.products[i[1]]
-            extra = f" ({r.price(i[3], p.unit)} → {r.price(i[4], p.unit)})" if i[2] is not None else ""
-            return f"• {p.name}: {r.pct(i[0])}{extra}"
+        def line(m: analytics.Move) -> str:
+            p = ctx.vocab.products[m.product_id]
+            return f"• {p.name}: {r.pct(m.change_pct)} ({r.price(m.before, p.unit)} → {r.price(m.after, p.unit)})"
 
         if ups:
-            lines.append("Subieron:")
-            lines += [line(i) for i in ups]
+            lines += ["Subieron:"] + [line(m) for m in ups]
         if downs:
-            lines.append("Bajaron:")
-            lines += [line(i) for i in downs]
-        values = [Value("change_pct", round(i[0], 2), "%", latest, None, ctx.vocab.products[i[1]].name,
-                        market.name if market else None, "sube" if i[0] > 0 else "baja") for i in ups + downs]
-        slots: dict[str, Any] = {"market": market.name if market else None, "start": previous, "end": latest}
+            lines += ["Bajaron:"] + [line(m) for m in downs]
+        falls_first = bool(re.search(r"\b(baj|cay|caid|descen|abarat|barat)\w*", normalise(req.text)))
+        ordered = downs + ups if falls_first else ups + downs
+        values = [Value("change_pct", round(m.change_pct, 2), "%", after[0], after[1],
+                        ctx.vocab.products[m.product_id].name, market.name if market else None,
+                        "sube" if m.change_pct > 0 else "baja") for m in ordered]
+        slots: dict[str, Any] = {"market": market.name if market else None, "start": before[0], "end": after[1],
+                                 "group": req.group}
         return ctx.finish(Answer(intent=Intent.MOVERS.value, text="\n".join(lines), values=values, slots=slots),
-                          latest)
+                          after[0])
 
     # -- supply --------------------------------------------------------------------------------------------------
     def _supply(self, req: Request, ctx: _Ctx) -> Answer:
@@ -1058,6 +1137,57 @@ def _ask_period(req: Request, dated: list[str], anchor: dt.date) -> Answer:
     return Answer(intent=req.intent.value, text=f"No entendí la fecha («{' '.join(dated)}»). {ask}", clarify=choices,
                   slots={"product": what, "market": None, "city": None, "start": None, "end": None,
                          "period_kind": None})
+
+
+_NEWEST_STATS = frozenset({Stat.YOY, Stat.SEASON_LOW, Stat.SEASON_HIGH, Stat.SEASON_POSITION})
+
+
+def _period_label(period: Period | None) -> str:
+    """How an analytical answer names its period ("en 2021", "en marzo de 2024", "en las últimas 8 semanas")."""
+    if period is None:
+        return ""
+    if period.kind == "window" and period.phrase:
+        return f"en {period.phrase}"
+    if period.kind in {"range", "day", "since"}:
+        return describe(period)
+    return f"en {describe(period)}"
+
+
+def _mover_periods(period: Period | None, latest: str, previous_week: Callable[[str], str | None]
+                   ) -> tuple[tuple[tuple[str, str], tuple[str, str]], str] | None:
+    """The two sides of a movers question and how to say them: a month against the month before, a year against
+    the year before, a range against the range of the same length just before it; otherwise a week (the newest,
+    or the one asked) against the previous week with data."""
+    if period is not None and period.kind in {"month", "quarter", "semester", "year", "range", "window"}:
+        if period.kind == "year":
+            before = (period.start.replace(year=period.start.year - 1), period.end.replace(year=period.end.year - 1))
+        elif period.kind in {"month", "quarter", "semester"}:
+            months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+            first = period.start
+            for _ in range(months):
+                first = (first - dt.timedelta(days=1)).replace(day=1)
+            before = (first, period.start - dt.timedelta(days=1))
+        else:
+            length = period.end - period.start
+            before = (period.start - length - dt.timedelta(days=1), period.start - dt.timedelta(days=1))
+        after = (period.start.isoformat(), period.end.isoformat())
+        label = f"{describe(period)} frente a {describe(Period(before[0], before[1], period.kind))}"
+        return ((before[0].isoformat(), before[1].isoformat()), after), label
+    week = latest
+    if period is not None:
+        week = (previous_week((period.end + dt.timedelta(days=1)).isoformat()) or latest)
+    prev = previous_week(week)
+    if prev is None:
+        return None
+    return ((prev, prev), (week, week)), f"semana del {fmt_date(week)} frente a la del {fmt_date(prev)}"
+
+
+def _ask_market(req: Request, vocab: Vocabulary) -> Answer:
+    """Rankings and product counts are about one market: ask which, offering the main wholesale markets."""
+    names = [name for name in MAIN_MARKETS.values() if _fold(name) in vocab.market_by_key][:6]
+    choices = [Choice(name, f"{req.text} en {name}") for name in names]
+    return Answer(intent=Intent.STAT.value, text="¿En qué mercado? Por ejemplo: " + ", ".join(names) + ".",
+                  clarify=choices, slots={"stat": req.stat.value if req.stat else None, "group": req.group})
 
 
 def _variety_of(previous: str, p: Parsed, vocab: Vocabulary) -> ProductMatch | None:

@@ -24,6 +24,7 @@ class Intent(StrEnum):
     SUPPLY_ORIGIN = "supply_origin"  # where the food comes from
     INPUTS = "inputs"  # farm-input prices
     COVERAGE = "coverage"  # what the mirror holds
+    STAT = "stat"  # an analytical statistic (models.query.Stat): max, mean, season, ranking, count …
     FORECAST = "forecast"
     ALERT = "alert"
     HELP = "help"
@@ -33,8 +34,7 @@ class Intent(StrEnum):
 
 
 DATA_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.COMPARE, Intent.CHEAPEST,
-                          Intent.PRICIEST, Intent.FORECAST, Intent.ALERT})
-PRODUCT_INTENTS = DATA_INTENTS  # intents that need a product
+                          Intent.PRICIEST, Intent.FORECAST, Intent.ALERT, Intent.STAT})
 SMALL_TALK = frozenset({Intent.HELP, Intent.GREETING, Intent.THANKS, Intent.OUT_OF_SCOPE})
 
 # Slot names and what they hold (all optional; dates are ISO yyyy-mm-dd).

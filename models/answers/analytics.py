@@ -1,0 +1,302 @@
+"""Analytical answers: one function per statistic of models.query.Stat, each turning a Query (ids, period,
+statistic) into Spanish lines and the values they show, from data.analytics. Every figure comes from the
+mirror; every answer names the product, market, period, unit and the weeks it used.
+
+The router adds the market note, the data-date footer and the source line (one place for each).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from data import analytics as da
+from data import queries as q
+from models import render as r
+from models.answer import Value
+from models.dates import MONTH_NAMES, fmt_date
+from models.query import Query, Stat
+
+MIN_SEASON_YEARS = 2  # a calendar month needs this many usable years to be called "usual"
+MIN_MONTHS_PER_YEAR = 6  # a year enters the seasonal index only with this many months of data
+YOY_DAYS = 364  # "a year earlier" is the same weekday 52 weeks back
+YOY_TOLERANCE_DAYS = 14
+RANK_SHOWN = 5
+
+
+@dataclass
+class Result:
+    lines: list[str]
+    values: list[Value] = field(default_factory=list)
+    data_date: str | None = None
+    missing: bool = False  # the series has no data for this question: the router says so
+
+
+def answer(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product], markets: dict[int, q.Market],
+           latest: str | None) -> Result:
+    return _ANSWERS[query.stat](query, conn, products, markets, latest)
+
+
+def _unit(p: q.Product) -> str:
+    return r.value_unit(p.unit)
+
+
+def _period(query: Query, first: str, last: str) -> str:
+    if query.start is None:
+        return f"en toda la serie (semanas del {fmt_date(first)} al {fmt_date(last)})"
+    return query.period_label
+
+
+def _weeks(n: int) -> str:
+    return f"{n} semana{'s' if n != 1 else ''} con datos"
+
+
+# -- one series -------------------------------------------------------------------------------------------------
+def _extreme(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product],
+             markets: dict[int, q.Market], latest: str | None) -> Result:
+    assert query.product_id is not None and query.market_id is not None
+    p, m = products[query.product_id], markets[query.market_id]
+    highest = query.stat is Stat.MAX
+    found = da.extreme(conn, p.id, m.id, query.start or "0000-01-01", query.end or "9999-12-31", highest=highest)
+    if found is None:
+        return Result([], missing=True)
+    w = found.week
+    word = "más alto" if highest else "más bajo"
+    lines = [f"{p.name} en {m.name}: el precio {word} {_period(query, found.first_week, found.last_week)} fue "
+             f"{r.price(w.price_mean, p.unit)} (precio medio de la {r.week(w.week_start, w.week_end)}).",
+             f"Calculado sobre {_weeks(found.weeks)}, de la del {fmt_date(found.first_week)} a la del "
+             f"{fmt_date(found.last_week)}."]
+    if len(found.ties) > 1:
+        lines.append(f"Ese mismo precio se repitió en {len(found.ties) - 1} semana"
+                     f"{'s' if len(found.ties) > 2 else ''} más; indico la más reciente.")
+    kind = "max" if highest else "min"
+    values = [Value(kind, w.price_mean, _unit(p), w.week_start, w.week_end, p.name, m.name, f"precio {word}")]
+    return Result(lines, values, found.last_week)
+
+
+def _summary(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product],
+             markets: dict[int, q.Market], latest: str | None) -> Result:
+    assert query.product_id is not None and query.market_id is not None
+    p, m = products[query.product_id], markets[query.market_id]
+    s = da.summary(conn, p.id, m.id, query.start or "0000-01-01", query.end or "9999-12-31")
+    if s is None:
+        return Result([], missing=True)
+    period = _period(query, s.first_week, s.last_week)
+    if query.stat is Stat.MEDIAN:
+        head = f"{p.name} en {m.name}: la mediana del precio semanal {period} fue {r.price(s.median, p.unit)}."
+        other = f"El promedio fue {r.price(s.mean, p.unit)}."
+    else:
+        head = f"{p.name} en {m.name}: el precio promedio {period} fue {r.price(s.mean, p.unit)}."
+        other = f"La mediana fue {r.price(s.median, p.unit)}."
+    lines = [head, f"{other} Calculado sobre {_weeks(s.weeks)} (de la del {fmt_date(s.first_week)} a la del "
+                   f"{fmt_date(s.last_week)}); precio semanal entre {r.price(s.low, p.unit)} y "
+                   f"{r.price(s.high, p.unit)}."]
+    values = [Value("mean", s.mean, _unit(p), s.first_week, s.last_week, p.name, m.name, "promedio"),
+              Value("median", s.median, _unit(p), s.first_week, s.last_week, p.name, m.name, "mediana")]
+    return Result(lines, values, s.last_week)
+
+
+def _yoy(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product], markets: dict[int, q.Market],
+         latest: str | None) -> Result:
+    assert query.product_id is not None and query.market_id is not None
+    p, m = products[query.product_id], markets[query.market_id]
+    now = q.latest_price(conn, p.id, m.id, query.end)
+    if now is None:
+        return Result([], missing=True)
+    target = dt.date.fromisoformat(now.week_start) - dt.timedelta(days=YOY_DAYS)
+    window = da.series(conn, p.id, m.id, (target - dt.timedelta(days=YOY_TOLERANCE_DAYS)).isoformat(),
+                       (target + dt.timedelta(days=YOY_TOLERANCE_DAYS)).isoformat())
+    if not window:
+        return Result([f"{p.name} en {m.name}: el dato más reciente es de la {r.week(now.week_start, now.week_end)} "
+                       f"({r.price(now.price_mean, p.unit)}), pero no hay precio un año antes (semana del "
+                       f"{fmt_date(target)}, ±2 semanas) para comparar."],
+                      [Value("price", now.price_mean, _unit(p), now.week_start, now.week_end, p.name, m.name,
+                             "último dato")], now.week_start)
+    then = min(window, key=lambda w: (abs((dt.date.fromisoformat(w.week_start) - target).days), w.week_start))
+    change = (now.price_mean / then.price_mean - 1) * 100
+    verdict = ("más cara" if change > 0.05 else "más barata" if change < -0.05 else "igual")
+    lines = [f"{p.name} en {m.name} está {verdict} que hace un año: {r.price(now.price_mean, p.unit)} en la "
+             f"{r.week(now.week_start, now.week_end)} frente a {r.price(then.price_mean, p.unit)} en la "
+             f"{r.week(then.week_start, then.week_end)} ({r.pct(change)})."]
+    if then.week_start != target.isoformat():
+        lines.append("No hubo precio exactamente 52 semanas antes; usé la semana con datos más cercana.")
+    values = [Value("price", now.price_mean, _unit(p), now.week_start, now.week_end, p.name, m.name, "ahora"),
+              Value("price", then.price_mean, _unit(p), then.week_start, then.week_end, p.name, m.name,
+                    "hace un año"),
+              Value("change_pct", round(change, 2), "%", then.week_start, now.week_end, p.name, m.name,
+                    "variación anual")]
+    return Result(lines, values, now.week_start)
+
+
+def season_index(months: list[da.MonthMean]) -> tuple[dict[int, float], list[int]]:
+    """Calendar month -> mean ratio of that month's mean to its year's mean (years with enough months), and the
+    years used. Dividing by each year's mean takes out inflation and level shifts between years."""
+    by_year: dict[int, list[da.MonthMean]] = {}
+    for mm in months:
+        by_year.setdefault(mm.year, []).append(mm)
+    ratios: dict[int, list[float]] = {}
+    years = []
+    for year, rows in sorted(by_year.items()):
+        if len(rows) < MIN_MONTHS_PER_YEAR:
+            continue
+        years.append(year)
+        level = sum(x.mean for x in rows) / len(rows)
+        for x in rows:
+            ratios.setdefault(x.month, []).append(x.mean / level)
+    index = {month: sum(v) / len(v) for month, v in ratios.items() if len(v) >= MIN_SEASON_YEARS}
+    return index, years
+
+
+def _season(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product], markets: dict[int, q.Market],
+            latest: str | None) -> Result:
+    assert query.product_id is not None and query.market_id is not None
+    p, m = products[query.product_id], markets[query.market_id]
+    months = da.monthly_means(conn, p.id, m.id)
+    if not months:
+        return Result([], missing=True)
+    index, years = season_index(months)
+    if len(index) < 6 or len(years) < MIN_SEASON_YEARS:
+        return Result([f"{p.name} en {m.name}: no hay suficientes años completos de precios semanales para decir "
+                       f"en qué mes suele estar más barata o más cara (hacen falta al menos {MIN_SEASON_YEARS} años "
+                       f"con {MIN_MONTHS_PER_YEAR} meses o más; hay {len(years)})."],
+                      [], latest)
+    low = min(index, key=lambda k: (index[k], k))
+    high = max(index, key=lambda k: (index[k], -k))
+    cheap = query.stat is Stat.SEASON_LOW
+    first, second = (low, high) if cheap else (high, low)
+    word = "más barata" if cheap else "más cara"
+    other = "más cara" if cheap else "más barata"
+    lines = [f"{p.name} en {m.name} suele estar {word} en {MONTH_NAMES[first]}: en promedio "
+             f"{r.pct((index[first] - 1) * 100)} frente al promedio de su año.",
+             f"Y suele estar {other} en {MONTH_NAMES[second]} ({r.pct((index[second] - 1) * 100)}).",
+             f"Calculado con {len(years)} años de precios semanales ({', '.join(str(y) for y in years)}): para cada "
+             "año, el promedio de cada mes dividido por el promedio del año; los años con menos de "
+             f"{MIN_MONTHS_PER_YEAR} meses de datos no cuentan. Es un patrón histórico, no una garantía."]
+    values = [Value("month", float(first), "mes", "", None, p.name, m.name, MONTH_NAMES[first]),
+              Value("years", float(len(years)), "años", "", None, p.name, m.name, "años usados")]
+    return Result(lines, values, latest)
+
+
+def _season_position(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product],
+                     markets: dict[int, q.Market], latest: str | None) -> Result:
+    assert query.product_id is not None and query.market_id is not None
+    p, m = products[query.product_id], markets[query.market_id]
+    now = q.latest_price(conn, p.id, m.id, query.end)
+    if now is None:
+        return Result([], missing=True)
+    year, month = int(now.week_start[:4]), int(now.week_start[5:7])
+    past = [x for x in da.monthly_means(conn, p.id, m.id) if x.month == month and x.year < year]
+    head = (f"{p.name} en {m.name}: {r.price(now.price_mean, p.unit)} en la "
+            f"{r.week(now.week_start, now.week_end)}.")
+    now_value = Value("price", now.price_mean, _unit(p), now.week_start, now.week_end, p.name, m.name, "último dato")
+    if len(past) < MIN_SEASON_YEARS:
+        return Result([head, f"No hay suficientes {MONTH_NAMES[month]}s de años anteriores ({len(past)}) para decir "
+                             "si es caro para la época."], [now_value], now.week_start)
+    lo = min(past, key=lambda x: x.mean)
+    hi = max(past, key=lambda x: x.mean)
+    position = 1 if now.price_mean > hi.mean else -1 if now.price_mean < lo.mean else 0
+    verdict = {1: "está más cara de lo usual para la época", -1: "está más barata de lo usual para la época",
+               0: "está dentro de lo usual para la época"}[position]
+    lines = [head, f"Sí: {verdict}." if position else f"Está normal: {verdict}.",
+             f"En {MONTH_NAMES[month]} de años anteriores ({len(past)} años: "
+             f"{', '.join(str(x.year) for x in past)}) el promedio del mes estuvo entre "
+             f"{r.price(lo.mean, p.unit)} ({lo.year}) y {r.price(hi.mean, p.unit)} ({hi.year})."]
+    values = [now_value, Value("position", float(position), "", now.week_start, now.week_end, p.name, m.name,
+                               verdict)]
+    return Result(lines, values, now.week_start)
+
+
+# -- many series ------------------------------------------------------------------------------------------------
+def _rank(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product], markets: dict[int, q.Market],
+          latest: str | None) -> Result:
+    assert query.market_id is not None
+    m = markets[query.market_id]
+    week = da.market_week(conn, m.id, query.end or "9999-12-31")
+    if week is None:
+        return Result([], missing=True)
+    rows = da.rank_products(conn, m.id, week, group=query.group)
+    if not rows:
+        what = f"de {query.group.lower()}" if query.group else ""
+        return Result([f"No hay precios por kilo {what} en {m.name} en la semana del {fmt_date(week)}."],
+                      [], week)
+    dear = query.stat is Stat.RANK_HIGH
+    ordered = list(reversed(rows)) if dear else rows
+    if dear:  # ties keep name order in both directions
+        ordered.sort(key=lambda row: (-row[1], products[row[0]].name))
+    shown = ordered[:max(query.top, RANK_SHOWN)]
+    what = query.group.lower() if query.group else "productos"
+    word = "más caros" if dear else "más baratos"
+    end = dt.date.fromisoformat(week) + dt.timedelta(days=6)
+    lines = [f"{what.capitalize()} {word} en {m.name}, {r.week(week, end.isoformat())} (precio por kilo; "
+             f"{len(rows)} productos con precio):"]
+    lines += [f"{i}. {products[pid].name}: {r.price(price, 'kg')}" for i, (pid, price) in enumerate(shown, 1)]
+    values = [Value("price", price, "COP/kg", week, end.isoformat(), products[pid].name, m.name,
+                    f"puesto {i}") for i, (pid, price) in enumerate(shown, 1)]
+    return Result(lines, values, week)
+
+
+def _count_markets(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product],
+                   markets: dict[int, q.Market], latest: str | None) -> Result:
+    assert query.product_id is not None
+    p = products[query.product_id]
+    start, end = query.start or latest, query.end or latest
+    if start is None or end is None:
+        return Result([], missing=True)
+    n = da.count_markets(conn, p.id, start, end)
+    when = query.period_label or f"en la semana del {fmt_date(start)}"
+    lines = [f"{p.name} tiene precio en {n} mercado{'s' if n != 1 else ''} {when}."]
+    return Result(lines, [Value("count", float(n), "mercados", start, end, p.name, None, "mercados")], end)
+
+
+def _count_products(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product],
+                    markets: dict[int, q.Market], latest: str | None) -> Result:
+    assert query.market_id is not None
+    m = markets[query.market_id]
+    start, end = query.start or latest, query.end or latest
+    if start is None or end is None:
+        return Result([], missing=True)
+    n = da.count_products(conn, m.id, start, end)
+    when = query.period_label or f"en la semana del {fmt_date(start)}"
+    lines = [f"{m.name} cotizó {n} producto{'s' if n != 1 else ''} {when}."]
+    return Result(lines, [Value("count", float(n), "productos", start, end, None, m.name, "productos")], end)
+
+
+@dataclass(frozen=True)
+class Move:
+    product_id: int
+    change_pct: float
+    before: float
+    after: float
+    markets: int
+
+
+def movers(conn: sqlite3.Connection, before: tuple[str, str], after: tuple[str, str], *, market_id: int | None,
+           group: str | None) -> list[Move]:
+    """Products by % change between two periods' mean prices, largest rise first. In one market, that market's
+    series; nationally, each product's mean over the markets that priced it in both periods (the same markets on
+    both sides, so a market entering or leaving does not move the figure)."""
+    a = da.product_means(conn, *before, market_id=market_id, group=group)
+    b = da.product_means(conn, *after, market_id=market_id, group=group)
+    pairs: dict[int, list[tuple[float, float]]] = {}
+    for key, old in a.items():
+        new = b.get(key)
+        if new is not None and old > 0:
+            pairs.setdefault(key[0], []).append((old, new))
+    moves = []
+    for pid, rows in pairs.items():
+        old = sum(o for o, _ in rows) / len(rows)
+        new = sum(n for _, n in rows) / len(rows)
+        moves.append(Move(pid, (new / old - 1) * 100, old, new, len(rows)))
+    moves.sort(key=lambda m: (-m.change_pct, m.product_id))
+    return moves
+
+
+_ANSWERS: dict[Stat, Callable[[Query, sqlite3.Connection, dict[int, q.Product], dict[int, q.Market], str | None],
+                              Result]] = {
+    Stat.MAX: _extreme, Stat.MIN: _extreme, Stat.MEAN: _summary, Stat.MEDIAN: _summary, Stat.YOY: _yoy,
+    Stat.SEASON_LOW: _season, Stat.SEASON_HIGH: _season, Stat.SEASON_POSITION: _season_position,
+    Stat.RANK_HIGH: _rank, Stat.RANK_LOW: _rank, Stat.COUNT_MARKETS: _count_markets,
+    Stat.COUNT_PRODUCTS: _count_products,
+}
