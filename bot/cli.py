@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="mide el enrutador sobre el conjunto de preguntas etiquetadas")
     p.add_argument("--llm", action="store_true", help="pasa las preguntas por el modelo local")
     p.add_argument("--limit", type=int, default=0)
+    p.add_argument("--tag", default="", help="solo las preguntas con esta etiqueta (p. ej. blind6-analytics)")
     p.add_argument("--verbose", action="store_true")
     _add_db(p)
 

@@ -93,7 +93,8 @@ def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
                   "disponible: evalúo solo las reglas.", file=sys.stderr)
             return 2
     db = getattr(args, "db", None)
-    report = evaluation.run(db_path=db, llm=llm, limit=args.limit, verbose=args.verbose, out=sys.stdout)
+    report = evaluation.run(db_path=db, llm=llm, limit=args.limit, verbose=args.verbose, out=sys.stdout,
+                            tag=getattr(args, "tag", ""))
     print(evaluation.format_report(report))
     from models.llm import LLMParser, format_latency
 

@@ -14,7 +14,6 @@ from enum import StrEnum
 class Stat(StrEnum):
     MAX = "max"  # highest weekly price in a period, with the week
     MIN = "min"
-    MEAN = "mean"
     MEDIAN = "median"
     YOY = "yoy"  # newest week vs the same week a year earlier
     SEASON_LOW = "season_low"  # calendar month usually cheapest
@@ -27,7 +26,7 @@ class Stat(StrEnum):
 
 
 # Statistics that need one product; the others rank or count over many.
-PRODUCT_STATS = frozenset({Stat.MAX, Stat.MIN, Stat.MEAN, Stat.MEDIAN, Stat.YOY, Stat.SEASON_LOW, Stat.SEASON_HIGH,
+PRODUCT_STATS = frozenset({Stat.MAX, Stat.MIN, Stat.MEDIAN, Stat.YOY, Stat.SEASON_LOW, Stat.SEASON_HIGH,
                            Stat.SEASON_POSITION, Stat.COUNT_MARKETS})
 
 

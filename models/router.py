@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from data import analytics as da
 from data import queries as q
 from data import status
 from models import ask_back
@@ -272,8 +273,15 @@ class Router:
         if dated and intent in DATA_INTENTS and req.product.status == "ok" and not llm_period:
             anchor = dt.date.fromisoformat(vocab.latest) if vocab.latest else today
             return _ask_period(req, dated, anchor)  # a date word we did not read: never a figure for another period
+        unread = [w for w in ignored if _CHANGES_QUESTION.fullmatch(w)]
+        if unread and intent in DATA_INTENTS - {Intent.ALERT, Intent.FORECAST} and req.product.status == "ok" \
+                and not llm_period:
+            return _ask_unread(req, unread)  # a statistic, unit or time word we did not read: never a figure
         if ignored and req.product.status == "ok" and intent in DATA_INTENTS:
             ctx.notes.append(f"No tuve en cuenta: «{' '.join(ignored)}».")
+        outside = self._outside_data(req, ctx)
+        if outside is not None:
+            return outside
         if intent is Intent.HELP:
             return Answer(intent=intent.value, text=HELP_TEXT)
         if intent is Intent.GREETING:
@@ -322,6 +330,37 @@ class Router:
         if intent is Intent.PRICE_AT and req.period is not None:
             return self._price_at(req, ctx)
         return self._price(req, ctx)
+
+    def _outside_data(self, req: Request, ctx: _Ctx) -> Answer | None:
+        """Questions the mirror cannot answer, said plainly with no figure: shop or retail prices (SIPSA is
+        wholesale) and periods before the first or after the newest week."""
+        if req.intent not in DATA_INTENTS - {Intent.ALERT, Intent.FORECAST}:
+            return None
+        norm = normalise(req.text)
+        if _RETAIL.search(norm):
+            text = ("SIPSA publica precios mayoristas (centrales de abasto y plazas de mercado), no precios de "
+                    "tiendas, supermercados ni al detal, así que no tengo esa cifra.")
+            choices = []
+            if req.product.status == "ok" and req.product.product is not None:
+                name = req.product.product.name
+                text += f" ¿Quieres el precio mayorista de {name}?"
+                choices = [Choice(f"Precio mayorista de {name}", f"precio de {name}")]
+            return Answer(intent=Intent.OUT_OF_SCOPE.value, text=text, clarify=choices)
+        period = req.period
+        first = ctx.vocab.memo(("first_week",), lambda: da.first_week(ctx.conn))
+        if period is None or first is None or ctx.vocab.latest is None:
+            return None
+        newest_end = dt.date.fromisoformat(ctx.vocab.latest) + dt.timedelta(days=6)
+        if period.end.isoformat() < first:
+            why = f"no hay datos de {describe(period)}: los precios semanales de SIPSA en el espejo empiezan en la " \
+                  f"semana del {fmt_date(first)}."
+        elif period.start > newest_end:
+            why = (f"no hay datos de {describe(period)} todavía: el dato más reciente es de la semana del "
+                   f"{fmt_date(ctx.vocab.latest)}. Si quieres una proyección, pide un pronóstico (por ejemplo, "
+                   "«pronóstico de la papa criolla en Corabastos»).")
+        else:
+            return None
+        return ctx.finish(Answer(intent=req.intent.value, text=f"Lo siento, {why}"), None)
 
     # -- product problems: missing, ambiguous, unknown ------------------------------------------------------------
     def _product_problem(self, req: Request, ctx: _Ctx) -> Answer | None:
@@ -1137,6 +1176,36 @@ def _ask_period(req: Request, dated: list[str], anchor: dt.date) -> Answer:
     return Answer(intent=req.intent.value, text=f"No entendí la fecha («{' '.join(dated)}»). {ask}", clarify=choices,
                   slots={"product": what, "market": None, "city": None, "start": None, "end": None,
                          "period_kind": None})
+
+
+# unread words that change what is asked: a statistic, a unit, a time or a comparison the rules did not place
+_CHANGES_QUESTION = re.compile(
+    r"alt[oa]s?|baj[oa]s?|maxim[oa]s?|minim[oa]s?|promedio|media|mediana|pico|record|tope|epoca|temporada|cosecha"
+    r"|quincena|trimestre|semestre|car[oa]s?|barat[oa]s?|costos[oa]s?|subio|subido|bajado|aumento|variacion"
+    r"|diferencia|comparado|comparar|frente|respecto|libras?|arrobas?|bultos?|canastas?|canastillas?|cajas?"
+    r"|docenas?|cargas?|toneladas?|gramos|kilos|ultim[oa]|historic[oa]|historia|tendencia|inflacion|porcentaje"
+    r"|cuant[oa]s|mayor|menor|interanual|anual|mensual|semanal")
+_RETAIL = re.compile(r"\b(en (el |la |los |las |un |una )?(d1|ara|exito|olimpica|carulla|jumbo|makro|metro|tiendas? d1"
+                     r"|supermercados?|super|tiendas?|tiendita|almacen(es)?|minimercados?|fruver|tienda de barrio"
+                     r"|droguerias?|panaderias?|cadenas?|grandes superficies)|al detal|al por menor|al menudeo"
+                     r"|precio al (publico|consumidor)|precios? de (la )?tienda|consumidor final)\b")
+
+
+def _ask_unread(req: Request, unread: list[str]) -> Answer:
+    """Words that would change the question were not understood: ask with concrete questions the rules read."""
+    product = req.product.product
+    assert product is not None
+    where = f" en {req.markets[0].market.name}" if req.markets else ""
+    options = [("Precio actual", f"precio de {product.name}{where}"),
+               ("Precio más alto del año", f"precio más alto de {product.name}{where} este año"),
+               ("Promedio del año", f"precio promedio de {product.name}{where} este año"),
+               ("Cómo ha variado", f"cómo ha variado {product.name}{where} en las últimas 12 semanas"),
+               ("¿Más cara que hace un año?", f"¿{product.name}{where} está más cara que hace un año?")]
+    return Answer(intent=req.intent.value, text=f"No entendí «{' '.join(unread)}» en tu pregunta sobre "
+                  f"{product.name}, y no quiero darte la cifra de otra pregunta. ¿Qué quieres saber? Por ejemplo:",
+                  clarify=[Choice(label, text) for label, text in options],
+                  slots={"product": product.name, "market": req.markets[0].market.name if req.markets else None,
+                         "city": None, "start": None, "end": None, "period_kind": None})
 
 
 _NEWEST_STATS = frozenset({Stat.YOY, Stat.SEASON_LOW, Stat.SEASON_HIGH, Stat.SEASON_POSITION})

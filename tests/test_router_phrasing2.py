@@ -80,7 +80,8 @@ _parse = weekly_mirror.parse_on
     ("en julio del ano que paso", dt.date(2024, 7, 1), dt.date(2024, 7, 31)),
     ("entre enero y marzo del ano pasado", dt.date(2024, 1, 1), dt.date(2024, 3, 31)),
     ("la segunda semana de febrero del ano pasado", dt.date(2024, 2, 10), dt.date(2024, 2, 16)),
-    ("desde el 5 de mayo del ano pasado hasta el 20 de junio del ano pasado", dt.date(2024, 5, 5),
+    # a range from a day starts at the SIPSA week (Saturday to Friday) that holds that day
+    ("desde el 5 de mayo del ano pasado hasta el 20 de junio del ano pasado", dt.date(2024, 5, 4),
      dt.date(2024, 6, 20)),
 ])
 def test_month_of_a_year_in_words(text: str, start: dt.date, end: dt.date) -> None:

@@ -84,12 +84,8 @@ def _summary(query: Query, conn: sqlite3.Connection, products: dict[int, q.Produ
     if s is None:
         return Result([], missing=True)
     period = _period(query, s.first_week, s.last_week)
-    if query.stat is Stat.MEDIAN:
-        head = f"{p.name} en {m.name}: la mediana del precio semanal {period} fue {r.price(s.median, p.unit)}."
-        other = f"El promedio fue {r.price(s.mean, p.unit)}."
-    else:
-        head = f"{p.name} en {m.name}: el precio promedio {period} fue {r.price(s.mean, p.unit)}."
-        other = f"La mediana fue {r.price(s.median, p.unit)}."
+    head = f"{p.name} en {m.name}: la mediana del precio semanal {period} fue {r.price(s.median, p.unit)}."
+    other = f"El promedio fue {r.price(s.mean, p.unit)}."
     lines = [head, f"{other} Calculado sobre {_weeks(s.weeks)} (de la del {fmt_date(s.first_week)} a la del "
                    f"{fmt_date(s.last_week)}); precio semanal entre {r.price(s.low, p.unit)} y "
                    f"{r.price(s.high, p.unit)}."]
@@ -295,7 +291,7 @@ def movers(conn: sqlite3.Connection, before: tuple[str, str], after: tuple[str, 
 
 _ANSWERS: dict[Stat, Callable[[Query, sqlite3.Connection, dict[int, q.Product], dict[int, q.Market], str | None],
                               Result]] = {
-    Stat.MAX: _extreme, Stat.MIN: _extreme, Stat.MEAN: _summary, Stat.MEDIAN: _summary, Stat.YOY: _yoy,
+    Stat.MAX: _extreme, Stat.MIN: _extreme, Stat.MEDIAN: _summary, Stat.YOY: _yoy,
     Stat.SEASON_LOW: _season, Stat.SEASON_HIGH: _season, Stat.SEASON_POSITION: _season_position,
     Stat.RANK_HIGH: _rank, Stat.RANK_LOW: _rank, Stat.COUNT_MARKETS: _count_markets,
     Stat.COUNT_PRODUCTS: _count_products,

@@ -63,7 +63,10 @@ _COMPARE_CUE = re.compile(r"\b(mas car\w*|mas barat\w*|subido|bajado|subio|bajo|
 _SEASON_POSITION = re.compile(r"\b(para (la|esta|esa|la actual) (epoca|temporada|fecha|altura del a[nñ]o)"
                               r"|para (el|este|ese) (mes|tiempo)|para lo que (es|suele)"
                               r"|(normal|usual|comun|habitual) (para|en) (esta|la|este) (epoca|temporada|mes|fecha)"
-                              r"|(por|en) (esta|la) (epoca|temporada) (esta|es) (car|barat)\w*)\b")
+                              r"|(por|en) (esta|la) (epoca|temporada) (esta|es) (car|barat)\w*"
+                              # "¿está cara la papa?": dear compared with what is usual, not with another market
+                              r"|(esta|estan|anda|andan|sigue|siguen|se ve|se ven)( \w+){0,4} (?<!mas )(?<!menos )"
+                              r"(car[oa]s?|barat[oa]s?|costos[oa]s?))\b")
 _SEASON = re.compile(r"\b((en )?(que|cual|cuales) (mes|meses|epoca|temporada|tiempo|parte del a[nñ]o)"
                      r"|mes(es)? (del a[nñ]o )?(mas|menos|en que|donde)|epoca (del a[nñ]o )?(mas|en que|donde)"
                      r"|temporada (mas|en que|de precios)"
@@ -170,13 +173,13 @@ def read_stat(norm: str, *, has_product: bool, period_kind: str | None) -> StatR
     if not has_product:
         return StatReading(None, unit=unit, unit_word=unit.name if unit else None, spans=spans)
 
-    if hit(_SEASON_POSITION):
-        hit(re.compile(r"\b(car[oa]s?|barat[oa]s?|costos[oa]s?|normal)\b"))
-        return StatReading(Stat.SEASON_POSITION, spans=spans, unit=unit)
     if _YEAR_AGO.search(norm) and _COMPARE_CUE.search(norm) and not market_cue:
         hit(_YEAR_AGO)
         hit(_COMPARE_CUE)
         return StatReading(Stat.YOY, spans=spans, unit=unit)
+    if hit(_SEASON_POSITION):
+        hit(re.compile(r"\b(car[oa]s?|barat[oa]s?|costos[oa]s?|normal)\b"))
+        return StatReading(Stat.SEASON_POSITION, spans=spans, unit=unit)
     if not past_period and _SEASON.search(norm):
         hit(_SEASON)
         low = _LOW_WORDS.search(norm) is not None
@@ -195,10 +198,7 @@ def read_stat(norm: str, *, has_product: bool, period_kind: str | None) -> StatR
             return StatReading(Stat.MAX if which is dear else Stat.MIN, spans=spans, unit=unit)
     if hit(_MEDIAN):
         return StatReading(Stat.MEDIAN, spans=spans, unit=unit)
-    if _MEAN.search(norm) and past_period:
-        hit(_MEAN)
-        return StatReading(Stat.MEAN, spans=spans, unit=unit)
-    hit(_MEAN)  # "precio promedio" of one week is the weekly mean price itself: read, nothing more to compute
+    hit(_MEAN)  # a mean over a period is the period price answer itself; of one week, SIPSA's weekly mean price
     return StatReading(None, unit=unit, unit_word=unit.name if unit else None, spans=spans)
 
 
