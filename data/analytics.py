@@ -94,15 +94,19 @@ def monthly_means(conn: sqlite3.Connection, product_id: int, market_id: int) -> 
 
 
 def rank_products(conn: sqlite3.Connection, market_id: int, week_start: str, *, group: str | None,
-                  unit: str = "kg") -> list[tuple[int, float]]:
+                  unit: str = "kg", product_ids: tuple[int, ...] = ()) -> list[tuple[int, float]]:
     """(product id, price) of the products of a group (or all) priced per `unit` in a market in one week, by
-    price then name, cheapest first."""
-    sql = ("SELECT w.product_id, w.price_mean FROM weekly_prices w JOIN products p ON p.id = w.product_id "
-           "WHERE w.market_id = ? AND w.week_start = ? AND p.unit = ?")
+    price then name, cheapest first. Driven by the products table (CROSS JOIN keeps it the outer loop): one
+    primary-key seek per product instead of a look-up per row of that week in every market."""
+    sql = ("SELECT w.product_id, w.price_mean FROM products p CROSS JOIN weekly_prices w ON w.product_id = p.id "
+           "AND w.market_id = ? AND w.week_start = ? WHERE p.unit = ?")
     args: list[object] = [market_id, week_start, unit]
     if group:
         sql += " AND p.group_name = ?"
         args.append(group)
+    if product_ids:
+        sql += f" AND p.id IN ({','.join('?' * len(product_ids))})"
+        args.extend(product_ids)
     sql += " ORDER BY w.price_mean, p.name"
     return [(int(r[0]), float(r[1])) for r in conn.execute(sql, args).fetchall()]
 
@@ -143,6 +147,10 @@ def market_week(conn: sqlite3.Connection, market_id: int, on_or_before: str) -> 
     return row[0] if row else None
 
 
-def first_week(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("SELECT min(week_start) FROM weekly_prices").fetchone()
-    return row[0] if row else None
+def first_date(conn: sqlite3.Connection) -> str | None:
+    """The oldest date of any price table (weekly, monthly, daily by market or city)."""
+    found = [conn.execute(sql).fetchone()[0] for sql in (
+        "SELECT min(week_start) FROM weekly_prices", "SELECT min(month) FROM monthly_prices",
+        "SELECT min(day) FROM daily_prices", "SELECT min(day) FROM daily_city_prices")]
+    dates = [d[:10] for d in found if d]
+    return min(dates) if dates else None

@@ -171,6 +171,7 @@ class Parsed:
     group: str | None = None  # a food group named ("la fruta más cara", "qué verduras subieron")
     unit: TradeUnit | None = None  # a trade unit asked for ("la arroba", "el bulto", "10 kilos")
     top: int = 1
+    family: tuple[int, ...] = ()  # a ranking among the kinds of one food ("¿cuál papa está más barata?")
 
 
 def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) -> Parsed:
@@ -184,8 +185,15 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     # markets first on phrases ("Corabastos", "la mayorista", "Medellín"), then the product on what is left
     ranking = read_stat(norm, has_product=False, period_kind=period.kind if period else None)
     group_words = _token_positions(norm, ranking.spans) if ranking.group_named else set()
-    product = vocab.match_product(tokens, skip=group_words) if group_words else vocab.match_product(tokens)
-    mentions = vocab.find_markets(tokens, skip=product.used if product.status == "ok" else set())
+    if group_words:
+        # "la fruta más cara en Centro Galerías": a ranking names places, not a product; markets first, and the
+        # product (if any) only from the words no market or group used
+        mentions = vocab.find_markets(tokens, skip=group_words)
+        taken = group_words.union(*(positions for positions, _, _ in mentions))
+        product = vocab.match_product(tokens, skip=taken)
+    else:
+        product = vocab.match_product(tokens)
+        mentions = vocab.find_markets(tokens, skip=product.used if product.status == "ok" else set())
     markets: list[MarketMatch] = []
     used_by_markets: set[int] = set()
     for positions, kind, target in mentions:
@@ -201,7 +209,7 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     explicit_cities = {vocab.markets[int(t)].city for _, kind, t in mentions if kind == "market"}
     markets = [m for m in markets if m.city is None or m.market.city not in explicit_cities]  # "La 21 de Ibagué"
     if product.status != "ok" and used_by_markets:
-        product = vocab.match_product(tokens, skip=used_by_markets)
+        product = vocab.match_product(tokens, skip=used_by_markets | group_words)
     spans = [m.span() for m in _WORD_RE.finditer(norm)]
 
     def names_market(match: re.Match[str]) -> bool:
@@ -283,6 +291,7 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
         p.intent, p.keyword = Intent.HELP, True
 
     _apply_stat(p, reading)
+    _family_ranking(p, vocab)
     p.followup = bool(_FOLLOWUP.search(norm)) or (
         product.status == "none" and not p.keyword and (bool(markets) or period is not None))
     p.confidence = _confidence(p)
@@ -307,6 +316,23 @@ def _apply_stat(p: Parsed, reading: StatReading) -> None:
     if stat is Stat.COUNT_PRODUCTS and not p.markets:
         return  # "¿cuántos productos tienes?" is coverage
     p.stat, p.intent, p.keyword = stat, Intent.STAT, True
+
+
+_RANK_CUE = re.compile(r"\b(cual|cuales|que) (es |son |esta |estan )?(la |el |los |las )?(\w+ ){1,3}(mas|menos) "
+                       r"(barat|car|economic|costos)\w*")
+
+
+def _family_ranking(p: Parsed, vocab: Vocabulary) -> None:
+    """"¿Cuál es la papa más barata en Corabastos?": a food family named with a market and a "which is cheapest"
+    asks to rank the family's kinds there (not the cheapest market of one of them)."""
+    if p.stat is not None or p.product.status != "ambiguous" or not p.product.head or len(p.markets) != 1:
+        return
+    if p.intent not in {Intent.CHEAPEST, Intent.PRICIEST} or not _RANK_CUE.search(p.norm):
+        return
+    kinds = tuple(vocab.kinds.get(p.product.head, ()))
+    if len(kinds) >= 2:
+        p.stat = Stat.RANK_LOW if p.intent is Intent.CHEAPEST else Stat.RANK_HIGH
+        p.intent, p.family, p.keyword = Intent.STAT, kinds, True
 
 
 def _token_positions(norm: str, spans: list[tuple[int, int]]) -> set[int]:

@@ -45,6 +45,7 @@ class Query:
     product_id: int | None = None
     market_id: int | None = None
     group: str | None = None  # food group name as SIPSA spells it (products.group_name)
+    family: tuple[int, ...] = ()  # a ranking among the kinds of one food ("la papa más barata"): their ids
     start: str | None = None  # ISO dates of the period asked; None = all the history of the series
     end: str | None = None
     period_label: str = ""  # how the answer names the period ("en 2021", "entre enero y marzo de 2024")

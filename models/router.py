@@ -81,6 +81,7 @@ class Request:
     group: str | None = None
     unit: TradeUnit | None = None
     top: int = 1
+    family: tuple[int, ...] = ()
 
 
 class Router:
@@ -169,7 +170,8 @@ class Router:
         req = Request(intent=p.intent, product=p.product, markets=p.markets, all_markets=p.all_markets,
                       period=p.period, horizon=p.horizon, freq=p.freq, threshold=p.threshold, direction=p.direction,
                       change_pct=p.change_pct, rule=p.rule, tokens=p.tokens, unknown=p.unknown, text=p.text,
-                      unknown_place=list(p.unknown_place), stat=p.stat, group=p.group, unit=p.unit, top=p.top)
+                      unknown_place=list(p.unknown_place), stat=p.stat, group=p.group, unit=p.unit, top=p.top,
+                      family=p.family)
         prev_intent = parse_intent(state.intent) if state is not None and state.intent else None
         if state is None or prev_intent is None or not state.slots:
             return req
@@ -347,20 +349,23 @@ class Router:
                 choices = [Choice(f"Precio mayorista de {name}", f"precio de {name}")]
             return Answer(intent=Intent.OUT_OF_SCOPE.value, text=text, clarify=choices)
         period = req.period
-        first = ctx.vocab.memo(("first_week",), lambda: da.first_week(ctx.conn))
+        first = ctx.vocab.memo(("first_date",), lambda: da.first_date(ctx.conn))
         if period is None or first is None or ctx.vocab.latest is None:
             return None
         newest_end = dt.date.fromisoformat(ctx.vocab.latest) + dt.timedelta(days=6)
         if period.end.isoformat() < first:
-            why = f"no hay datos de {describe(period)}: los precios semanales de SIPSA en el espejo empiezan en la " \
-                  f"semana del {fmt_date(first)}."
-        elif period.start > newest_end:
+            why = f"no hay datos de {describe(period)}: los precios de SIPSA en el espejo empiezan el " \
+                  f"{fmt_date(first)}."
+        elif period.start > max(newest_end, ctx.today):  # "este mes" before its data is out is still "now"
             why = (f"no hay datos de {describe(period)} todavía: el dato más reciente es de la semana del "
                    f"{fmt_date(ctx.vocab.latest)}. Si quieres una proyección, pide un pronóstico (por ejemplo, "
                    "«pronóstico de la papa criolla en Corabastos»).")
         else:
             return None
-        return ctx.finish(Answer(intent=req.intent.value, text=f"Lo siento, {why}"), None)
+        slots = self._slots(req, req.product.product if req.product.status == "ok" else None,
+                            req.markets[0].market if req.markets else None, period.start.isoformat(),
+                            period.end.isoformat(), period.kind)
+        return ctx.finish(Answer(intent=req.intent.value, text=f"Lo siento, {why}", slots=slots), None)
 
     # -- product problems: missing, ambiguous, unknown ------------------------------------------------------------
     def _product_problem(self, req: Request, ctx: _Ctx) -> Answer | None:
@@ -710,7 +715,7 @@ class Router:
         # a year-over-year or seasonal answer is about the newest data: the period words ("hace un año") were the
         # comparison itself, not a window to cut the series to
         period = None if stat in _NEWEST_STATS else req.period
-        query = Query(stat, product.id if product else None, market.id if market else None, req.group,
+        query = Query(stat, product.id if product else None, market.id if market else None, req.group, req.family,
                       period.start.isoformat() if period else None, period.end.isoformat() if period else None,
                       _period_label(period), req.top, req.unit, note)
         result = analytics.answer(query, ctx.conn, ctx.vocab.products, ctx.vocab.markets, ctx.vocab.latest)
@@ -771,7 +776,11 @@ class Router:
         if latest is None:
             return ctx.finish(Answer(intent=Intent.MOVERS.value, text="El espejo aún no tiene precios semanales."),
                               None)
-        sides = _mover_periods(req.period, latest, lambda day: q.previous_week(ctx.conn, day))
+        period = req.period
+        if period is not None and period.start.isoformat() > latest:
+            ctx.notes.append(f"Aún no hay datos de {describe(period)}: uso la semana más reciente.")
+            period = None
+        sides = _mover_periods(period, latest, lambda day: q.previous_week(ctx.conn, day))
         if sides is None:
             return ctx.finish(Answer(intent=Intent.MOVERS.value, text="Solo hay una semana de datos: no puedo "
                                      "calcular variaciones."), latest)

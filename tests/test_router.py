@@ -264,8 +264,14 @@ def test_answer_slots_never_raises(router: Router, slots: dict, intent: str) -> 
 
 
 def test_words_it_could_not_use_are_named(router: Router) -> None:
+    answer = router.answer("precio de la papa criolla en corabastos que me pidio mi compadre fulano")
+    assert answer.values and "No tuve en cuenta: «pidio compadre fulano»" in answer.text
+
+
+def test_unread_words_that_change_the_question_ask_back(router: Router) -> None:
+    # "temporada de cosecha" would change what is asked: no figure for a plain price, concrete options instead
     answer = router.answer("precio de la papa criolla en corabastos en temporada de cosecha")
-    assert answer.values and "No tuve en cuenta: «temporada cosecha»" in answer.text
+    assert answer.clarify and not answer.values and "temporada cosecha" in answer.text
 
 
 def test_quarters_and_half_years(router: Router, mirror: Path) -> None:

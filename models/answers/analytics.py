@@ -212,7 +212,7 @@ def _rank(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product]
     week = da.market_week(conn, m.id, query.end or "9999-12-31")
     if week is None:
         return Result([], missing=True)
-    rows = da.rank_products(conn, m.id, week, group=query.group)
+    rows = da.rank_products(conn, m.id, week, group=query.group, product_ids=query.family)
     if not rows:
         what = f"de {query.group.lower()}" if query.group else ""
         return Result([f"No hay precios por kilo {what} en {m.name} en la semana del {fmt_date(week)}."],
@@ -222,11 +222,12 @@ def _rank(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product]
     if dear:  # ties keep name order in both directions
         ordered.sort(key=lambda row: (-row[1], products[row[0]].name))
     shown = ordered[:max(query.top, RANK_SHOWN)]
-    what = query.group.lower() if query.group else "productos"
-    word = "más caros" if dear else "más baratos"
+    what = query.group or ("Clases de " + products[query.family[0]].name.split()[0].lower() if query.family
+                           else "Productos")
+    word = "más alto" if dear else "más bajo"
     end = dt.date.fromisoformat(week) + dt.timedelta(days=6)
-    lines = [f"{what.capitalize()} {word} en {m.name}, {r.week(week, end.isoformat())} (precio por kilo; "
-             f"{len(rows)} productos con precio):"]
+    lines = [f"{what} con el precio {word} en {m.name}, {r.week(week, end.isoformat())} (precio por kilo; "
+             f"{len(rows)} con precio esa semana):"]
     lines += [f"{i}. {products[pid].name}: {r.price(price, 'kg')}" for i, (pid, price) in enumerate(shown, 1)]
     values = [Value("price", price, "COP/kg", week, end.isoformat(), products[pid].name, m.name,
                     f"puesto {i}") for i, (pid, price) in enumerate(shown, 1)]

@@ -34,6 +34,10 @@ _CHEAP = r"(mas barat[oa]s?|mas economic[oa]s?|mas bajo|menor precio|menos car[o
 _MARKET_CUE = re.compile(r"\b(donde|en que (mercado|plaza|ciudad|central|parte|lugar|sitio|galeria)s?"
                          r"|(que|cual|cuales) (mercado|plaza|ciudad|central|galeria)s?|en cual(es)?"
                          r"|(mercado|plaza|ciudad|central|galeria)s? (mas|menos|con))\b")
+# "se pusieron más baratos", "subieron": a change between periods (movers), not a ranking of one week
+_CHANGE_VERBS = re.compile(r"\b(se (puso|pusieron|ha puesto|han puesto|volvio|volvieron)|subieron|subio|bajaron"
+                           r"|cayeron|cayo|aumentaron|aumento|encarecieron|encarecio|abarataron|abarato|ha subido"
+                           r"|han subido|ha bajado|han bajado|mas ha subido|mas han subido)\b")
 _RANK_TOP = re.compile(r"\b(?:los|las|top|primer[oa]s|(?:cuales|que) son (?:los|las)) (\d{1,2}|dos|tres|cuatro|cinco"
                        r"|seis|siete|ocho|nueve|diez)\b")
 _MAX = re.compile(r"\b(precio (mas alto|maximo|mayor|record|tope)|(el|la|su) (maximo|maxima|pico|record|tope)"
@@ -154,7 +158,7 @@ def read_stat(norm: str, *, has_product: bool, period_kind: str | None) -> StatR
     group_m = _GROUP_RE.search(norm)
     dear = re.search(rf"\b{_DEAR}\b", norm)
     cheap = re.search(rf"\b{_CHEAP}\b", norm)
-    if group_m and not has_product and (dear or cheap) and not market_cue:
+    if group_m and not has_product and (dear or cheap) and not market_cue and not _CHANGE_VERBS.search(norm):
         group = group_in(norm)
         top_m = _RANK_TOP.search(norm)
         top = 1

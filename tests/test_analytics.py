@@ -1,0 +1,220 @@
+"""Analytical questions end to end on a real SQLite mirror written by the test (weekly_mirror.build): the Query the
+rules read, the figures the answer shows (checked against values computed here from the same rows in plain
+Python) and the questions that must get no figure. Wording varies on purpose: the readers are general rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+
+import pytest
+
+from models.answer import Answer, ChatState
+from models.router import Router
+from tests import weekly_mirror
+
+LATEST = weekly_mirror.LATEST  # 2025-10-25, a Saturday
+CORA = "Bogotá, D.C., Corabastos"
+MED = "Medellín, Central Mayorista de Antioquia"
+FIRST = dt.date(2022, 1, 1)  # a Saturday
+
+
+def _papa(day: dt.date) -> int:
+    """A yearly level that rises, cheap in March, dear in September (so the season is known exactly)."""
+    level = 1000 + 200 * (day.year - 2022)
+    season = {3: 0.8, 9: 1.2}.get(day.month, 1.0)
+    return round(level * season)
+
+
+def _weeks() -> list[dt.date]:
+    out, day = [], FIRST
+    while day <= LATEST:
+        out.append(day)
+        day += dt.timedelta(weeks=1)
+    return out
+
+
+SERIES: dict[tuple[str, str, str], object] = {
+    ("Tubérculos, raíces y plátanos", "Papa criolla limpia", CORA): _papa,
+    ("Tubérculos, raíces y plátanos", "Papa parda pastusa", CORA): lambda d: 800 + (d.toordinal() % 5) * 10,
+    ("Verduras y hortalizas", "Tomate chonto", CORA): lambda d: 2000 + (d.toordinal() % 7) * 15,
+    ("Verduras y hortalizas", "Tomate chonto", MED): lambda d: 2100 + (d.toordinal() % 3) * 40,
+    ("Frutas frescas", "Fresa", CORA): lambda d: 9000 if d < LATEST else 9900,
+    ("Frutas frescas", "Mango Tommy", CORA): lambda d: 4000 if d < LATEST else 3000,
+    ("Frutas frescas", "Mango Tommy", MED): lambda d: 4200 if d < LATEST else 4620,
+    ("Huevos y lácteos", "Huevo rojo A", CORA): lambda d: 520,
+}
+
+
+def _rows() -> list[tuple[dt.date, str, str, str, int]]:
+    return [(week, group, product, market, int(fn(week)))  # type: ignore[operator]
+            for week in _weeks() for (group, product, market), fn in SERIES.items()]
+
+
+@pytest.fixture(scope="module")
+def router(tmp_path_factory: pytest.TempPathFactory) -> Router:
+    mirror, inserted = weekly_mirror.build(tmp_path_factory.mktemp("analytics"), _rows())
+    assert inserted == len(_rows())
+    return weekly_mirror.router_on(mirror)
+
+
+def ask(router: Router, text: str) -> Answer:
+    return router.answer(text, ChatState(chat_id=7))
+
+
+def values(answer: Answer, kind: str) -> list[tuple[float, str | None, str]]:
+    return [(v.value, v.product, v.date) for v in answer.values if v.kind == kind]
+
+
+def papa_weeks(start: dt.date, end: dt.date) -> list[tuple[dt.date, int]]:
+    return [(w, _papa(w)) for w in _weeks() if start <= w <= end]
+
+
+# -- extremes, median -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "¿cuál fue el precio más alto de la papa criolla en Corabastos en 2023?",
+    "cuando estuvo mas cara la papa criolla en corabastos en el 2023",
+    "el pico de la papa criolla en corabastos durante 2023",
+])
+def test_max_of_a_year_names_the_newest_week_of_the_peak(router: Router, text: str) -> None:
+    weeks = papa_weeks(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    top = max(p for _, p in weeks)
+    newest = max(w for w, p in weeks if p == top)
+    answer = ask(router, text)
+    assert answer.slots.get("stat") == "max"
+    assert values(answer, "max") == [(top, "Papa criolla limpia", newest.isoformat())]
+    assert f"{len(weeks)} semanas con datos" in answer.text and "Fuente: DANE – SIPSA" in answer.text
+
+
+def test_min_over_all_history_when_no_period(router: Router) -> None:
+    weeks = papa_weeks(FIRST, LATEST)
+    low = min(p for _, p in weeks)
+    answer = ask(router, "¿cuál ha sido el precio mínimo de la papa criolla en corabastos?")
+    assert values(answer, "min") == [(low, "Papa criolla limpia", max(w for w, p in weeks if p == low).isoformat())]
+    assert "toda la serie" in answer.text
+
+
+def test_median_of_a_year(router: Router) -> None:
+    prices = [p for _, p in papa_weeks(dt.date(2024, 1, 1), dt.date(2024, 12, 31))]
+    answer = ask(router, "mediana del precio de la papa criolla en Corabastos en 2024")
+    assert values(answer, "median")[0][0] == pytest.approx(statistics.median(prices))
+    assert values(answer, "mean")[0][0] == pytest.approx(sum(prices) / len(prices))
+
+
+def test_a_mean_over_a_period_is_the_period_price(router: Router) -> None:
+    prices = [p for _, p in papa_weeks(dt.date(2024, 1, 1), dt.date(2024, 12, 31))]
+    answer = ask(router, "precio promedio de la papa criolla en Corabastos en 2024")
+    assert values(answer, "price")[0][0] == pytest.approx(sum(prices) / len(prices))
+
+
+# -- year over year, season ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "¿la papa criolla está más cara que hace un año en Corabastos?",
+    "papa criolla corabastos: comparado con el año pasado subio o bajo?",
+])
+def test_year_over_year(router: Router, text: str) -> None:
+    then = LATEST - dt.timedelta(days=364)
+    answer = ask(router, text)
+    assert answer.slots.get("stat") == "yoy"
+    change = (_papa(LATEST) / _papa(then) - 1) * 100
+    assert values(answer, "change_pct")[0][0] == pytest.approx(change, abs=0.01)
+    assert {d for _, _, d in values(answer, "price")} == {LATEST.isoformat(), then.isoformat()}
+
+
+@pytest.mark.parametrize("text, month", [
+    ("¿en qué mes baja la papa criolla en Corabastos?", 3),
+    ("cual es el mes mas barato para comprar papa criolla en corabastos", 3),
+    ("en que epoca del año se pone mas cara la papa criolla en corabastos", 9),
+])
+def test_season_month(router: Router, text: str, month: int) -> None:
+    answer = ask(router, text)
+    assert values(answer, "month")[0][0] == month
+    assert values(answer, "years")[0][0] == 4  # 2022-2025: every year has at least 6 months
+
+
+def test_dear_for_the_time_of_year(router: Router) -> None:
+    # October 2025 at the 2025 level is above every earlier October (levels rise each year)
+    answer = ask(router, "¿está cara la papa criolla en corabastos para la época?")
+    assert values(answer, "position")[0][0] == 1
+    assert values(answer, "price")[0][0] == _papa(LATEST)
+
+
+# -- many series --------------------------------------------------------------------------------------------------
+def test_ranking_within_a_food_group(router: Router) -> None:
+    answer = ask(router, "¿cuál es la fruta más cara en Corabastos?")
+    assert values(answer, "price")[:2] == [(9900, "Fresa", LATEST.isoformat()), (3000, "Mango Tommy",
+                                                                                  LATEST.isoformat())]
+    cheap = ask(router, "los productos mas baratos de corabastos")
+    assert values(cheap, "price")[0][1] == "Papa parda pastusa"  # eggs are per unit: never ranked with kilos
+    assert all(p != "Huevo rojo A" for _, p, _ in values(cheap, "price"))
+
+
+def test_ranking_without_market_asks_which(router: Router) -> None:
+    answer = ask(router, "cual es la verdura mas cara")
+    assert answer.clarify and not answer.values
+
+
+def test_movers_by_group_nationally_use_markets_priced_in_both_weeks(router: Router) -> None:
+    answer = ask(router, "que frutas subieron mas a nivel nacional esta semana")
+    ups = values(answer, "change_pct")
+    assert ups[0][1] == "Fresa" and ups[0][0] == pytest.approx(10.0)
+    mango = next(v for v, p, _ in ups if p == "Mango Tommy")
+    assert mango == pytest.approx(((3000 + 4620) / 2 / ((4000 + 4200) / 2) - 1) * 100, abs=0.01)
+    assert all(p in {"Fresa", "Mango Tommy"} for _, p, _ in ups)  # only fruits
+
+
+def test_counts(router: Router) -> None:
+    assert values(ask(router, "¿en cuántos mercados hay precio del tomate chonto?"), "count")[0][0] == 2
+    assert values(ask(router, "cuantos productos cotiza corabastos"), "count")[0][0] == 6
+
+
+# -- trade units --------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, kg", [
+    ("¿cuánto vale la arroba de papa criolla en Corabastos?", 12.5),
+    ("precio del bulto de papa pastusa en corabastos", 50.0),
+    ("a como la libra de tomate chonto en corabastos", 0.5),
+    ("cuanto me cuestan 20 kilos de tomate chonto en corabastos", 20.0),
+])
+def test_trade_units(router: Router, text: str, kg: float) -> None:
+    answer = ask(router, text)
+    price = values(answer, "price")[0][0]
+    assert values(answer, "trade_price")[0][0] == pytest.approx(price * kg)
+
+
+@pytest.mark.parametrize("text", ["precio del bulto de tomate chonto en corabastos",
+                                  "cuanto vale el kilo de huevo rojo a en corabastos",
+                                  "a como la arroba de huevo rojo a en corabastos"])
+def test_no_conversion_where_the_weight_is_not_standard(router: Router, text: str) -> None:
+    answer = ask(router, text)
+    assert values(answer, "price") and not values(answer, "trade_price")
+
+
+# -- never a figure for another question ------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "precio de la papa criolla en el D1",
+    "a como venden el tomate chonto en el supermercado",
+    "precio de la papa criolla en corabastos en 2012",
+    "precio del tomate chonto en corabastos en 2030",
+    "cuanto esta la papa criolla en corabastos en cosecha",
+])
+def test_questions_the_data_cannot_answer_get_no_figure(router: Router, text: str) -> None:
+    answer = ask(router, text)
+    assert not [v for v in answer.values if v.kind in {"price", "max", "min", "change_pct"}]
+    assert "$" not in answer.text
+
+
+def test_since_a_date_to_the_newest_data(router: Router) -> None:
+    answer = ask(router, "cuanto ha subido la papa criolla en corabastos desde el 15 de agosto hasta el ultimo dato")
+    start = dt.date(2025, 8, 9)  # the week (Saturday to Friday) that holds 15 August 2025
+    assert {d for _, _, d in values(answer, "price")} == {start.isoformat(), LATEST.isoformat()}
+    change = (_papa(LATEST) / _papa(start) - 1) * 100
+    assert values(answer, "change_pct")[0][0] == pytest.approx(change, abs=0.01)
+    assert "No tuve en cuenta" not in answer.text
+
+
+def test_follow_up_keeps_the_statistic(router: Router) -> None:
+    state = ChatState(chat_id=9)
+    router.answer("precio máximo de la papa criolla en corabastos en 2023", state)
+    answer = router.answer("¿y en 2024?", state)
+    weeks = papa_weeks(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert values(answer, "max")[0][0] == max(p for _, p in weeks)
