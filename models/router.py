@@ -32,7 +32,7 @@ from models.parse import Parsed, parse
 from models.query import PRODUCT_STATS, Query, Stat, TradeUnit
 from models.resolve import MAIN_MARKETS, MarketMatch, ProductMatch, Vocabulary, vocabulary
 from models.slots import DATA_INTENTS, Intent, clean_slots, parse_intent
-from models.understanding.stats import unit_kg
+from models.understanding.stats import read_units, unit_kg
 
 log = logging.getLogger(__name__)
 
@@ -236,11 +236,15 @@ class Router:
                 period = Period(start, end, "day" if start == end else "range")
         if intent is Intent.PRICE and period is not None:
             intent = Intent.PRICE_AT
+        stat = Stat(clean["stat"]) if clean.get("stat") else None
+        if intent is Intent.STAT and stat is None:
+            return Answer(intent=Intent.HELP.value, text=HELP_TEXT)
         req = Request(intent=intent, product=product, markets=markets, period=period, horizon=clean.get("horizon"),
                       freq=clean.get("freq"), threshold=clean.get("threshold"), direction=clean.get("direction"),
                       change_pct=clean.get("change_pct"), rule=clean.get("rule"),
                       tokens=[singular(w) for w in words(normalise(str(clean.get("product", ""))))],
-                      text=str(clean.get("product", "")))
+                      text=str(clean.get("product", "")), stat=stat, group=clean.get("group"),
+                      unit=read_units(clean["unit"])[0] if clean.get("unit") else None)
         answer = self._execute(req, conn, vocab, today)
         self._remember(answer, state, req)
         return answer

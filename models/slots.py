@@ -11,6 +11,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from models.query import Stat
+
 
 class Intent(StrEnum):
     PRICE = "price"  # latest price of a product (optionally in a market / city)
@@ -53,11 +55,16 @@ SLOTS: dict[str, str] = {
     "direction": "above | below | up | down | either",
     "change_pct": "alert on a change of at least this percentage",
     "rule": "alert rule: threshold | change | new_data",
+    "stat": "statistic of an analytical question (models.query.Stat): max, min, median, yoy, season_low, …",
+    "unit": "trade unit asked for: libra | arroba | bulto",
 }
 
 FREQS = ("W", "M", "D")
 DIRECTIONS = ("above", "below", "up", "down", "either")
 RULES = ("threshold", "change", "new_data")
+GROUPS = ("Frutas frescas", "Verduras y hortalizas", "Tubérculos, raíces y plátanos", "Granos y cereales", "Carnes",
+          "Pescados", "Productos procesados", "Huevos y lácteos")
+TRADE_UNITS = ("libra", "arroba", "bulto")
 
 SLOT_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -74,6 +81,9 @@ SLOT_SCHEMA: dict[str, Any] = {
         "direction": {"type": ["string", "null"], "enum": [*DIRECTIONS, None]},
         "change_pct": {"type": ["number", "null"], "minimum": 0, "maximum": 1000},
         "rule": {"type": ["string", "null"], "enum": [*RULES, None]},
+        "stat": {"type": ["string", "null"], "enum": [*(s.value for s in Stat), None]},
+        "group": {"type": ["string", "null"], "enum": [*GROUPS, None]},
+        "unit": {"type": ["string", "null"], "enum": [*TRADE_UNITS, None]},
     },
     "required": ["intent"],
     "additionalProperties": False,
@@ -111,6 +121,12 @@ def clean_slots(raw: dict[str, Any]) -> dict[str, Any]:
         out["direction"] = raw["direction"]
     if raw.get("rule") in RULES:
         out["rule"] = raw["rule"]
+    if raw.get("stat") in {s.value for s in Stat}:
+        out["stat"] = raw["stat"]
+    if raw.get("group") not in GROUPS:
+        out.pop("group", None)
+    if raw.get("unit") in TRADE_UNITS:
+        out["unit"] = raw["unit"]
     return out
 
 

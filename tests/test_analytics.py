@@ -218,3 +218,15 @@ def test_follow_up_keeps_the_statistic(router: Router) -> None:
     answer = router.answer("¿y en 2024?", state)
     weeks = papa_weeks(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     assert values(answer, "max")[0][0] == max(p for _, p in weeks)
+
+
+def test_structured_slots_reach_the_same_answers(router: Router) -> None:
+    """Buttons, commands and the LLM path produce slots; a statistic and a trade unit travel in them too."""
+    top = max(p for _, p in papa_weeks(dt.date(2023, 1, 1), dt.date(2023, 12, 31)))
+    answer = router.answer_slots({"intent": "stat", "stat": "max", "product": "papa criolla", "market": "Corabastos",
+                                  "start": "2023-01-01", "end": "2023-12-31"})
+    assert values(answer, "max")[0][0] == top
+    bulto = router.answer_slots({"intent": "price", "product": "papa pastusa", "market": "Corabastos",
+                                 "unit": "bulto"})
+    assert values(bulto, "trade_price")[0][0] == pytest.approx(values(bulto, "price")[0][0] * 50)
+    assert not router.answer_slots({"intent": "stat", "product": "papa criolla"}).values  # no statistic: help
