@@ -42,6 +42,7 @@ class Period:
     end: dt.date
     kind: str  # day | week | month | quarter | semester | year | range | since (to the newest data) | window
     phrase: str = ""  # the words that expressed it
+    grain: str = ""  # a range between two months or two years ("entre junio y septiembre"): compare their means
 
     @property
     def days(self) -> int:
@@ -90,8 +91,24 @@ def _point(text: str, today: dt.date) -> tuple[dt.date, dt.date, str] | None:
     return (found[0], found[1], found[2]) if found else None
 
 
+# Fixed-date days people name instead of a date ("el día de las velitas", "en navidad").
+HOLIDAYS = {"velitas": (12, 7), "noche de velitas": (12, 7), "dia de las velitas": (12, 7), "nochebuena": (12, 24),
+            "navidad": (12, 25), "dia de navidad": (12, 25), "ano nuevo": (1, 1), "año nuevo": (1, 1),
+            "fin de ano": (12, 31), "fin de año": (12, 31), "halloween": (10, 31), "dia de los niños": (10, 31),
+            "dia de la independencia": (7, 20), "batalla de boyaca": (8, 7)}
+_HOLIDAY_RE = ("(?:el |la |en |para )?(" + "|".join(sorted(map(re.escape, HOLIDAYS), key=len, reverse=True))
+               + r")\b(?: (?:de |del )?(\d{4}))?")
+
+
 def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] | None:
     """A single day, month or year expression at the start of `text`, with the length it used."""
+    m = re.match(_HOLIDAY_RE, text)
+    if m:
+        month, day_of = HOLIDAYS[m.group(1)]
+        said_year = _year(m.group(2), today)
+        holiday = dt.date(said_year or (today.year if (month, day_of) <= (today.month, today.day)
+                                        else today.year - 1), month, day_of)
+        return holiday, holiday, "day", m.end()
     m = _REL_YEAR.match(text)
     rel = _relative_month(m, today) if m else None
     if m and rel is not None:
@@ -144,12 +161,13 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
     if part is not None:
         return part
     # ranges: "entre X y Y", "desde X hasta Y", "de X a Y"
-    for rm in re.finditer(r"\b(?:entre|desde|del|de) (?:el |la semana del )?", text):
+    for rm in re.finditer(r"\b(?:entre|desde|del|de|el|en) (?:el |la semana del )?", text):
         first = _point_len(text[rm.end():], today)
         if not first:
             continue
         rest = text[rm.end() + first[3]:]
-        link = re.match(r" (?:y el|y|hasta el|hasta|al|a) ", rest)
+        link = re.match(r",? (?:y el|y en|y|hasta el|hasta|al|a|vs\.?|versus|frente al|frente a|contra"
+                        r"|comparado con el|comparado con|con respecto al) (?:el |en )?", rest)
         if link is None:
             continue
         second = _point_len(rest[link.end():], today)
@@ -162,8 +180,9 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             start = dt.date(year, start.month, 1)
         if first[2] == "day":
             start = _week_of(start)[0]  # a change from a day starts at the week that holds it
+        grain = first[2] if first[2] == second[2] and first[2] in {"month", "year"} else ""
         if start <= end:
-            return Period(start, end, "range", text[rm.start():rm.end() + first[3] + link.end() + second[3]])
+            return Period(start, end, "range", text[rm.start():rm.end() + first[3] + link.end() + second[3]], grain)
     since = _since(text, today, anchor)
     if since is not None:
         return since
@@ -230,23 +249,24 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
     m = re.search(r"\beste a[nñ]o\b", text)
     if m:
         return Period(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31), "year", m.group(0))
-    for pattern in (r"\b\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}\b", r"\b\d{4}-\d{2}-\d{2}\b",
+    for pattern in (r"\b" + _HOLIDAY_RE, r"\b\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}\b", r"\b\d{4}-\d{2}-\d{2}\b",
                     rf"\b\d{{1,2}} (?:de )?{_MONTH_RE}\b(?: (?:de |del )?\d{{4}})?",
                     rf"\b(?:en|de|para|durante|del mes de|el mes de|mes de) {_MONTH_RE}\b(?: (?:de |del )?\d{{4}})?",
                     rf"\b{_MONTH_RE} (?:de |del )?\d{{4}}\b",
-                    r"\b(?:en|del|de|durante|para) (?:el )?(?:a[nñ]o )?(?:19|20)\d{2}\b"):
+                    r"\b(?:en|del|de|durante|para)(?: todo| toda)? (?:el )?(?:a[nñ]o )?(?:19|20)\d{2}\b"):
         m = re.search(pattern, text)
         if m:
             phrase = m.group(0)
-            body = re.sub(r"^(?:en|de|para|durante|del mes de|el mes de|mes de|del|el)\s+", "", phrase)
+            body = re.sub(r"^(?:en|de|para|durante|del mes de|el mes de|mes de|del|el)\s+(?:todo |toda )?", "", phrase)
             body = re.sub(r"^(?:el )?(?:a[nñ]o )", "", body)
-            found = _point(body, today)
+            found = _point(body, today) or _point(phrase, today)
             if found:
                 return Period(found[0], found[1], found[2], phrase)
     return None
 
 
-_SINCE = re.compile(r"\b(?:desde|a partir de|despues de) (?:el |la |la semana del |(?:inicios|principios|comienzos"
+_SINCE = re.compile(r"\b(?:desde|a partir de|despues de|frente al?|comparado con|con respecto al?|respecto al?"
+                    r"|en comparacion con|(?P<plain>del?)) (?:el |la |la semana del |(?:inicios|principios|comienzos"
                     r"|finales|mediados) de )?")
 _UNTIL_NOW = re.compile(r" ?(?:,? ?(?:hasta|a|al) (?:el |la |lo )?(?:ultimo dato|ultimos datos|dato mas reciente"
                         r"|ultima semana|ultimo precio|hoy|ahora|ahorita|la fecha|fecha|momento|actualidad"
@@ -260,6 +280,8 @@ def _since(text: str, today: dt.date, anchor: dt.date) -> Period | None:
         if not first:
             continue
         tail = _UNTIL_NOW.match(text, sm.end() + first[3])
+        if sm.group("plain") and not tail:
+            continue  # "de marzo" alone is a month; "del 1 de junio a hoy" runs to the newest data
         end = tail.end() if tail else sm.end() + first[3]
         last = max(anchor + dt.timedelta(days=6), first[1])
         start = _week_of(first[0])[0] if first[2] == "day" else first[0]  # the week that holds the day

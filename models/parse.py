@@ -255,6 +255,9 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
         chosen = Intent.HISTORY  # "¿cuánto subió la papa?" is about one product
     if chosen is None and len(markets) >= 2 and product.status != "none":
         chosen = Intent.COMPARE
+    if chosen is Intent.COMPARE and len(markets) <= 1 and not all_markets and period is not None \
+            and period.kind in {"range", "since"}:
+        chosen = Intent.HISTORY  # "diferencia entre junio y septiembre", "el 5 de enero vs el 5 de octubre"
     if chosen in {Intent.CHEAPEST, Intent.PRICIEST} and len(markets) >= 2 and not all_markets:
         chosen = Intent.COMPARE  # "¿es más barata X en A o en B?" compares the markets named
     if chosen is None and period is not None and product.status != "none" and (
@@ -347,7 +350,8 @@ _MOTION = frozenset({"llego", "llega", "llegan", "llegaron", "entro", "entra", "
                      "ingresa", "ingresan", "ingresaron", "mandan", "envian", "mandaron", "enviaron", "traen",
                      "trajeron", "despachan", "despacharon", "va", "van", "vendiendo", "venden"})
 # words after "en" that are not places ("en general", "en oferta")
-_NOT_PLACES = frozenset({"general", "total", "oferta", "promocion", "temporada", "momento", "cosecha", "efectivo",
+_NOT_PLACES = frozenset({"todo", "toda", "todos", "todas",
+                         "general", "total", "oferta", "promocion", "temporada", "momento", "cosecha", "efectivo",
                          "especial", "realidad", "serio", "resumen", "cuenta", "linea", "vivo", "concreto"})
 
 

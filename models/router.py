@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import re
 import sqlite3
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -594,6 +595,8 @@ class Router:
         slots = self._slots(req, product, market, start, end, period.kind)
         if not rows:
             return self._no_data(req, ctx, product, market, period)
+        if period.grain in {"month", "year"}:
+            return self._change_of_means(req, ctx, product, market, period, rows, note)
         first, last = rows[0], rows[-1]
         change = (last.price_mean - first.price_mean) / first.price_mean * 100.0
         lo = min(rows, key=lambda w: (w.price_mean, w.week_start))
@@ -613,11 +616,59 @@ class Router:
             _value("price", last.price_mean, product, market, last.week_start, last.week_end, "final"),
             Value("change_pct", round(change, 2), "%", first.week_start, last.week_end, product.name, market.name,
                   "variación"),
+            _value("mean", statistics.fmean(w.price_mean for w in rows), product, market, first.week_start,
+                   last.week_end, "promedio del periodo"),
         ]
+        lines.append(f"Promedio del periodo: {r.price(values[-1].value, product.unit)}.")
         chart = Chart(title=f"{product.name} – {market.name}", unit=unit,
                       series={market.name: [(w.week_start, w.price_mean) for w in rows]})
         return ctx.finish(Answer(intent=Intent.HISTORY.value, text="\n".join(lines), values=values, slots=slots,
                                  chart=chart), last.week_start)
+
+    def _change_of_means(self, req: Request, ctx: _Ctx, product: q.Product, market: q.Market, period: Period,
+                         rows: list[q.WeekPrice], note: str) -> Answer:
+        """"Entre junio y septiembre", "de 2023 a 2024": the first month (or year) against the last, each by the
+        mean of its weekly prices, as the labelling contract says."""
+        unit_of = "month" if period.grain == "month" else "year"
+        month_end = (period.start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        first_end = dt.date(period.start.year, 12, 31) if unit_of == "year" else month_end
+        last_start = (dt.date(period.end.year, 1, 1) if unit_of == "year"
+                      else dt.date(period.end.year, period.end.month, 1))
+        a = [w for w in rows if w.week_start <= first_end.isoformat()]
+        b = [w for w in rows if w.week_start >= last_start.isoformat()]
+        slots = self._slots(req, product, market, period.start.isoformat(), period.end.isoformat(), period.kind)
+        if not a or not b:
+            return self._no_data(req, ctx, product, market, period)
+        mean_a = statistics.fmean(w.price_mean for w in a)
+        mean_b = statistics.fmean(w.price_mean for w in b)
+        change = (mean_b / mean_a - 1) * 100
+        name_a = describe(Period(period.start, first_end, unit_of))
+        name_b = describe(Period(last_start, period.end, unit_of))
+        verb = "subió" if change > 0.05 else "bajó" if change < -0.05 else "se mantuvo"
+        lines = [f"{product.name} en {market.name}: {verb} {r.pct(change)} entre {name_a} y {name_b}.",
+                 f"Promedio de {name_a}: {r.price(mean_a, product.unit)} ({len(a)} semanas con datos) · promedio de "
+                 f"{name_b}: {r.price(mean_b, product.unit)} ({len(b)} semanas con datos)."]
+        first, last = rows[0], rows[-1]
+        ends = (last.price_mean / first.price_mean - 1) * 100  # point to point: what a trader's ledger shows
+        lines.append(f"De punta a punta: {r.price(first.price_mean, product.unit)} en la semana del "
+                     f"{fmt_date(first.week_start)} y {r.price(last.price_mean, product.unit)} en la del "
+                     f"{fmt_date(last.week_start)} ({r.pct(ends)}).")
+        if note:
+            lines.append(note)
+        values = [_value("price", mean_a, product, market, period.start.isoformat(), first_end.isoformat(),
+                         f"promedio de {name_a}"),
+                  _value("price", mean_b, product, market, last_start.isoformat(), period.end.isoformat(),
+                         f"promedio de {name_b}"),
+                  Value("change_pct", round(change, 2), "%", period.start.isoformat(), period.end.isoformat(),
+                        product.name, market.name, "variación de los promedios"),
+                  _value("price", first.price_mean, product, market, first.week_start, first.week_end, "inicio"),
+                  _value("price", last.price_mean, product, market, last.week_start, last.week_end, "final"),
+                  Value("change_pct", round(ends, 2), "%", first.week_start, last.week_end, product.name,
+                        market.name, "variación de punta a punta")]
+        chart = Chart(title=f"{product.name} – {market.name}", unit=r.value_unit(product.unit),
+                      series={market.name: [(w.week_start, w.price_mean) for w in rows]})
+        return ctx.finish(Answer(intent=Intent.HISTORY.value, text="\n".join(lines), values=values, slots=slots,
+                                 chart=chart), rows[-1].week_start)
 
     def _compare(self, req: Request, ctx: _Ctx) -> Answer:
         product = _product(req)

@@ -230,3 +230,48 @@ def test_structured_slots_reach_the_same_answers(router: Router) -> None:
                                  "unit": "bulto"})
     assert values(bulto, "trade_price")[0][0] == pytest.approx(values(bulto, "price")[0][0] * 50)
     assert not router.answer_slots({"intent": "stat", "product": "papa criolla"}).values  # no statistic: help
+
+
+# -- changes between named dates and periods (phrasings from the blind lookup set's first run, in other words) --
+def month_mean(year: int, month: int) -> float:
+    prices = [p for w, p in papa_weeks(dt.date(year, month, 1), dt.date(year, month, 28) + dt.timedelta(days=4))
+              if w.month == month]
+    return sum(prices) / len(prices)
+
+
+@pytest.mark.parametrize("text", [
+    "diferencia de la papa criolla en corabastos entre marzo y septiembre de 2024",
+    "cuanto vario la papa criolla en corabastos de marzo a septiembre del 2024",
+])
+def test_change_between_two_months_compares_their_means_and_ends(router: Router, text: str) -> None:
+    answer = ask(router, text)
+    changes = [v for v, _, _ in values(answer, "change_pct")]
+    assert changes[0] == pytest.approx((month_mean(2024, 9) / month_mean(2024, 3) - 1) * 100, abs=0.01)
+    weeks = papa_weeks(dt.date(2024, 3, 1), dt.date(2024, 9, 30))
+    assert changes[1] == pytest.approx((weeks[-1][1] / weeks[0][1] - 1) * 100, abs=0.01)  # point to point too
+    assert answer.intent == "history" and "Bogotá, D.C., Corabastos" in answer.text
+
+
+@pytest.mark.parametrize("text, start", [
+    ("frente al 10 de agosto como va la papa criolla en corabastos, subio?", dt.date(2025, 8, 9)),
+    ("la papa criolla en corabastos del 3 de junio de 2024 a hoy cuanto ha cambiado", dt.date(2024, 6, 1)),
+    ("papa criolla corabastos: el 2 de febrero de 2025 vs el 4 de octubre de 2025", dt.date(2025, 2, 1)),
+])
+def test_change_from_a_named_day(router: Router, text: str, start: dt.date) -> None:
+    answer = ask(router, text)
+    dates = [d for _, _, d in values(answer, "price")]
+    assert dates[0] == start.isoformat() and not answer.clarify
+
+
+def test_a_named_holiday_is_its_day(router: Router) -> None:
+    answer = ask(router, "a como estaba la papa criolla en corabastos en navidad del 2023")
+    week = dt.date(2023, 12, 23)  # the SIPSA week (Saturday to Friday) that holds 25 December 2023
+    assert values(answer, "price") == [(_papa(week), "Papa criolla limpia", week.isoformat())]
+
+
+def test_all_of_a_year_in_a_follow_up(router: Router) -> None:
+    state = ChatState(chat_id=11)
+    router.answer("papa criolla en corabastos", state)
+    answer = router.answer("y en todo el 2023?", state)
+    prices = [p for _, p in papa_weeks(dt.date(2023, 1, 1), dt.date(2023, 12, 31))]
+    assert values(answer, "price")[0][0] == pytest.approx(sum(prices) / len(prices))
