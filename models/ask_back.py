@@ -23,7 +23,7 @@ from models.slots import Intent
 # intents that answer for one market (a place the user named matters)
 PLACE_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.FORECAST, Intent.ALERT,
                            Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.MOVERS, Intent.CHEAPEST, Intent.PRICIEST,
-                           Intent.COMPARE})
+                           Intent.COMPARE, Intent.STAT})
 # intents where a product family word must name one product
 PRODUCT_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.FORECAST, Intent.ALERT,
                              Intent.CHEAPEST, Intent.PRICIEST, Intent.COMPARE})

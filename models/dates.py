@@ -43,6 +43,7 @@ class Period:
     kind: str  # day | week | month | quarter | semester | year | range | since (to the newest data) | window
     phrase: str = ""  # the words that expressed it
     grain: str = ""  # a range between two months or two years ("entre junio y septiembre"): compare their means
+    compared: bool = False  # the two ends were set against each other ("octubre frente a septiembre", "X que Y")
 
     @property
     def days(self) -> int:
@@ -138,6 +139,16 @@ def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] |
         year = _year(m.group(1), today)
         if year:
             return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", m.end()
+    m = re.match(r"(?:el )?(primer|primero|1er|segundo|2do|tercer|tercero|3er|cuarto|4to|[1-4]) (trimestre|semestre)"
+                 r"(?: (?:de |del )?(?:a[nñ]o )?(\d{4}))?\b", text)
+    if m:
+        months = _PART_MONTHS[m.group(2)]
+        index = _ORDINALS.get(m.group(1).replace("primero", "primer").replace("tercero", "tercer"), 1)
+        if index * months > 12:
+            return None
+        year = _year(m.group(3), today) or today.year
+        start, end = _part(year, index, months)
+        return start, end, "quarter" if months == 3 else "semester", m.end()
     return None
 
 
@@ -157,32 +168,45 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             year, month, 1 + 7 * ["primera", "segunda", "tercera", "cuarta"].index(m.group(1)) + 3)
         start, end = _week_of(day)
         return Period(start, end, "week", text[m.start():phrase_end])
-    part = _year_part(text, today)
-    if part is not None:
-        return part
-    # ranges: "entre X y Y", "desde X hasta Y", "de X a Y"
-    for rm in re.finditer(r"\b(?:entre|desde|del|de|el|en) (?:el |la semana del )?", text):
+    # ranges: "entre X y Y", "desde X hasta Y", "de X a Y", "X frente a Y", "en 2024 que en 2023"
+    for rm in re.finditer(r"\b(?:entre|desde|del|de|el|en) (?:el |la semana del |la del )?", text):
         first = _point_len(text[rm.end():], today)
         if not first:
             continue
         rest = text[rm.end() + first[3]:]
-        link = re.match(r",? (?:y el|y en|y|hasta el|hasta|al|a|vs\.?|versus|frente al|frente a|contra"
-                        r"|comparado con el|comparado con|con respecto al) (?:el |en )?", rest)
+        link = _RANGE_LINK.match(rest)
         if link is None:
             continue
         second = _point_len(rest[link.end():], today)
         if not second:
             continue
+        compared = link.group("versus") is not None
+        phrase = text[rm.start():rm.end() + first[3] + link.end() + second[3]]
         start, end = first[0], second[1]
-        if first[2] == "month" and not re.search(r"\d{4}", text[rm.end():rm.end() + first[3]]):
-            # "entre enero y marzo de 2024": the first month takes the year of the second
+        first_has_year = re.search(r"\d{4}|a[nñ]o", text[rm.end():rm.end() + first[3]]) is not None
+        second_has_year = re.search(r"\d{4}|a[nñ]o", rest[link.end():link.end() + second[3]]) is not None
+        if first[2] in _PART_KINDS and not first_has_year and not compared:
+            # "entre enero y marzo de 2024": the first month (or quarter) takes the year of the second
             year = second[0].year if start.month <= second[0].month else second[0].year - 1
-            start = dt.date(year, start.month, 1)
+            start = start.replace(year=year)
+        elif compared and first[2] in _PART_KINDS and not first_has_year and second_has_year:
+            # "septiembre frente a marzo de 2024": the month without a year is in the year said for the other
+            moved = first[0].replace(year=second[0].year)
+            first = (moved, unit_end(moved, first[2]), first[2], first[3])
+        elif compared and second[2] in _PART_KINDS and not second_has_year and first_has_year:
+            moved = second[0].replace(year=first[0].year)
+            second = (moved, unit_end(moved, second[2]), second[2], second[3])
+        if compared and second[0] < first[0]:  # "octubre frente a septiembre": the change runs forward in time
+            first, second = second, first
+            start, end = first[0], second[1]
         if first[2] == "day":
             start = _week_of(start)[0]  # a change from a day starts at the week that holds it
-        grain = first[2] if first[2] == second[2] and first[2] in {"month", "year"} else ""
+        grain = first[2] if first[2] == second[2] and first[2] in _PART_KINDS | {"year"} else ""
         if start <= end:
-            return Period(start, end, "range", text[rm.start():rm.end() + first[3] + link.end() + second[3]], grain)
+            return Period(start, end, "range", phrase, grain, compared)
+    part = _year_part(text, today)
+    if part is not None:
+        return part
     since = _since(text, today, anchor)
     if since is not None:
         return since
@@ -265,12 +289,32 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
     return None
 
 
+_PART_KINDS = frozenset({"month", "quarter", "semester"})
+_RANGE_LINK = re.compile(r",? (?:(?:y el|y en|y la del|y la semana del|y|hasta el|hasta la del|hasta|al|a la del|a)"
+                         r"|(?P<versus>vs\.?|versus|frente al|frente a|frente|contra|comparado con el|comparado con"
+                         r"|con respecto al|que en el|que en|que el))"
+                         r" (?:el |en |la |la del |la semana del )?")
 _SINCE = re.compile(r"\b(?:desde|a partir de|despues de|frente al?|comparado con|con respecto al?|respecto al?"
                     r"|en comparacion con|(?P<plain>del?)) (?:el |la |la semana del |(?:inicios|principios|comienzos"
                     r"|finales|mediados) de )?")
 _UNTIL_NOW = re.compile(r" ?(?:,? ?(?:hasta|a|al) (?:el |la |lo )?(?:ultimo dato|ultimos datos|dato mas reciente"
                         r"|ultima semana|ultimo precio|hoy|ahora|ahorita|la fecha|fecha|momento|actualidad"
                         r"|presente|dia de hoy|ultimo|mas reciente)|,? ?(?:para|a|hasta) aca)\b")
+
+
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "semester": 6, "year": 12}
+
+
+def unit_end(start: dt.date, kind: str) -> dt.date:
+    """The last day of the month, quarter, semester or year that starts on `start`."""
+    month = start.month - 1 + _UNIT_MONTHS[kind]
+    return dt.date(start.year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def unit_start(end: dt.date, kind: str) -> dt.date:
+    """The first day of the month, quarter, semester or year that ends on `end`."""
+    month = end.month - _UNIT_MONTHS[kind]  # 0-based month of the start
+    return dt.date(end.year + month // 12, month % 12 + 1, 1)
 
 
 def _since(text: str, today: dt.date, anchor: dt.date) -> Period | None:

@@ -17,7 +17,7 @@ from models.numbers import amounts
 from models.query import PRODUCT_STATS, Stat, TradeUnit
 from models.resolve import MarketMatch, ProductMatch, Vocabulary
 from models.slots import Intent
-from models.understanding.stats import StatReading, group_in, read_stat
+from models.understanding.stats import StatReading, group_in, group_spans, read_stat
 
 _P = {
     Intent.ALERT: (r"\b(avisa\w*|alerta\w*|notifica\w*|alarma|suscrib\w*|me avises|me avisas|avisen|avisos?"
@@ -56,6 +56,7 @@ _P = {
                     r"|se movieron)"
                     r"|(mayores|principales|grandes|mas grandes) (alzas|subidas|bajas|caidas|variaciones|cambios"
                     r"|aumentos|descensos)|que (productos? )?(subio|bajo|subieron|bajaron)( mas)?"
+                    r"|(cual|que) (\w+ ){1,2}(subio|bajo|cayo|aumento|se encarecio|se abarato) (mas|menos)"
                     r"|alzas y bajas|subidas y bajadas|ganadores|perdedores|se dispararon|se disparo"
                     r"|(productos?|alimentos?) (subieron|bajaron|cayeron|aumentaron) mas"
                     r"|(top|ranking|lista)( \d+)? (de )?(las )?(alzas|subidas|bajas|caidas)|alzas|subidas"
@@ -70,7 +71,8 @@ _P = {
     Intent.PRICIEST: r"\b(mas car[oa]s?|mayor precio|precio mas alto|mas costos[oa]s?|mas alto|carisim[oa])\b",
     Intent.COMPARE: (r"\b(compar\w*|vs|versus|diferencia|todos los mercados|cada mercado|por mercados?|por ciudad(es)?"
                      r"|en que mercados|todas las ciudades|varios mercados|en los mercados|en las ciudades)\b"),
-    Intent.HISTORY: (r"\b(historial|historico|historia|evolucion|como (ha|han) (variado|cambiado|estado|subido|bajado"
+    Intent.HISTORY: (r"\b(historial|historico|historia|evolucion|(en )?(que|cuanto) porcentaje|por ciento|porcentual"
+                     r"|como (ha|han) (variado|cambiado|estado|subido|bajado"
                      r"|evolucionado|ido|evoluciona\w*|fluctuado|venido)|variacion|tendencia|grafic\w*|serie"
                      r"|ha subido|ha bajado|han subido|han bajado|subio o bajo|comportamiento|trayectoria"
                      r"|cuanto (ha )?(subio|bajo|subido|bajado|cambio|cambiado|variado|vario)"
@@ -183,8 +185,10 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     period_words = set(words(period.phrase)) if period else set()
 
     # markets first on phrases ("Corabastos", "la mayorista", "Medellín"), then the product on what is left
-    ranking = read_stat(norm, has_product=False, period_kind=period.kind if period else None)
+    ranking = read_stat(norm, has_product=False, period_kind=period.kind if period else None,
+                        compared=bool(period and period.compared))
     group_words = _token_positions(norm, ranking.spans) if ranking.group_named else set()
+    group_words |= {i for i in _token_positions(norm, group_spans(norm)) if tokens[i] not in vocab.by_token}
     if group_words:
         # "la fruta más cara en Centro Galerías": a ranking names places, not a product; markets first, and the
         # product (if any) only from the words no market or group used
@@ -223,7 +227,8 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
                markets=markets, all_markets=all_markets, period=period)
     _numbers(p, norm)
     reading = ranking if ranking.stat is not None and product.status != "ok" else read_stat(
-        norm, has_product=product.status == "ok", period_kind=period.kind if period else None)
+        norm, has_product=product.status == "ok", period_kind=period.kind if period else None,
+        compared=bool(period and period.compared))
     p.unit, p.top = reading.unit, reading.top
     p.group = reading.group or group_in(norm)
 
@@ -255,13 +260,19 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
         chosen = Intent.HISTORY  # "¿cuánto subió la papa?" is about one product
     if chosen is None and len(markets) >= 2 and product.status != "none":
         chosen = Intent.COMPARE
-    if chosen is Intent.COMPARE and len(markets) <= 1 and not all_markets and period is not None \
-            and period.kind in {"range", "since"}:
-        chosen = Intent.HISTORY  # "diferencia entre junio y septiembre", "el 5 de enero vs el 5 de octubre"
+    if chosen in {Intent.COMPARE, Intent.CHEAPEST, Intent.PRICIEST} and len(markets) <= 1 and not all_markets \
+            and period is not None and (period.kind == "since" or (period.kind == "range" and (
+                chosen is Intent.COMPARE or period.compared))):
+        chosen = Intent.HISTORY  # "diferencia entre junio y septiembre", "¿más cara en 2024 que en 2023?"
+    if chosen is Intent.HISTORY and period is not None and period.kind == "range" and not period.compared \
+            and re.search(r"\b(promedio|en promedio|precio medio)\b", norm) \
+            and not re.search(r"\b(vari\w*|cambi\w*|diferencia|subi\w*|baj\w*)\b", norm):
+        chosen = None  # "el promedio entre junio y agosto" is the mean of the range, not a change
     if chosen in {Intent.CHEAPEST, Intent.PRICIEST} and len(markets) >= 2 and not all_markets:
         chosen = Intent.COMPARE  # "¿es más barata X en A o en B?" compares the markets named
     if chosen is None and period is not None and product.status != "none" and (
-            period.kind in {"window", "since"} or (period.kind == "range" and not _PRICE_WORDS.search(norm))):
+            period.kind in {"window", "since"} or (period.kind == "range" and not _PRICE_WORDS.search(norm)
+                                                   and not re.search(r"\b(promedio|precio medio)\b", norm))):
         chosen = Intent.HISTORY
     rest = _COURTESY.sub("", norm).strip()
     small_talk = (product.status == "none" and not markets and period is None and bool(rest) and rest != norm
@@ -302,6 +313,7 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
 
 
 # intents a statistic never overrides: they carry their own numbers or are about something else than prices
+_SMALL_TALK_INTENTS = frozenset({Intent.OUT_OF_SCOPE, Intent.HELP, Intent.GREETING, Intent.THANKS})
 _KEEPS_INTENT = frozenset({Intent.ALERT, Intent.FORECAST, Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.INPUTS})
 
 
@@ -312,6 +324,8 @@ def _apply_stat(p: Parsed, reading: StatReading) -> None:
     if stat is None or p.intent in _KEEPS_INTENT:
         return
     if stat in PRODUCT_STATS and p.product.status == "none":
+        if p.intent in _SMALL_TALK_INTENTS:
+            return  # "¿cuál es el salario mínimo?": not a statistic of a food
         if stat is Stat.COUNT_MARKETS:
             return  # "¿cuántos mercados tienes?" is coverage
         p.stat, p.intent, p.keyword = stat, Intent.STAT, True  # a follow-up may bring the product

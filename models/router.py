@@ -25,7 +25,7 @@ from models import ask_back
 from models import render as r
 from models.answer import Answer, Chart, ChatState, Choice, Value
 from models.answers import analytics
-from models.dates import MONTH_NAMES, MONTHS, Period, describe, fmt_date
+from models.dates import MONTH_NAMES, MONTHS, Period, describe, fmt_date, unit_end, unit_start
 from models.lang import PRODUCT_STOPWORDS, normalise, singular, words
 from models.llm_errors import BUSY_TEXT, LLMBusy, LLMTimeout
 from models.llm_merge import merge
@@ -330,6 +330,9 @@ class Router:
             return self._stat(req, ctx)
         if intent in {Intent.CHEAPEST, Intent.PRICIEST}:
             return self._extreme(req, ctx)
+        if intent is Intent.COMPARE and len(req.markets) == 1 and req.markets[0].city is None \
+                and not req.all_markets and req.period is None:
+            return _ask_comparison(req)  # "comparada con lo de antes": one market, nothing named to compare with
         if intent is Intent.COMPARE or (len(req.markets) >= 2 and intent in {Intent.PRICE, Intent.PRICE_AT}):
             return self._compare(req, ctx)
         if intent is Intent.HISTORY:
@@ -344,6 +347,11 @@ class Router:
         if req.intent not in DATA_INTENTS - {Intent.ALERT, Intent.FORECAST}:
             return None
         norm = normalise(req.text)
+        if _PRODUCTION.search(norm):
+            return Answer(intent=Intent.OUT_OF_SCOPE.value, text=(
+                "SIPSA publica precios mayoristas y abastecimiento de alimentos, no área sembrada, producción, "
+                "cosechas ni rendimientos, así que no tengo esa cifra. Para eso está la Evaluación Agropecuaria "
+                "del Ministerio de Agricultura (UPRA/Agronet)."))
         if _RETAIL.search(norm):
             text = ("SIPSA publica precios mayoristas (centrales de abasto y plazas de mercado), no precios de "
                     "tiendas, supermercados ni al detal, así que no tengo esa cifra.")
@@ -595,7 +603,7 @@ class Router:
         slots = self._slots(req, product, market, start, end, period.kind)
         if not rows:
             return self._no_data(req, ctx, product, market, period)
-        if period.grain in {"month", "year"}:
+        if period.grain:
             return self._change_of_means(req, ctx, product, market, period, rows, note)
         first, last = rows[0], rows[-1]
         change = (last.price_mean - first.price_mean) / first.price_mean * 100.0
@@ -629,11 +637,9 @@ class Router:
                          rows: list[q.WeekPrice], note: str) -> Answer:
         """"Entre junio y septiembre", "de 2023 a 2024": the first month (or year) against the last, each by the
         mean of its weekly prices, as the labelling contract says."""
-        unit_of = "month" if period.grain == "month" else "year"
-        month_end = (period.start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        first_end = dt.date(period.start.year, 12, 31) if unit_of == "year" else month_end
-        last_start = (dt.date(period.end.year, 1, 1) if unit_of == "year"
-                      else dt.date(period.end.year, period.end.month, 1))
+        unit_of = period.grain
+        first_end = unit_end(period.start, unit_of)
+        last_start = unit_start(period.end, unit_of)
         a = [w for w in rows if w.week_start <= first_end.isoformat()]
         b = [w for w in rows if w.week_start >= last_start.isoformat()]
         slots = self._slots(req, product, market, period.start.isoformat(), period.end.isoformat(), period.kind)
@@ -1246,13 +1252,30 @@ def _ask_period(req: Request, dated: list[str], anchor: dt.date) -> Answer:
 _CHANGES_QUESTION = re.compile(
     r"alt[oa]s?|baj[oa]s?|maxim[oa]s?|minim[oa]s?|promedio|media|mediana|pico|record|tope|epoca|temporada|cosecha"
     r"|quincena|trimestre|semestre|car[oa]s?|barat[oa]s?|costos[oa]s?|subio|subido|bajado|aumento|variacion"
-    r"|diferencia|comparado|comparar|frente|respecto|libras?|arrobas?|bultos?|canastas?|canastillas?|cajas?"
+    r"|diferencia|comparad[oa]s?|comparar|frente|respecto|libras?|arrobas?|bultos?|canastas?|canastillas?|cajas?"
     r"|docenas?|cargas?|toneladas?|gramos|kilos|ultim[oa]|historic[oa]|historia|tendencia|inflacion|porcentaje"
     r"|cuant[oa]s|mayor|menor|interanual|anual|mensual|semanal")
+_PRODUCTION = re.compile(r"\b(area (sembrada|cultivada|cosechada)|hectareas|sembrad[oa]s|cultivad[oa]s|produccion"
+                         r"|se produjo|se produce|rendimiento|toneladas por hectarea|cosecharon|cuanto se cosecha)\b")
 _RETAIL = re.compile(r"\b(en (el |la |los |las |un |una )?(d1|ara|exito|olimpica|carulla|jumbo|makro|metro|tiendas? d1"
                      r"|supermercados?|super|tiendas?|tiendita|almacen(es)?|minimercados?|fruver|tienda de barrio"
                      r"|droguerias?|panaderias?|cadenas?|grandes superficies)|al detal|al por menor|al menudeo"
                      r"|precio al (publico|consumidor)|precios? de (la )?tienda|consumidor final)\b")
+
+
+def _ask_comparison(req: Request) -> Answer:
+    """A comparison with one market named and nothing to compare it with: offer the comparisons the rules answer."""
+    product = req.product.product
+    assert product is not None
+    market = req.markets[0].market.name
+    options = [("Con otros mercados", f"compara {product.name} en todos los mercados"),
+               ("Con hace un año", f"¿{product.name} en {market} está más cara que hace un año?"),
+               ("Últimas 12 semanas", f"cómo ha variado {product.name} en {market} en las últimas 12 semanas"),
+               ("¿Cara para la época?", f"¿está cara {product.name} en {market} para la época?")]
+    return Answer(intent=req.intent.value, text=f"¿Con qué comparo {product.name} en {market}? Por ejemplo:",
+                  clarify=[Choice(label, text) for label, text in options],
+                  slots={"product": product.name, "market": market, "city": None, "start": None, "end": None,
+                         "period_kind": None})
 
 
 def _ask_unread(req: Request, unread: list[str]) -> Answer:
@@ -1291,6 +1314,15 @@ def _mover_periods(period: Period | None, latest: str, previous_week: Callable[[
     """The two sides of a movers question and how to say them: a month against the month before, a year against
     the year before, a range against the range of the same length just before it; otherwise a week (the newest,
     or the one asked) against the previous week with data."""
+    if period is not None and period.kind == "range" and period.grain:
+        # "octubre frente a septiembre", "el tercer trimestre frente al segundo": the first unit against the last
+        first_end = unit_end(period.start, period.grain)
+        last_start = unit_start(period.end, period.grain)
+        before_side = (period.start.isoformat(), first_end.isoformat())
+        after_side = (last_start.isoformat(), period.end.isoformat())
+        label = (f"{describe(Period(last_start, period.end, period.grain))} frente a "
+                 f"{describe(Period(period.start, first_end, period.grain))}")
+        return (before_side, after_side), label
     if period is not None and period.kind in {"month", "quarter", "semester", "year", "range", "window"}:
         if period.kind == "year":
             before = (period.start.replace(year=period.start.year - 1), period.end.replace(year=period.end.year - 1))

