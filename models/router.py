@@ -398,6 +398,13 @@ class Router:
                         else "¿Cuál de estos productos? Tengo varias opciones: ")
                 text = lead + ", ".join(p.name for p in options) + "."
             return Answer(intent=req.intent.value, text=text, slots=slots, clarify=choices)
+        if req.group is not None:  # "precio de la fruta": a food group, not a product; offer its usual products
+            group = [p for p in ctx.vocab.products.values() if p.group == req.group and p.id in ctx.vocab.priced]
+            kinds = sorted(group, key=lambda p: (-ctx.vocab.markets_count(p.id), p.key))[:6]
+            choices = [Choice(p.name, _question(req, p.name, _market_name(req))) for p in kinds]
+            return Answer(intent=req.intent.value, slots=slots, clarify=choices, text=(
+                f"«{req.group}» es un grupo de alimentos. ¿De cuál producto? Por ejemplo: "
+                + ", ".join(p.name for p in kinds) + "."))
         if pm.status == "none" and not req.unknown:
             return Answer(intent=req.intent.value, slots=slots, text=(
                 "¿De qué producto? Por ejemplo: «precio de la papa criolla en Corabastos»."))

@@ -344,3 +344,9 @@ def test_production_and_vague_comparisons_get_no_figure(router: Router) -> None:
     assert not ask(router, "cuantas hectareas sembradas de papa criolla hay").values
     vague = ask(router, "como esta la papa criolla en corabastos comparada con lo de antes")
     assert vague.clarify and not vague.values
+
+
+def test_a_food_group_where_a_product_goes_asks_which(router: Router) -> None:
+    answer = ask(router, "a como esta la fruta en corabastos")
+    assert answer.clarify and not answer.values
+    assert {c.label for c in answer.clarify} <= {"Fresa", "Mango Tommy"}
