@@ -27,7 +27,7 @@ from data import queries as q
 from models.dates import Period
 from models.lang import distance, max_typos, normalise, singular, words
 from models.llm_guard import WORD_SIMILARITY
-from models.parse import Parsed
+from models.query import Query
 from models.resolve import ProductMatch, Vocabulary
 from models.slots import DATA_INTENTS, SMALL_TALK, Intent, clean_slots, parse_intent
 
@@ -37,12 +37,12 @@ _FILLED = ("horizon", "freq", "threshold", "direction", "change_pct", "rule")
 
 @dataclass
 class Merge:
-    parsed: Parsed  # the rule parse, with the gaps the LLM filled (unchanged when it filled none)
+    parsed: Query  # the rule parse, with the gaps the LLM filled (unchanged when it filled none)
     used: list[str] = field(default_factory=list)  # slots taken from the LLM
     conflicts: list[str] = field(default_factory=list)  # what the LLM said against confident rule findings
 
 
-def merge(p: Parsed, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
+def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
     """The rule parse `p` completed by the LLM's intent object `raw` under the policy above."""
     intent = parse_intent(raw.get("intent")) if isinstance(raw, dict) else None
     if intent is None or raw is None:
@@ -100,7 +100,7 @@ def _period(start: str, end: str) -> Period | None:
     return Period(first, last, "day" if first == last else "range", "") if first <= last else None
 
 
-def _conflicts(p: Parsed, intent: Intent, slots: dict[str, Any], vocab: Vocabulary) -> list[str]:
+def _conflicts(p: Query, intent: Intent, slots: dict[str, Any], vocab: Vocabulary) -> list[str]:
     found: list[str] = []
     if p.keyword and _SAME_INTENT.get(intent, intent) is not _SAME_INTENT.get(p.intent, p.intent):
         found.append(f"intent {intent.value} (the rules read {p.intent.value})")
@@ -126,7 +126,7 @@ def _conflicts(p: Parsed, intent: Intent, slots: dict[str, Any], vocab: Vocabula
     return found
 
 
-def _llm_product(p: Parsed, name: str, vocab: Vocabulary) -> tuple[ProductMatch | None, set[int]]:
+def _llm_product(p: Query, name: str, vocab: Vocabulary) -> tuple[ProductMatch | None, set[int]]:
     """The LLM's product resolved against the vocabulary, checked against the user's words.
 
     (None, ...) when it adds nothing (unknown, or no better than the rules' ambiguity); an ambiguous
@@ -152,7 +152,7 @@ def _name_tokens(product: q.Product, vocab: Vocabulary) -> set[str]:
     return {t for e in vocab.entries if e.product_id == product.id for t in e.tokens}
 
 
-def _positions(p: Parsed, names: list[str] | set[str]) -> set[int]:
+def _positions(p: Query, names: list[str] | set[str]) -> set[int]:
     """Positions of the user's tokens that are one of `names`, up to the spelling slack the LLM guard allows
     (the model may fix "sanahorya" -> "zanahoria": that is what it is for)."""
     return {i for i, tok in enumerate(p.tokens) if len(tok) > 1 and any(_same_word(tok, n) for n in names)}
@@ -167,7 +167,7 @@ def _same_word(said: str, name: str) -> bool:
     return distance(said, name, budget) <= budget or SequenceMatcher(None, said, name).ratio() >= WORD_SIMILARITY
 
 
-def _more_specific(p: Parsed, positions: set[int]) -> bool:
+def _more_specific(p: Query, positions: set[int]) -> bool:
     """A word the user wrote right next to the product that nothing explains: a variety we may not have."""
     raw = words(p.norm)
     unknown = set(p.unknown)

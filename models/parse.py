@@ -1,4 +1,5 @@
-"""Rule-based understanding: a Spanish question -> intent, product / market mentions, period and numbers.
+"""Rule-based understanding: a Spanish question -> a Query (intent, product / market matches, period, statistic,
+numbers).
 
 Keyword patterns run on normalised text (lower case, no accents); product and market mentions are resolved
 against the mirror's vocabulary (models.resolve). The result carries a confidence so the router knows when
@@ -9,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
-from models.dates import Period, parse_period
+from models.dates import parse_period
 from models.lang import FILLER, STOPWORDS, expand_shorthand, int_word, normalise, singular, words
 from models.numbers import amounts
-from models.query import PRODUCT_STATS, Stat, TradeUnit
+from models.query import Query
 from models.resolve import MarketMatch, ProductMatch, Vocabulary
-from models.slots import Intent
+from models.slots import PRODUCT_STATS, Intent, Stat
 from models.understanding.stats import StatReading, group_in, group_spans, read_stat
 
 _P = {
@@ -52,7 +52,9 @@ _P = {
                     r"|oferta de alimentos|cuanto se abastecio|surtido)\b"),
     Intent.INPUTS: (r"\b(insumos?|fertilizantes?|abonos?|urea|plaguicidas?|herbicidas?|fungicidas?|insecticidas?"
                     r"|agroquimicos?|glifosato|cal agricola|triple 15|15 15 15|dap|kcl|cloruro de potasio)\b"),
-    Intent.MOVERS: (r"\b(mas (subieron|subio|bajaron|bajo|cayeron|cayo|aumentaron|aumento|variaron|cambiaron"
+    # "el más bajo" / "precio más alto" name a level, not a movement
+    Intent.MOVERS: (r"\b((?<!el )(?<!la )(?<!precio )mas (subieron|subio|bajaron|bajo|cayeron|cayo|aumentaron|aumento"
+                    r"|variaron|cambiaron"
                     r"|se movieron)"
                     r"|(mayores|principales|grandes|mas grandes) (alzas|subidas|bajas|caidas|variaciones|cambios"
                     r"|aumentos|descensos)|que (productos? )?(subio|bajo|subieron|bajaron)( mas)?"
@@ -148,35 +150,7 @@ _ALL_MARKETS = re.compile(r"\b(todos los mercados|todas las ciudades|cada mercad
                           r"|en que mercados|por mercados?|a nivel nacional|nacionalmente|en colombia|en el pais)\b")
 
 
-@dataclass
-class Parsed:
-    text: str
-    norm: str
-    tokens: list[str]
-    intent: Intent
-    keyword: bool  # an intent keyword was seen (not just inferred from a product)
-    product: ProductMatch
-    markets: list[MarketMatch] = field(default_factory=list)
-    all_markets: bool = False
-    period: Period | None = None
-    horizon: int | None = None
-    freq: str | None = None
-    threshold: float | None = None
-    direction: str | None = None
-    change_pct: float | None = None
-    rule: str | None = None
-    followup: bool = False
-    confidence: float = 1.0
-    unknown: list[str] = field(default_factory=list)  # content words nothing explained
-    unknown_place: list[str] = field(default_factory=list)  # unexplained words where a market or city goes
-    stat: Stat | None = None  # the statistic asked for (intent STAT), see models.understanding.stats
-    group: str | None = None  # a food group named ("la fruta más cara", "qué verduras subieron")
-    unit: TradeUnit | None = None  # a trade unit asked for ("la arroba", "el bulto", "10 kilos")
-    top: int = 1
-    family: tuple[int, ...] = ()  # a ranking among the kinds of one food ("¿cuál papa está más barata?")
-
-
-def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) -> Parsed:
+def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) -> Query:
     norm = expand_shorthand(normalise(text))
     raw_tokens = words(norm)
     tokens = [singular(t) for t in raw_tokens]
@@ -223,8 +197,8 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     if Intent.COMPARE in found and all(names_market(m) for m in re.finditer(_P[Intent.COMPARE], norm)):
         found.discard(Intent.COMPARE)
 
-    p = Parsed(text=text, norm=norm, tokens=tokens, intent=Intent.PRICE, keyword=False, product=product,
-               markets=markets, all_markets=all_markets, period=period)
+    p = Query(text=text, norm=norm, tokens=tokens, intent=Intent.PRICE, keyword=False, product=product,
+              markets=markets, all_markets=all_markets, period=period)
     _numbers(p, norm)
     reading = ranking if ranking.stat is not None and product.status != "ok" else read_stat(
         norm, has_product=product.status == "ok", period_kind=period.kind if period else None,
@@ -313,19 +287,21 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
 
 
 # intents a statistic never overrides: they carry their own numbers or are about something else than prices
-_SMALL_TALK_INTENTS = frozenset({Intent.OUT_OF_SCOPE, Intent.HELP, Intent.GREETING, Intent.THANKS})
+# a statistic with no product named (a follow-up brings it) replaces only these readings of the question
+_PRICE_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.CHEAPEST, Intent.PRICIEST,
+                            Intent.COMPARE})
 _KEEPS_INTENT = frozenset({Intent.ALERT, Intent.FORECAST, Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.INPUTS})
 
 
-def _apply_stat(p: Parsed, reading: StatReading) -> None:
+def _apply_stat(p: Query, reading: StatReading) -> None:
     """A statistic read from the question decides the intent, unless the question is an alert, a forecast or
     about supply; one that needs a product it does not name waits for the product (or a follow-up)."""
     stat = reading.stat
     if stat is None or p.intent in _KEEPS_INTENT:
         return
     if stat in PRODUCT_STATS and p.product.status == "none":
-        if p.intent in _SMALL_TALK_INTENTS:
-            return  # "¿cuál es el salario mínimo?": not a statistic of a food
+        if p.intent not in _PRICE_INTENTS:
+            return  # "¿cuál es el salario mínimo?", "¿qué producto subió más?": not a statistic of one food
         if stat is Stat.COUNT_MARKETS:
             return  # "¿cuántos mercados tienes?" is coverage
         p.stat, p.intent, p.keyword = stat, Intent.STAT, True  # a follow-up may bring the product
@@ -339,7 +315,7 @@ _RANK_CUE = re.compile(r"\b(cual|cuales|que) (es |son |esta |estan )?(la |el |lo
                        r"(barat|car|economic|costos)\w*")
 
 
-def _family_ranking(p: Parsed, vocab: Vocabulary) -> None:
+def _family_ranking(p: Query, vocab: Vocabulary) -> None:
     """"¿Cuál es la papa más barata en Corabastos?": a food family named with a market and a "which is cheapest"
     asks to rank the family's kinds there (not the cheapest market of one of them)."""
     if p.stat is not None or p.product.status != "ambiguous" or not p.product.head or len(p.markets) != 1:
@@ -388,7 +364,7 @@ def _unknown_place(raw: list[str], unexplained: set[int], explained: set[int]) -
     return out
 
 
-def _numbers(p: Parsed, norm: str) -> None:
+def _numbers(p: Query, norm: str) -> None:
     m = re.search(r"\b(?:proxim[oa]s?|siguientes?|dentro de|en)\s+(\w+)?\s*(dias?|semanas?|mes|meses)\b", norm)
     if m and m.group(1) and int_word(m.group(1)) is None:
         m = None  # "en la semana", "dentro del mes": no count of units ahead
@@ -440,14 +416,14 @@ def _is_year(norm: str, start: int, end: int, value: float) -> bool:
                           r"|noviembre|diciembre|ano|año|en|del|\d{1,2}[/-]\d{1,2}[/-]) ?(de |del )?$", before))
 
 
-def _confidence(p: Parsed) -> float:
+def _confidence(p: Query) -> float:
     base = _base_confidence(p)
     if len(p.unknown) >= 3 and p.intent not in {Intent.HELP, Intent.THANKS, Intent.GREETING}:
         return min(base, 0.45)  # many words nothing explained: the rules may have missed the point
     return base
 
 
-def _base_confidence(p: Parsed) -> float:
+def _base_confidence(p: Query) -> float:
     if p.intent in {Intent.HELP, Intent.THANKS, Intent.GREETING}:
         return 0.9
     if p.intent is Intent.OUT_OF_SCOPE:

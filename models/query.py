@@ -1,33 +1,18 @@
-"""The analytical Query: what statistic of which series over which period, carried by ids from understanding
-to the answer (names are resolved once, at the edge, by the router).
+"""The Query: one value for a question from the words to the answer, like darts' one TimeSeries.
 
-A Query is what the rule reader (models.understanding.stats) and the router produce for analytical questions;
-models.answers.analytics turns it into parameterised queries in data.analytics and Spanish wording.
+The rule parser (models.parse) reads text into a Query; follow-ups copy the previous question's parts into it;
+buttons, commands and the LLM path arrive as slot dicts (the wire format, models.slots) and are resolved into a
+Query once, at the edge (Router.answer_slots, models.llm_merge). Names are resolved once: `product` and `markets`
+hold the vocabulary rows (ids) they matched, never free strings. The answer modules read nothing else.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import dataclass, field
 
-
-class Stat(StrEnum):
-    MAX = "max"  # highest weekly price in a period, with the week
-    MIN = "min"
-    MEDIAN = "median"
-    YOY = "yoy"  # newest week vs the same week a year earlier
-    SEASON_LOW = "season_low"  # calendar month usually cheapest
-    SEASON_HIGH = "season_high"
-    SEASON_POSITION = "season_position"  # is the newest price dear for the time of year?
-    RANK_HIGH = "rank_high"  # dearest products of a group in a market
-    RANK_LOW = "rank_low"
-    COUNT_MARKETS = "count_markets"  # markets pricing a product
-    COUNT_PRODUCTS = "count_products"  # products priced in a market
-
-
-# Statistics that need one product; the others rank or count over many.
-PRODUCT_STATS = frozenset({Stat.MAX, Stat.MIN, Stat.MEDIAN, Stat.YOY, Stat.SEASON_LOW, Stat.SEASON_HIGH,
-                           Stat.SEASON_POSITION, Stat.COUNT_MARKETS})
+from models.dates import Period
+from models.resolve import MarketMatch, ProductMatch
+from models.slots import Intent, Stat
 
 
 @dataclass(frozen=True)
@@ -39,16 +24,30 @@ class TradeUnit:
     label: str  # as the answer says it: "la arroba (12,5 kg)"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Query:
-    stat: Stat
-    product_id: int | None = None
-    market_id: int | None = None
-    group: str | None = None  # food group name as SIPSA spells it (products.group_name)
-    family: tuple[int, ...] = ()  # a ranking among the kinds of one food ("la papa más barata"): their ids
-    start: str | None = None  # ISO dates of the period asked; None = all the history of the series
-    end: str | None = None
-    period_label: str = ""  # how the answer names the period ("en 2021", "entre enero y marzo de 2024")
-    top: int = 1  # how many items a ranking lists first
-    unit: TradeUnit | None = None
-    market_note: str = ""  # how the market was chosen ("Para Medellín usé …")
+    intent: Intent
+    product: ProductMatch  # ok (one product) | ambiguous (candidates) | unknown | none
+    markets: list[MarketMatch] = field(default_factory=list)
+    all_markets: bool = False
+    period: Period | None = None
+    stat: Stat | None = None  # the statistic asked for (intent STAT)
+    group: str | None = None  # a food group named ("la fruta más cara", "qué verduras subieron")
+    family: tuple[int, ...] = ()  # a ranking among the kinds of one food ("¿cuál papa está más barata?")
+    unit: TradeUnit | None = None  # a trade unit asked for ("la arroba", "el bulto", "10 kilos")
+    top: int = 1  # how many items a ranking names first
+    horizon: int | None = None  # forecasts
+    freq: str | None = None
+    threshold: float | None = None  # alerts: the user's own number
+    direction: str | None = None
+    change_pct: float | None = None
+    rule: str | None = None
+    # how the words were read: the rule parser fills these; follow-ups, the LLM merge and the answers read them
+    text: str = ""
+    norm: str = ""
+    tokens: list[str] = field(default_factory=list)
+    keyword: bool = False  # an intent keyword was seen (not just inferred from a product)
+    followup: bool = False
+    confidence: float = 1.0
+    unknown: list[str] = field(default_factory=list)  # content words nothing explained
+    unknown_place: list[str] = field(default_factory=list)  # unexplained words where a market or city goes

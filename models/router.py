@@ -9,6 +9,7 @@ source. When the product is ambiguous or unknown the router asks back (Answer.cl
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -29,10 +30,10 @@ from models.dates import MONTH_NAMES, MONTHS, Period, describe, fmt_date, unit_e
 from models.lang import PRODUCT_STOPWORDS, normalise, singular, words
 from models.llm_errors import BUSY_TEXT, LLMBusy, LLMTimeout
 from models.llm_merge import merge
-from models.parse import Parsed, parse
-from models.query import PRODUCT_STATS, Query, Stat, TradeUnit
+from models.parse import parse
+from models.query import Query
 from models.resolve import MAIN_MARKETS, MarketMatch, ProductMatch, Vocabulary, vocabulary
-from models.slots import DATA_INTENTS, Intent, clean_slots, parse_intent
+from models.slots import DATA_INTENTS, PRODUCT_STATS, Intent, Stat, clean_slots, parse_intent
 from models.understanding.stats import read_units, unit_kg
 
 log = logging.getLogger(__name__)
@@ -59,30 +60,6 @@ HELP_TEXT = (
     "• Avísame si la papa criolla baja de 2.000 en Corabastos\n"
     "• ¿Qué productos y mercados tienes?"
 )
-
-
-@dataclass
-class Request:
-    intent: Intent
-    product: ProductMatch
-    markets: list[MarketMatch] = field(default_factory=list)
-    all_markets: bool = False
-    period: Period | None = None
-    horizon: int | None = None
-    freq: str | None = None
-    threshold: float | None = None
-    direction: str | None = None
-    change_pct: float | None = None
-    rule: str | None = None
-    tokens: list[str] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
-    text: str = ""
-    unknown_place: list[str] = field(default_factory=list)  # words where a place goes that name no market
-    stat: Stat | None = None
-    group: str | None = None
-    unit: TradeUnit | None = None
-    top: int = 1
-    family: tuple[int, ...] = ()
 
 
 class Router:
@@ -167,12 +144,10 @@ class Router:
             return None
         return raw if isinstance(raw, dict) else None
 
-    def _request(self, p: Parsed, state: ChatState | None, vocab: Vocabulary) -> Request:
-        req = Request(intent=p.intent, product=p.product, markets=p.markets, all_markets=p.all_markets,
-                      period=p.period, horizon=p.horizon, freq=p.freq, threshold=p.threshold, direction=p.direction,
-                      change_pct=p.change_pct, rule=p.rule, tokens=p.tokens, unknown=p.unknown, text=p.text,
-                      unknown_place=list(p.unknown_place), stat=p.stat, group=p.group, unit=p.unit, top=p.top,
-                      family=p.family)
+    def _request(self, p: Query, state: ChatState | None, vocab: Vocabulary) -> Query:
+        """The parsed Query completed by the chat's previous question when this one is a follow-up."""
+        req = dataclasses.replace(p, markets=list(p.markets), unknown=list(p.unknown),
+                                  unknown_place=list(p.unknown_place))
         prev_intent = parse_intent(state.intent) if state is not None and state.intent else None
         if state is None or prev_intent is None or not state.slots:
             return req
@@ -240,7 +215,7 @@ class Router:
         stat = Stat(clean["stat"]) if clean.get("stat") else None
         if intent is Intent.STAT and stat is None:
             return Answer(intent=Intent.HELP.value, text=HELP_TEXT)
-        req = Request(intent=intent, product=product, markets=markets, period=period, horizon=clean.get("horizon"),
+        req = Query(intent=intent, product=product, markets=markets, period=period, horizon=clean.get("horizon"),
                       freq=clean.get("freq"), threshold=clean.get("threshold"), direction=clean.get("direction"),
                       change_pct=clean.get("change_pct"), rule=clean.get("rule"),
                       tokens=[singular(w) for w in words(normalise(str(clean.get("product", ""))))],
@@ -250,7 +225,7 @@ class Router:
         self._remember(answer, state, req)
         return answer
 
-    def _remember(self, answer: Answer, state: ChatState | None, req: Request | None = None) -> None:
+    def _remember(self, answer: Answer, state: ChatState | None, req: Query | None = None) -> None:
         if state is None:
             return
         state.pending = list(answer.clarify)
@@ -271,7 +246,7 @@ class Router:
                 state.intent, state.slots = answer.intent, slots
 
     # -- execution -----------------------------------------------------------------------------------------------
-    def _execute(self, req: Request, conn: sqlite3.Connection, vocab: Vocabulary, today: dt.date) -> Answer:
+    def _execute(self, req: Query, conn: sqlite3.Connection, vocab: Vocabulary, today: dt.date) -> Answer:
         ctx = _Ctx(conn, vocab, today, status.is_demo(conn))
         intent = req.intent
         ignored = [w for w in req.unknown if not re.fullmatch(r"[a-z]{1,2}", w)]
@@ -341,7 +316,7 @@ class Router:
             return self._price_at(req, ctx)
         return self._price(req, ctx)
 
-    def _outside_data(self, req: Request, ctx: _Ctx) -> Answer | None:
+    def _outside_data(self, req: Query, ctx: _Ctx) -> Answer | None:
         """Questions the mirror cannot answer, said plainly with no figure: shop or retail prices (SIPSA is
         wholesale) and periods before the first or after the newest week."""
         if req.intent not in DATA_INTENTS - {Intent.ALERT, Intent.FORECAST}:
@@ -381,7 +356,7 @@ class Router:
         return ctx.finish(Answer(intent=req.intent.value, text=f"Lo siento, {why}", slots=slots), None)
 
     # -- product problems: missing, ambiguous, unknown ------------------------------------------------------------
-    def _product_problem(self, req: Request, ctx: _Ctx) -> Answer | None:
+    def _product_problem(self, req: Query, ctx: _Ctx) -> Answer | None:
         pm = req.product
         if pm.status == "ok" and pm.product is not None:
             return None
@@ -436,7 +411,7 @@ class Router:
         best = max(rows, key=lambda w: (ctx.vocab.market_rows.get(w.market_id, 0), -w.market_id))
         return ctx.vocab.markets[best.market_id]
 
-    def _market_for(self, req: Request, ctx: _Ctx, product: q.Product) -> tuple[q.Market | None, str]:
+    def _market_for(self, req: Query, ctx: _Ctx, product: q.Product) -> tuple[q.Market | None, str]:
         """The market to answer for and a note saying how it was chosen."""
         if req.markets:
             mm = req.markets[0]
@@ -477,7 +452,7 @@ class Router:
         return best[1] if best else main
 
     # -- price ---------------------------------------------------------------------------------------------------
-    def _price(self, req: Request, ctx: _Ctx) -> Answer:
+    def _price(self, req: Query, ctx: _Ctx) -> Answer:
         product = _product(req)
         market, note = self._market_for(req, ctx, product)
         if market is None:
@@ -517,7 +492,7 @@ class Router:
                                  slots=self._slots(req, product, market, row.week_start, row.week_end)),
                           row.week_start)
 
-    def _price_daily(self, req: Request, ctx: _Ctx, product: q.Product, market: q.Market, daily: q.DayPrice,
+    def _price_daily(self, req: Query, ctx: _Ctx, product: q.Product, market: q.Market, daily: q.DayPrice,
                      weekly: q.WeekPrice | None, note: str) -> Answer:
         """The newest price is a daily one (SIPSA's daily market or city series)."""
         where = ctx.vocab.markets[daily.market_id].name
@@ -538,7 +513,7 @@ class Router:
         return ctx.finish(Answer(intent=Intent.PRICE.value, text="\n".join(lines), values=values,
                                  slots=self._slots(req, product, market, daily.day, daily.day)), daily.day)
 
-    def _price_at(self, req: Request, ctx: _Ctx) -> Answer:
+    def _price_at(self, req: Query, ctx: _Ctx) -> Answer:
         product = _product(req)
         period = req.period
         assert period is not None
@@ -592,7 +567,7 @@ class Router:
         return ctx.finish(Answer(intent=Intent.PRICE_AT.value, text="\n".join(lines), values=values, slots=slots),
                           agg.last_week)
 
-    def _history(self, req: Request, ctx: _Ctx) -> Answer:
+    def _history(self, req: Query, ctx: _Ctx) -> Answer:
         product = _product(req)
         market, note = self._market_for(req, ctx, product)
         if market is None:
@@ -640,7 +615,7 @@ class Router:
         return ctx.finish(Answer(intent=Intent.HISTORY.value, text="\n".join(lines), values=values, slots=slots,
                                  chart=chart), last.week_start)
 
-    def _change_of_means(self, req: Request, ctx: _Ctx, product: q.Product, market: q.Market, period: Period,
+    def _change_of_means(self, req: Query, ctx: _Ctx, product: q.Product, market: q.Market, period: Period,
                          rows: list[q.WeekPrice], note: str) -> Answer:
         """"Entre junio y septiembre", "de 2023 a 2024": the first month (or year) against the last, each by the
         mean of its weekly prices, as the labelling contract says."""
@@ -683,7 +658,7 @@ class Router:
         return ctx.finish(Answer(intent=Intent.HISTORY.value, text="\n".join(lines), values=values, slots=slots,
                                  chart=chart), rows[-1].week_start)
 
-    def _compare(self, req: Request, ctx: _Ctx) -> Answer:
+    def _compare(self, req: Query, ctx: _Ctx) -> Answer:
         product = _product(req)
         rows: list[tuple[q.Market, q.WeekPrice]] = []
         week = ctx.vocab.product_week(ctx.conn, product.id)
@@ -731,7 +706,7 @@ class Router:
         return ctx.finish(Answer(intent=Intent.COMPARE.value, text="\n".join(lines), values=values, slots=slots,
                                  chart=chart), max(w.week_start for _, w in rows))
 
-    def _extreme(self, req: Request, ctx: _Ctx) -> Answer:
+    def _extreme(self, req: Query, ctx: _Ctx) -> Answer:
         product = _product(req)
         cheapest = req.intent is Intent.CHEAPEST
         week = ctx.vocab.product_week(ctx.conn, product.id)
@@ -764,7 +739,7 @@ class Router:
                                  slots=self._slots(req, product, market, week, top.week_end)), week)
 
     # -- statistics ----------------------------------------------------------------------------------------------
-    def _stat(self, req: Request, ctx: _Ctx) -> Answer:
+    def _stat(self, req: Query, ctx: _Ctx) -> Answer:
         """An analytical question: the Query carries ids and the period; models.answers.analytics computes it."""
         stat = req.stat
         assert stat is not None
@@ -783,10 +758,8 @@ class Router:
         # a year-over-year or seasonal answer is about the newest data: the period words ("hace un año") were the
         # comparison itself, not a window to cut the series to
         period = None if stat in _NEWEST_STATS else req.period
-        query = Query(stat, product.id if product else None, market.id if market else None, req.group, req.family,
-                      period.start.isoformat() if period else None, period.end.isoformat() if period else None,
-                      _period_label(period), req.top, req.unit, note)
-        result = analytics.answer(query, ctx.conn, ctx.vocab.products, ctx.vocab.markets, ctx.vocab.latest)
+        result = analytics.answer(dataclasses.replace(req, period=period), product, market, ctx.conn,
+                                  ctx.vocab.products, ctx.vocab.latest)
         if result.missing:
             if product is not None:
                 return self._no_data(req, ctx, product, market, period)
@@ -798,12 +771,13 @@ class Router:
             self._trade_unit(req, product, market, main, lines, values)
         if note:
             lines.append(note)
-        slots = self._slots(req, product, market, query.start, query.end, period.kind if period else None)
+        slots = self._slots(req, product, market, period.start.isoformat() if period else None,
+                            period.end.isoformat() if period else None, period.kind if period else None)
         slots.update({"stat": stat.value, "group": req.group})
         return ctx.finish(Answer(intent=Intent.STAT.value, text="\n".join(lines), values=values, slots=slots),
                           result.data_date)
 
-    def _trade_unit(self, req: Request, product: q.Product, market: q.Market | None, row: q.WeekPrice | Value,
+    def _trade_unit(self, req: Query, product: q.Product, market: q.Market | None, row: q.WeekPrice | Value,
                     lines: list[str], values: list[Value]) -> None:
         """The price of the trade unit the question named (libra, arroba, bulto, N kilos), from the per-kg price;
         SIPSA's per-unit and per-litre products are never converted to weights."""
@@ -837,7 +811,7 @@ class Router:
                             market.name if market else None, unit.label))
 
     # -- movers --------------------------------------------------------------------------------------------------
-    def _movers(self, req: Request, ctx: _Ctx) -> Answer:
+    def _movers(self, req: Query, ctx: _Ctx) -> Answer:
         """Biggest rises and falls between two periods (newest week vs the one before by default), in a market or
         nationally, optionally within a food group."""
         latest = ctx.vocab.latest
@@ -889,7 +863,7 @@ class Router:
                           after[0])
 
     # -- supply --------------------------------------------------------------------------------------------------
-    def _supply(self, req: Request, ctx: _Ctx) -> Answer:
+    def _supply(self, req: Query, ctx: _Ctx) -> Answer:
         market = None
         if req.markets:
             mm = req.markets[0]
@@ -949,7 +923,7 @@ class Router:
         return ctx.finish(Answer(intent=Intent.SUPPLY.value, text="\n".join(lines), values=values, slots=slots),
                           first.week_start)
 
-    def _origins(self, req: Request, ctx: _Ctx) -> Answer:
+    def _origins(self, req: Query, ctx: _Ctx) -> Answer:
         market = None
         if req.markets:
             mm = req.markets[0]
@@ -981,7 +955,7 @@ class Router:
         return ctx.finish(Answer(intent=Intent.SUPPLY_ORIGIN.value, text="\n".join(lines), values=values,
                                  slots=slots), last)
 
-    def _inputs(self, req: Request, ctx: _Ctx) -> Answer:
+    def _inputs(self, req: Query, ctx: _Ctx) -> Answer:
         known = q.inputs(ctx.conn)
         if not known:
             return ctx.finish(Answer(intent=Intent.INPUTS.value, text=(
@@ -1048,7 +1022,7 @@ class Router:
                                  slots={"start": cov.weekly_first, "end": cov.weekly_last}), cov.weekly_last)
 
     # -- forecast & alert ----------------------------------------------------------------------------------------
-    def _forecast(self, req: Request, ctx: _Ctx) -> Answer:
+    def _forecast(self, req: Query, ctx: _Ctx) -> Answer:
         product = _product(req)
         market, note = self._market_for(req, ctx, product)
         freq = req.freq or "W"
@@ -1065,7 +1039,7 @@ class Router:
             text += "\n" + note
         return Answer(intent=Intent.FORECAST.value, text=text, slots=slots, demo=ctx.demo)
 
-    def _alert(self, req: Request, ctx: _Ctx) -> Answer:
+    def _alert(self, req: Query, ctx: _Ctx) -> Answer:
         product = _product(req)
         market, note = self._market_for(req, ctx, product)
         slots = self._slots(req, product, market)
@@ -1093,7 +1067,7 @@ class Router:
         return Answer(intent=Intent.ALERT.value, text=text, slots=slots, demo=ctx.demo)
 
     # -- helpers -------------------------------------------------------------------------------------------------
-    def _no_data(self, req: Request, ctx: _Ctx, product: q.Product, market: q.Market | None,
+    def _no_data(self, req: Query, ctx: _Ctx, product: q.Product, market: q.Market | None,
                  period: Period | None = None) -> Answer:
         slots = self._slots(req, product, market, period.start.isoformat() if period else None,
                             period.end.isoformat() if period else None)
@@ -1111,7 +1085,7 @@ class Router:
                              f"{r.price(last.price_mean, product.unit)}.")
                 values.append(_value("price", last.price_mean, product, market, last.week_start, last.week_end,
                                      "dato más cercano"))
-                choices.append(Choice("Último dato", _question(Request(Intent.PRICE, req.product), product.name,
+                choices.append(Choice("Último dato", _question(Query(Intent.PRICE, req.product), product.name,
                                                                 market.name)))
             if last is None and ctx.vocab.latest:
                 head = product.key.split()[0]
@@ -1145,7 +1119,7 @@ class Router:
         answer = Answer(intent=req.intent.value, text="\n".join(lines), slots=slots, clarify=choices, values=values)
         return ctx.finish(answer, None)
 
-    def _slots(self, req: Request, product: q.Product | None, market: q.Market | None, start: str | None = None,
+    def _slots(self, req: Query, product: q.Product | None, market: q.Market | None, start: str | None = None,
                end: str | None = None, kind: str | None = None) -> dict[str, Any]:
         city = req.markets[0].city if req.markets and req.markets[0].city else None
         if product is None and req.product.status == "ambiguous":
@@ -1187,7 +1161,7 @@ class _Ctx:
         return answer
 
 
-def _product(req: Request) -> q.Product:
+def _product(req: Query) -> q.Product:
     assert req.product.product is not None
     return req.product.product
 
@@ -1198,14 +1172,14 @@ def _value(kind: str, value: float, product: q.Product, market: q.Market | None,
                  market.name if market else None, label)
 
 
-def _market_name(req: Request) -> str | None:
+def _market_name(req: Query) -> str | None:
     if not req.markets:
         return None
     mm = req.markets[0]
     return mm.market.city if mm.city else mm.market.name
 
 
-def _question(req: Request, product: str, market: str | None) -> str:
+def _question(req: Query, product: str, market: str | None) -> str:
     """A full question the router answers, used as the text behind a clarification button."""
     where = f" en {market}" if market else ""
     period = ""
@@ -1235,7 +1209,7 @@ def _question(req: Request, product: str, market: str | None) -> str:
 _DATE_WORDS = frozenset({name for name in MONTHS if len(name) >= 4} | {"quincena", "bimestre", "cuatrimestre"})
 
 
-def _ask_period(req: Request, dated: list[str], anchor: dt.date) -> Answer:
+def _ask_period(req: Query, dated: list[str], anchor: dt.date) -> Answer:
     """A clarification when the question names a time ("febrero", "quincena") the rules could not place; a month
     is offered in the latest years with data (`anchor`: the newest data date)."""
     month = next((w for w in dated if w in MONTHS), None)
@@ -1270,7 +1244,7 @@ _RETAIL = re.compile(r"\b(en (el |la |los |las |un |una )?(d1|ara|exito|olimpica
                      r"|precio al (publico|consumidor)|precios? de (la )?tienda|consumidor final)\b")
 
 
-def _ask_comparison(req: Request) -> Answer:
+def _ask_comparison(req: Query) -> Answer:
     """A comparison with one market named and nothing to compare it with: offer the comparisons the rules answer."""
     product = req.product.product
     assert product is not None
@@ -1285,7 +1259,7 @@ def _ask_comparison(req: Request) -> Answer:
                          "period_kind": None})
 
 
-def _ask_unread(req: Request, unread: list[str]) -> Answer:
+def _ask_unread(req: Query, unread: list[str]) -> Answer:
     """Words that would change the question were not understood: ask with concrete questions the rules read."""
     product = req.product.product
     assert product is not None
@@ -1303,17 +1277,6 @@ def _ask_unread(req: Request, unread: list[str]) -> Answer:
 
 
 _NEWEST_STATS = frozenset({Stat.YOY, Stat.SEASON_LOW, Stat.SEASON_HIGH, Stat.SEASON_POSITION})
-
-
-def _period_label(period: Period | None) -> str:
-    """How an analytical answer names its period ("en 2021", "en marzo de 2024", "en las últimas 8 semanas")."""
-    if period is None:
-        return ""
-    if period.kind == "window" and period.phrase:
-        return f"en {period.phrase}"
-    if period.kind in {"range", "day", "since"}:
-        return describe(period)
-    return f"en {describe(period)}"
 
 
 def _mover_periods(period: Period | None, latest: str, previous_week: Callable[[str], str | None]
@@ -1354,7 +1317,7 @@ def _mover_periods(period: Period | None, latest: str, previous_week: Callable[[
     return ((prev, prev), (week, week)), f"semana del {fmt_date(week)} frente a la del {fmt_date(prev)}"
 
 
-def _ask_market(req: Request, vocab: Vocabulary) -> Answer:
+def _ask_market(req: Query, vocab: Vocabulary) -> Answer:
     """Rankings and product counts are about one market: ask which, offering the main wholesale markets."""
     names = [name for name in MAIN_MARKETS.values() if _fold(name) in vocab.market_by_key][:6]
     choices = [Choice(name, f"{req.text} en {name}") for name in names]
@@ -1362,7 +1325,7 @@ def _ask_market(req: Request, vocab: Vocabulary) -> Answer:
                   clarify=choices, slots={"stat": req.stat.value if req.stat else None, "group": req.group})
 
 
-def _variety_of(previous: str, p: Parsed, vocab: Vocabulary) -> ProductMatch | None:
+def _variety_of(previous: str, p: Query, vocab: Vocabulary) -> ProductMatch | None:
     """"¿y la roja?" after "cebolla cabezona blanca": the variety word swapped within the previous product's family
     (the family words of the previous name put before the question's words); None when no word names a variety."""
     if not p.unknown:
@@ -1383,7 +1346,7 @@ def _variety_of(previous: str, p: Parsed, vocab: Vocabulary) -> ProductMatch | N
     return None
 
 
-def _other_kind(p: Parsed, vocab: Vocabulary) -> ProductMatch | None:
+def _other_kind(p: Query, vocab: Vocabulary) -> ProductMatch | None:
     """"¿y la roja?" after a product with no red kind: the word names kinds of other products, so the question
     asks which one (never the previous product with the word ignored)."""
     kind_words = [singular(w) for w in p.unknown if singular(w) in vocab.by_token and len(w) >= 3]
@@ -1394,7 +1357,7 @@ def _other_kind(p: Parsed, vocab: Vocabulary) -> ProductMatch | None:
     return ProductMatch("ambiguous", None, [vocab.products[pid] for pid in ranked], set(), kind_words[0])
 
 
-def _resets_period(p: Parsed) -> bool:
+def _resets_period(p: Query) -> bool:
     return bool(re.search(r"\b(hoy|ahora|actual|actualmente|esta semana|ultimo dato|mas reciente)\b", p.norm))
 
 

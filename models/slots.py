@@ -11,8 +11,6 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from models.query import Stat
-
 
 class Intent(StrEnum):
     PRICE = "price"  # latest price of a product (optionally in a market / city)
@@ -34,6 +32,26 @@ class Intent(StrEnum):
     THANKS = "thanks"
     OUT_OF_SCOPE = "out_of_scope"
 
+
+class Stat(StrEnum):
+    """The statistic of an analytical question (intent STAT)."""
+
+    MAX = "max"  # highest weekly price in a period, with the week
+    MIN = "min"
+    MEDIAN = "median"  # with the mean beside it
+    YOY = "yoy"  # newest week vs the same week a year earlier
+    SEASON_LOW = "season_low"  # calendar month usually cheapest
+    SEASON_HIGH = "season_high"
+    SEASON_POSITION = "season_position"  # is the newest price dear for the time of year?
+    RANK_HIGH = "rank_high"  # dearest products of a group (or a food's kinds) in a market
+    RANK_LOW = "rank_low"
+    COUNT_MARKETS = "count_markets"  # markets pricing a product
+    COUNT_PRODUCTS = "count_products"  # products priced in a market
+
+
+# Statistics of one product's series; the others rank or count over many.
+PRODUCT_STATS = frozenset({Stat.MAX, Stat.MIN, Stat.MEDIAN, Stat.YOY, Stat.SEASON_LOW, Stat.SEASON_HIGH,
+                           Stat.SEASON_POSITION, Stat.COUNT_MARKETS})
 
 DATA_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.COMPARE, Intent.CHEAPEST,
                           Intent.PRICIEST, Intent.FORECAST, Intent.ALERT, Intent.STAT})

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from data.db import connect, open_db
 from data.importer import import_file
-from models.parse import Parsed, parse
+from models.parse import parse
+from models.query import Query
 from models.resolve import vocabulary
 from models.router import Router
 
@@ -45,7 +46,7 @@ def router_on(mirror: Path) -> Router:
     return Router(lambda: conn, today=lambda: TODAY)
 
 
-def parse_on(mirror: Path, text: str) -> Parsed:
+def parse_on(mirror: Path, text: str) -> Query:
     """The rule parse of `text` against the mirror's vocabulary."""
     conn = connect(mirror, readonly=True)
     return parse(text, vocabulary(conn), TODAY, LATEST)

@@ -1,5 +1,5 @@
-"""Analytical answers: one function per statistic of models.query.Stat, each turning a Query (ids, period,
-statistic) into Spanish lines and the values they show, from data.analytics. Every figure comes from the
+"""Analytical answers: one function per statistic (models.slots.Stat), each turning the Query with its resolved
+product and market into Spanish lines and the values they show, from data.analytics. Every figure comes from the
 mirror; every answer names the product, market, period, unit and the weeks it used.
 
 The router adds the market note, the data-date footer and the source line (one place for each).
@@ -16,8 +16,9 @@ from data import analytics as da
 from data import queries as q
 from models import render as r
 from models.answer import Value
-from models.dates import MONTH_NAMES, fmt_date
-from models.query import Query, Stat
+from models.dates import MONTH_NAMES, Period, describe, fmt_date
+from models.query import Query
+from models.slots import Stat
 
 MIN_SEASON_YEARS = 2  # a calendar month needs this many usable years to be called "usual"
 MIN_MONTHS_PER_YEAR = 6  # a year enters the seasonal index only with this many months of data
@@ -34,19 +35,48 @@ class Result:
     missing: bool = False  # the series has no data for this question: the router says so
 
 
-def answer(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product], markets: dict[int, q.Market],
-           latest: str | None) -> Result:
-    return _ANSWERS[query.stat](query, conn, products, markets, latest)
+@dataclass(frozen=True)
+class Ask:
+    """What one analytical answer needs: the Query and the product and market the router resolved for it."""
+
+    query: Query
+    stat: Stat
+    product: q.Product | None
+    market: q.Market | None
+    start: str | None  # the period asked, ISO; None = all the series
+    end: str | None
+    period_label: str
+
+
+def answer(query: Query, product: q.Product | None, market: q.Market | None, conn: sqlite3.Connection,
+           products: dict[int, q.Product], latest: str | None) -> Result:
+    stat = query.stat
+    assert stat is not None
+    period = query.period
+    ask = Ask(query, stat, product, market, period.start.isoformat() if period else None,
+              period.end.isoformat() if period else None, period_label(period))
+    return _ANSWERS[stat](ask, conn, products, latest)
+
+
+def period_label(period: Period | None) -> str:
+    """How an analytical answer names its period ("en 2021", "en marzo de 2024", "en las últimas 8 semanas")."""
+    if period is None:
+        return ""
+    if period.kind == "window" and period.phrase:
+        return f"en {period.phrase}"
+    if period.kind in {"range", "day", "since"}:
+        return describe(period)
+    return f"en {describe(period)}"
 
 
 def _unit(p: q.Product) -> str:
     return r.value_unit(p.unit)
 
 
-def _period(query: Query, first: str, last: str) -> str:
-    if query.start is None:
+def _period(ask: Ask, first: str, last: str) -> str:
+    if ask.start is None:
         return f"en toda la serie (semanas del {fmt_date(first)} al {fmt_date(last)})"
-    return query.period_label
+    return ask.period_label
 
 
 def _weeks(n: int) -> str:
@@ -54,17 +84,16 @@ def _weeks(n: int) -> str:
 
 
 # -- one series -------------------------------------------------------------------------------------------------
-def _extreme(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product],
-             markets: dict[int, q.Market], latest: str | None) -> Result:
-    assert query.product_id is not None and query.market_id is not None
-    p, m = products[query.product_id], markets[query.market_id]
-    highest = query.stat is Stat.MAX
-    found = da.extreme(conn, p.id, m.id, query.start or "0000-01-01", query.end or "9999-12-31", highest=highest)
+def _extreme(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], latest: str | None) -> Result:
+    assert ask.product is not None and ask.market is not None
+    p, m = ask.product, ask.market
+    highest = ask.stat is Stat.MAX
+    found = da.extreme(conn, p.id, m.id, ask.start or "0000-01-01", ask.end or "9999-12-31", highest=highest)
     if found is None:
         return Result([], missing=True)
     w = found.week
     word = "más alto" if highest else "más bajo"
-    lines = [f"{p.name} en {m.name}: el precio {word} {_period(query, found.first_week, found.last_week)} fue "
+    lines = [f"{p.name} en {m.name}: el precio {word} {_period(ask, found.first_week, found.last_week)} fue "
              f"{r.price(w.price_mean, p.unit)} (precio medio de la {r.week(w.week_start, w.week_end)}).",
              f"Calculado sobre {_weeks(found.weeks)}, de la del {fmt_date(found.first_week)} a la del "
              f"{fmt_date(found.last_week)}."]
@@ -76,14 +105,13 @@ def _extreme(query: Query, conn: sqlite3.Connection, products: dict[int, q.Produ
     return Result(lines, values, found.last_week)
 
 
-def _summary(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product],
-             markets: dict[int, q.Market], latest: str | None) -> Result:
-    assert query.product_id is not None and query.market_id is not None
-    p, m = products[query.product_id], markets[query.market_id]
-    s = da.summary(conn, p.id, m.id, query.start or "0000-01-01", query.end or "9999-12-31")
+def _summary(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], latest: str | None) -> Result:
+    assert ask.product is not None and ask.market is not None
+    p, m = ask.product, ask.market
+    s = da.summary(conn, p.id, m.id, ask.start or "0000-01-01", ask.end or "9999-12-31")
     if s is None:
         return Result([], missing=True)
-    period = _period(query, s.first_week, s.last_week)
+    period = _period(ask, s.first_week, s.last_week)
     head = f"{p.name} en {m.name}: la mediana del precio semanal {period} fue {r.price(s.median, p.unit)}."
     other = f"El promedio fue {r.price(s.mean, p.unit)}."
     lines = [head, f"{other} Calculado sobre {_weeks(s.weeks)} (de la del {fmt_date(s.first_week)} a la del "
@@ -94,11 +122,10 @@ def _summary(query: Query, conn: sqlite3.Connection, products: dict[int, q.Produ
     return Result(lines, values, s.last_week)
 
 
-def _yoy(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product], markets: dict[int, q.Market],
-         latest: str | None) -> Result:
-    assert query.product_id is not None and query.market_id is not None
-    p, m = products[query.product_id], markets[query.market_id]
-    now = q.latest_price(conn, p.id, m.id, query.end)
+def _yoy(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], latest: str | None) -> Result:
+    assert ask.product is not None and ask.market is not None
+    p, m = ask.product, ask.market
+    now = q.latest_price(conn, p.id, m.id, ask.end)
     if now is None:
         return Result([], missing=True)
     target = dt.date.fromisoformat(now.week_start) - dt.timedelta(days=YOY_DAYS)
@@ -145,10 +172,9 @@ def season_index(months: list[da.MonthMean]) -> tuple[dict[int, float], list[int
     return index, years
 
 
-def _season(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product], markets: dict[int, q.Market],
-            latest: str | None) -> Result:
-    assert query.product_id is not None and query.market_id is not None
-    p, m = products[query.product_id], markets[query.market_id]
+def _season(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], latest: str | None) -> Result:
+    assert ask.product is not None and ask.market is not None
+    p, m = ask.product, ask.market
     months = da.monthly_means(conn, p.id, m.id)
     if not months:
         return Result([], missing=True)
@@ -160,7 +186,7 @@ def _season(query: Query, conn: sqlite3.Connection, products: dict[int, q.Produc
                       [], latest)
     low = min(index, key=lambda k: (index[k], k))
     high = max(index, key=lambda k: (index[k], -k))
-    cheap = query.stat is Stat.SEASON_LOW
+    cheap = ask.stat is Stat.SEASON_LOW
     first, second = (low, high) if cheap else (high, low)
     word = "más barata" if cheap else "más cara"
     other = "más cara" if cheap else "más barata"
@@ -175,11 +201,10 @@ def _season(query: Query, conn: sqlite3.Connection, products: dict[int, q.Produc
     return Result(lines, values, latest)
 
 
-def _season_position(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product],
-                     markets: dict[int, q.Market], latest: str | None) -> Result:
-    assert query.product_id is not None and query.market_id is not None
-    p, m = products[query.product_id], markets[query.market_id]
-    now = q.latest_price(conn, p.id, m.id, query.end)
+def _season_position(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], latest: str | None) -> Result:
+    assert ask.product is not None and ask.market is not None
+    p, m = ask.product, ask.market
+    now = q.latest_price(conn, p.id, m.id, ask.end)
     if now is None:
         return Result([], missing=True)
     year, month = int(now.week_start[:4]), int(now.week_start[5:7])
@@ -205,24 +230,23 @@ def _season_position(query: Query, conn: sqlite3.Connection, products: dict[int,
 
 
 # -- many series ------------------------------------------------------------------------------------------------
-def _rank(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product], markets: dict[int, q.Market],
-          latest: str | None) -> Result:
-    assert query.market_id is not None
-    m = markets[query.market_id]
-    week = da.market_week(conn, m.id, query.end or "9999-12-31")
+def _rank(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], latest: str | None) -> Result:
+    assert ask.market is not None
+    m = ask.market
+    week = da.market_week(conn, m.id, ask.end or "9999-12-31")
     if week is None:
         return Result([], missing=True)
-    rows = da.rank_products(conn, m.id, week, group=query.group, product_ids=query.family)
+    rows = da.rank_products(conn, m.id, week, group=ask.query.group, product_ids=ask.query.family)
     if not rows:
-        what = f"de {query.group.lower()}" if query.group else ""
+        what = f"de {ask.query.group.lower()}" if ask.query.group else ""
         return Result([f"No hay precios por kilo {what} en {m.name} en la semana del {fmt_date(week)}."],
                       [], week)
-    dear = query.stat is Stat.RANK_HIGH
+    dear = ask.stat is Stat.RANK_HIGH
     ordered = list(reversed(rows)) if dear else rows
     if dear:  # ties keep name order in both directions
         ordered.sort(key=lambda row: (-row[1], products[row[0]].name))
-    shown = ordered[:max(query.top, RANK_SHOWN)]
-    what = query.group or ("Clases de " + products[query.family[0]].name.split()[0].lower() if query.family
+    shown = ordered[:max(ask.query.top, RANK_SHOWN)]
+    what = ask.query.group or ("Clases de " + products[ask.query.family[0]].name.split()[0].lower() if ask.query.family
                            else "Productos")
     word = "más alto" if dear else "más bajo"
     end = dt.date.fromisoformat(week) + dt.timedelta(days=6)
@@ -234,28 +258,26 @@ def _rank(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product]
     return Result(lines, values, week)
 
 
-def _count_markets(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product],
-                   markets: dict[int, q.Market], latest: str | None) -> Result:
-    assert query.product_id is not None
-    p = products[query.product_id]
-    start, end = query.start or latest, query.end or latest
+def _count_markets(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], latest: str | None) -> Result:
+    assert ask.product is not None
+    p = ask.product
+    start, end = ask.start or latest, ask.end or latest
     if start is None or end is None:
         return Result([], missing=True)
     n = da.count_markets(conn, p.id, start, end)
-    when = query.period_label or f"en la semana del {fmt_date(start)}"
+    when = ask.period_label or f"en la semana del {fmt_date(start)}"
     lines = [f"{p.name} tiene precio en {n} mercado{'s' if n != 1 else ''} {when}."]
     return Result(lines, [Value("count", float(n), "mercados", start, end, p.name, None, "mercados")], end)
 
 
-def _count_products(query: Query, conn: sqlite3.Connection, products: dict[int, q.Product],
-                    markets: dict[int, q.Market], latest: str | None) -> Result:
-    assert query.market_id is not None
-    m = markets[query.market_id]
-    start, end = query.start or latest, query.end or latest
+def _count_products(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], latest: str | None) -> Result:
+    assert ask.market is not None
+    m = ask.market
+    start, end = ask.start or latest, ask.end or latest
     if start is None or end is None:
         return Result([], missing=True)
     n = da.count_products(conn, m.id, start, end)
-    when = query.period_label or f"en la semana del {fmt_date(start)}"
+    when = ask.period_label or f"en la semana del {fmt_date(start)}"
     lines = [f"{m.name} cotizó {n} producto{'s' if n != 1 else ''} {when}."]
     return Result(lines, [Value("count", float(n), "productos", start, end, None, m.name, "productos")], end)
 
@@ -290,8 +312,7 @@ def movers(conn: sqlite3.Connection, before: tuple[str, str], after: tuple[str, 
     return moves
 
 
-_ANSWERS: dict[Stat, Callable[[Query, sqlite3.Connection, dict[int, q.Product], dict[int, q.Market], str | None],
-                              Result]] = {
+_ANSWERS: dict[Stat, Callable[[Ask, sqlite3.Connection, dict[int, q.Product], str | None], Result]] = {
     Stat.MAX: _extreme, Stat.MIN: _extreme, Stat.MEDIAN: _summary, Stat.YOY: _yoy,
     Stat.SEASON_LOW: _season, Stat.SEASON_HIGH: _season, Stat.SEASON_POSITION: _season_position,
     Stat.RANK_HIGH: _rank, Stat.RANK_LOW: _rank, Stat.COUNT_MARKETS: _count_markets,

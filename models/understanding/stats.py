@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from models.lang import int_word
-from models.query import Stat, TradeUnit
+from models.query import TradeUnit
+from models.slots import Stat
 
 # Food groups as SIPSA names them (products.group_name), by the words people use.
 GROUP_WORDS: tuple[tuple[str, str | None], ...] = (
