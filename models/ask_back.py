@@ -21,6 +21,7 @@ from models.resolve import MAIN_MARKETS, ProductMatch, Vocabulary
 from models.slots import Intent
 
 # intents that answer for one market (a place the user named matters)
+CHOICES = 12  # kinds offered when a family word is asked about (every kind priced in a market, usually)
 PLACE_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.FORECAST, Intent.ALERT,
                            Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.MOVERS, Intent.CHEAPEST, Intent.PRICIEST,
                            Intent.COMPARE, Intent.STAT})
@@ -139,7 +140,8 @@ def family_word(intent: Intent, product: ProductMatch, tokens: list[str], market
         current = _current_kinds(chosen, word, market_ids, conn, vocab)
         if not current:
             return product
-        return ProductMatch("ambiguous", None, [vocab.products[pid] for pid in current[:8]], product.used, word)
+        return ProductMatch("ambiguous", None, [vocab.products[pid] for pid in current[:CHOICES]], product.used,
+                            word)
     family = vocab.heads.get(word, [])
     if chosen not in family or len(family) < 2:
         return product
@@ -154,8 +156,28 @@ def family_word(intent: Intent, product: ProductMatch, tokens: list[str], market
     if len(kin) < 2:
         return product
     ranked = sorted(kin, key=lambda pid: (pid != chosen, -vocab.markets_count(pid), vocab.products[pid].key))
-    candidates = [vocab.products[pid] for pid in ranked[:8]]
+    candidates = [vocab.products[pid] for pid in ranked[:CHOICES]]
     return ProductMatch("ambiguous", None, candidates, product.used, word)
+
+
+def kinds_here(product: ProductMatch, market_ids: list[int], conn: sqlite3.Connection,
+               vocab: Vocabulary) -> ProductMatch:
+    """An ambiguous family word asked about in named markets offers the kinds priced there in the newest week
+    (every one of them, up to CHOICES), not the kinds most priced elsewhere; when only one kind is priced there,
+    the question is still confirmed ("¿Te refieres a Mandarina Oneco?"), never answered for a kind not named."""
+    if product.status != "ambiguous" or product.product is not None or not market_ids or not vocab.latest \
+            or not product.head:
+        return product  # (a product with an unknown variety word beside it stays a question: "aguacate lorena")
+    here: set[int] = set()
+    for mid in market_ids:
+        here |= set(_in_market(conn, vocab, mid, vocab.latest))
+    family = vocab.heads.get(product.head) or [p.id for p in product.candidates]
+    kin = sorted((pid for pid in family if pid in here),
+                 key=lambda pid: (-vocab.markets_count(pid), vocab.products[pid].key))
+    if not kin:
+        return product
+    return ProductMatch("ambiguous", None, [vocab.products[pid] for pid in kin[:CHOICES]], product.used,
+                        product.head)
 
 
 STALE_DAYS = 56  # a generic row this much older than the market's newest week is no longer its current price

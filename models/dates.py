@@ -152,9 +152,27 @@ def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] |
     return None
 
 
+_UNITS_WORDS = {"uno": 1, "un": 1, "primero": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+                "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+                "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21,
+                "veintiun": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24, "veinticinco": 25,
+                "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30}
+_SPELLED_YEAR = re.compile(r"\bdos mil (" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + r")\b")
+_SPELLED_DAY = re.compile(r"\b(" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+                          + r"|treinta y uno) (de )?" + _MONTH_RE + r"\b")
+
+
+def spelled_numbers(text: str) -> str:
+    """"el quince de mayo de dos mil veinticuatro" -> "el 15 de mayo de 2024": days and years said in words."""
+    text = _SPELLED_YEAR.sub(lambda m: str(2000 + _UNITS_WORDS[m.group(1)]), text)
+    return _SPELLED_DAY.sub(lambda m: f"{31 if m.group(1) == 'treinta y uno' else _UNITS_WORDS[m.group(1)]} "
+                            f"{m.group(2) or ''}{m.group(3)}", text)
+
+
 def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Period | None:
     """Find the first period expression in normalised text (see models.lang.normalise)."""
     anchor = latest or today
+    text = spelled_numbers(text)
     m = re.search(rf"\b(primera|segunda|tercera|cuarta|ultima) semana (?:de |del mes de )?{_MONTH_RE}\b"
                   rf"(?: (?:de |del )?(\d{{4}}))?", text)
     if m:
@@ -169,7 +187,8 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
         start, end = _week_of(day)
         return Period(start, end, "week", text[m.start():phrase_end])
     # ranges: "entre X y Y", "desde X hasta Y", "de X a Y", "X frente a Y", "en 2024 que en 2023"
-    for rm in re.finditer(r"\b(?:entre|desde|del|de|el|en) (?:el |la semana del |la del )?", text):
+    for rm in re.finditer(r"\b(?:entre|desde|del|de|el|en) (?:el |la semana del |la del )?"
+                          r"|(?<![\d$.,])\b(?=(?:19|20)\d{2},? (?:contra|vs|versus|frente|y|a|hasta) )", text):
         first = _point_len(text[rm.end():], today)
         if not first:
             continue
@@ -277,7 +296,10 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
                     rf"\b\d{{1,2}} (?:de )?{_MONTH_RE}\b(?: (?:de |del )?\d{{4}})?",
                     rf"\b(?:en|de|para|durante|del mes de|el mes de|mes de) {_MONTH_RE}\b(?: (?:de |del )?\d{{4}})?",
                     rf"\b{_MONTH_RE} (?:de |del )?\d{{4}}\b",
-                    r"\b(?:en|del|de|durante|para)(?: todo| toda)? (?:el )?(?:a[nñ]o )?(?:19|20)\d{2}\b"):
+                    r"\b(?:en|del|de|durante|para)(?: todo| toda)? (?:el )?(?:a[nñ]o )?(?:19|20)\d{2}\b",
+                    # a year alone ("pechuga de pollo Sincelejo 2023"), never money ("de 2000", "$2000", "2000 pesos")
+                    r"(?<![\d$.,])(?<!de )(?<!a )(?<!los )(?<!mas )(?<!menos )\b20[0-3]\d\b(?! ?(?:pesos|cop|mil|\$|kg"
+                    r"|kilos?|/))"):
         m = re.search(pattern, text)
         if m:
             phrase = m.group(0)
@@ -328,7 +350,7 @@ def _since(text: str, today: dt.date, anchor: dt.date) -> Period | None:
             continue  # "de marzo" alone is a month; "del 1 de junio a hoy" runs to the newest data
         end = tail.end() if tail else sm.end() + first[3]
         last = max(anchor + dt.timedelta(days=6), first[1])
-        start = _week_of(first[0])[0] if first[2] == "day" else first[0]  # the week that holds the day
+        start = _week_of(first[0])[0]  # the week that holds the day (a month's: its first day)
         return Period(start, last, "since", text[sm.start():end])
     return None
 

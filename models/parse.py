@@ -77,6 +77,7 @@ _P = {
                      r"|como (ha|han) (variado|cambiado|estado|subido|bajado"
                      r"|evolucionado|ido|evoluciona\w*|fluctuado|venido)|variacion|tendencia|grafic\w*|serie"
                      r"|ha subido|ha bajado|han subido|han bajado|subio o bajo|comportamiento|trayectoria"
+                     r"|(cambio|variacion|diferencia) (del |de |en )?(el )?(precio|valor)"
                      r"|cuanto (ha )?(subio|bajo|subido|bajado|cambio|cambiado|variado|vario)"
                      r"|como (cambio|vario|evoluciono|fluctuo|se movio|subio|bajo|se comporto)"
                      r" (\w+ ){0,12}(entre|desde|durante))\b"),

@@ -156,6 +156,10 @@ class Router:
         is_followup = p.followup or (needs_product and not p.unknown and (p.keyword or bool(p.markets)))
         if not is_followup:
             return req
+        if req.product.status == "ambiguous" and prev.get("product") and req.product.head and \
+                _fold(prev["product"]).split()[0] == req.product.head:
+            # "¿y ese mismo queso en marzo?" after Queso costeño: the family word points back at that product
+            req.product = vocab.resolve_product_name(prev["product"])
         if req.product.status == "none" and prev.get("product"):
             variety = _variety_of(prev["product"], p, vocab)
             if variety is not None:
@@ -181,6 +185,8 @@ class Router:
                 and req.intent in {Intent.PRICE_AT, Intent.HISTORY, Intent.STAT}:
             req.period = Period(dt.date.fromisoformat(prev["start"]), dt.date.fromisoformat(prev["end"]),
                                 prev.get("period_kind") or "range")
+        if req.unit is None and prev.get("unit") and req.intent in {Intent.PRICE, Intent.PRICE_AT, Intent.STAT}:
+            req.unit = read_units(str(prev["unit"]))[0]  # "¿y en Túquerres?" after "el bulto de papa": per bulto
         for name in ("horizon", "freq", "threshold", "direction", "change_pct", "rule"):
             if getattr(req, name) is None and prev.get(name) is not None and req.intent.value == state.intent:
                 setattr(req, name, prev[name])
@@ -292,8 +298,10 @@ class Router:
             return self._inputs(req, ctx)
         if intent is Intent.STAT and req.stat not in PRODUCT_STATS:
             return self._stat(req, ctx)  # rankings and counts over a market need no product
-        req.product = ask_back.family_word(intent, req.product, req.tokens, [m.market.id for m in req.markets],
-                                           ctx.conn, ctx.vocab)
+        market_ids = [m.market.id for m in req.markets]
+        req.product = ask_back.family_word(intent, req.product, req.tokens, market_ids, ctx.conn, ctx.vocab)
+        places = [m.id for mm in req.markets for m in (ctx.vocab.cities.get(mm.city, []) if mm.city else [mm.market])]
+        req.product = ask_back.kinds_here(req.product, places, ctx.conn, ctx.vocab)  # a city: all its markets
         problem = self._product_problem(req, ctx)
         if problem is not None:
             return problem
@@ -362,7 +370,7 @@ class Router:
             return None
         slots = self._slots(req, None, None)
         if pm.status == "ambiguous":
-            options = pm.candidates[:8]
+            options = pm.candidates[:ask_back.CHOICES]
             head = options[0].name.split()[0].lower().strip(",.") if options else (pm.head or "producto")
             choices = [Choice(p.name, _question(req, p.name, _market_name(req))) for p in options]
             if len(options) == 1:
@@ -1133,7 +1141,8 @@ class Router:
             city = market.city if market is not None else next(
                 (m.city for m in self._city_markets(city)), city)
         return {"product": product_text, "market": market.name if market else None,
-                "city": city, "start": start, "end": end, "period_kind": kind}
+                "city": city, "start": start, "end": end, "period_kind": kind,
+                "unit": req.unit.label if req.unit else None}  # the label reads back ("el bulto (50 kg)")
 
     def _city_markets(self, city: str) -> list[q.Market]:
         conn = self.reader()

@@ -350,3 +350,42 @@ def test_a_food_group_where_a_product_goes_asks_which(router: Router) -> None:
     answer = ask(router, "a como esta la fruta en corabastos")
     assert answer.clarify and not answer.values
     assert {c.label for c in answer.clarify} <= {"Fresa", "Mango Tommy"}
+
+
+# -- phrasings from the second blind lookup set's first run, said in other words ---------------------------------
+def test_dates_said_in_words_and_bare_years(router: Router) -> None:
+    answer = ask(router, "el diez de marzo de dos mil veintitres a como estaba la papa criolla en corabastos")
+    week = dt.date(2023, 3, 4)  # the SIPSA week that holds 10 March 2023
+    assert values(answer, "price") == [(_papa(week), "Papa criolla limpia", week.isoformat())]
+    bare = ask(router, "papa criolla corabastos 2022")
+    prices = [p for _, p in papa_weeks(dt.date(2022, 1, 1), dt.date(2022, 12, 31))]
+    assert values(bare, "price")[0][0] == pytest.approx(sum(prices) / len(prices))
+    assert ask(router, "avisame si la papa criolla en corabastos baja de 2000").intent == "alert"  # money, not a year
+
+
+def test_bare_years_set_against_each_other(router: Router) -> None:
+    def mean(year: int) -> float:
+        prices = [p for _, p in papa_weeks(dt.date(year, 1, 1), dt.date(year, 12, 31))]
+        return sum(prices) / len(prices)
+
+    for text in ("la papa criolla en corabastos, 2022 contra 2023, cuanto cambio?",
+                 "cambio del precio de la papa criolla en corabastos entre 2022 y 2023"):
+        change = values(ask(router, text), "change_pct")
+        assert change and change[0][0] == pytest.approx((mean(2023) / mean(2022) - 1) * 100, abs=0.01)
+
+
+def test_follow_ups_keep_the_trade_unit_and_the_product_named_again(router: Router) -> None:
+    state = ChatState(chat_id=21)
+    router.answer("cuanto vale el bulto de papa pastusa en corabastos", state)
+    again = router.answer("¿y la semana pasada?", state)
+    assert values(again, "trade_price")[0][0] == pytest.approx(values(again, "price")[0][0] * 50)
+    state = ChatState(chat_id=22)
+    router.answer("precio de la papa criolla en corabastos", state)
+    same = router.answer("y esa misma papa en marzo de 2024?", state)
+    assert same.values and not same.clarify and same.values[0].product == "Papa criolla limpia"
+
+
+def test_a_family_word_offers_the_kinds_priced_in_the_place(router: Router) -> None:
+    answer = ask(router, "a como esta el tomate en medellin")
+    assert [c.label for c in answer.clarify] == ["Tomate chonto"]  # the only tomato priced in Medellín
+    assert not answer.values

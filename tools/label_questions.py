@@ -84,8 +84,10 @@ AMBIGUOUS = [  # a family name alone: the router must ask which one
     ("precio de la papa", "papa", ["Papa criolla limpia", "Papa parda pastusa"]),
     ("¿a cuánto está la papa en Corabastos?", "papa", ["Papa criolla limpia", "Papa parda pastusa"]),
     ("cuanto vale el tomate", "tomate", ["Tomate chonto"]),
-    ("precio del tomate en medellin", "tomate", ["Tomate chonto"]),
-    ("a como esta la cebolla en cali", "cebolla", ["Cebolla junca"]),
+    # the options a clarification must include are kinds priced in the place asked (LABELS.md); in Medellín and Cali
+    # the generic "Tomate chonto" / "Cebolla junca" rows are not priced in the newest week
+    ("precio del tomate en medellin", "tomate", ["Tomate chonto regional"]),
+    ("a como esta la cebolla en cali", "cebolla", ["Cebolla junca Tenerife"]),
     ("precio de la guayaba", "guayaba", ["Guayaba pera"]),
     ("cuánto cuesta el aguacate en corabastos", "aguacate", ["Aguacate Hass"]),
     ("precio de la carne de res en bogota", "carne", []),
@@ -802,13 +804,16 @@ def build(data: Data, seed: int = 20251103) -> list[dict[str, Any]]:
             top = ordered.index[0]
             add(template.format(m=rng.choice(MARKET_WORDS[m])), "movers", {"market": m},
                 values=[value("change_pct", float(ordered.iloc[0]["chg"]), m, data.latest, top)], tags=["movers"])
-    national = both.reset_index().groupby("product")["chg"].agg(["median", "size"])
-    national = national[national["size"] >= 3].sort_values("median")
+    # national: the change of each product's mean price over the markets that priced it in both weeks (LABELS.md)
+    national = both.reset_index().groupby("product")[["prev", "cur"]].mean()
+    national["chg"] = (national["cur"] / national["prev"] - 1) * 100
+    national = national.sort_values("chg", kind="stable")
+    rises = national.sort_values("chg", ascending=False, kind="stable")
     for text, up in [("¿qué productos subieron más esta semana?", True), ("qué bajó más a nivel nacional", False),
                      ("mayores alzas de la semana", True), ("cuáles productos bajaron más", False)]:
-        row = national.iloc[-1] if up else national.iloc[0]
+        row = rises.iloc[0] if up else national.iloc[0]
         add(text, "movers", {"market": None},
-            values=[value("change_pct", float(row["median"]), None, data.latest, str(row.name))], tags=["movers"])
+            values=[value("change_pct", float(row["chg"]), None, data.latest, str(row.name))], tags=["movers"])
 
     # I. follow-ups
     for p, m in pairs[185:215]:
