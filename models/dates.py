@@ -226,6 +226,9 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
     part = _year_part(text, today)
     if part is not None:
         return part
+    versus = _compared_points(text, today, latest)
+    if versus is not None:
+        return versus
     since = _since(text, today, anchor)
     if since is not None:
         return since
@@ -337,6 +340,30 @@ def unit_start(end: dt.date, kind: str) -> dt.date:
     """The first day of the month, quarter, semester or year that ends on `end`."""
     month = end.month - _UNIT_MONTHS[kind]  # 0-based month of the start
     return dt.date(end.year + month // 12, month % 12 + 1, 1)
+
+
+_VERSUS = re.compile(r"\b(?:comparad[oa] con|frente al?|respecto al?|con respecto al?|vs\.?|versus|contra) "
+                     r"(?:el |la |el mes de |la semana del )?")
+_POINT_KINDS = frozenset({"day", "week", "month", "quarter", "semester", "year"})
+
+
+def _compared_points(text: str, today: dt.date, latest: dt.date | None) -> Period | None:
+    """"comparado con agosto, ¿cómo estuvo en septiembre?": a point set against another point said elsewhere in
+    the question is the change between them (in time order); with no other point it is "since" (see _since)."""
+    for vm in _VERSUS.finditer(text):
+        first = _point_len(text[vm.end():], today)
+        if not first:
+            continue
+        rest = text[:vm.start()] + " " + text[vm.end() + first[3]:]
+        other = parse_period(rest, today, latest)
+        if other is None or other.kind not in _POINT_KINDS:
+            continue
+        a, b = sorted([(first[0], first[1], first[2]), (other.start, other.end, other.kind)])
+        start = _week_of(a[0])[0] if a[2] == "day" else a[0]
+        grain = a[2] if a[2] == b[2] and a[2] in _PART_KINDS | {"year"} else ""
+        phrase = text[vm.start():vm.end() + first[3]] + " " + other.phrase
+        return Period(start, b[1], "range", phrase, grain, True)
+    return None
 
 
 def _since(text: str, today: dt.date, anchor: dt.date) -> Period | None:

@@ -42,8 +42,9 @@ _P = {
                            r"(departamentos?|municipios?|regiones?|zonas?|lugares?|partes?|sitios?)"
                            r"|(que|cuales) (departamentos?|municipios?|regiones?) (la |lo |los |las )?"
                            r"(envian?|mandan?|surten?|producen?|abastecen?|despachan?|traen?|proveen?))\b"),
-    Intent.SUPPLY: (r"\b(abastecimiento|abastecio|toneladas|cuant[oa]s? (comida |alimentos? )?(llego|llega|entro|entra"
-                    r"|ingreso|ingresa|llegaron|entraron)|ingreso de alimentos|volumen|cuanta comida"
+    # "¿a cuánto llegó?" asks how high a price went; "¿cuánto llegó?" asks about tonnes
+    Intent.SUPPLY: (r"\b(abastecimiento|abastecio|toneladas|(?<!a )cuant[oa]s? (comida |alimentos? )?(llego|llega|entro"
+                    r"|entra|ingreso|ingresa|llegaron|entraron)|ingreso de alimentos|volumen|cuanta comida"
                     r"|cuant[oa]s? (?:kilos |toneladas |carga |bultos )?(?:de )?"
                     r"(?:(?!cuest|cost|val|precio|esta\b|estaba)\w+ ){1,4}(?:se )?(llego|llega|entro|entra|ingreso"
                     r"|ingresa|llegaron|entraron|ingresaron|llegan|entran|ingresan|despacharon|abastecieron)"
@@ -58,7 +59,8 @@ _P = {
                     r"|se movieron)"
                     r"|(mayores|principales|grandes|mas grandes) (alzas|subidas|bajas|caidas|variaciones|cambios"
                     r"|aumentos|descensos)|que (productos? )?(subio|bajo|subieron|bajaron)( mas)?"
-                    r"|(cual|que) (\w+ ){1,2}(subio|bajo|cayo|aumento|se encarecio|se abarato) (mas|menos)"
+                    r"|(cual|que) (\w+ ){1,3}(subio|bajo|cayo|aumento|se encarecio|se abarato) (mas|menos)"
+                    r"|(mayor|principal|gran) (alza|subida|baja|caida|variacion|aumento|descenso)"
                     r"|alzas y bajas|subidas y bajadas|ganadores|perdedores|se dispararon|se disparo"
                     r"|(productos?|alimentos?) (subieron|bajaron|cayeron|aumentaron) mas"
                     r"|(top|ranking|lista)( \d+)? (de )?(las )?(alzas|subidas|bajas|caidas)|alzas|subidas"
@@ -73,7 +75,7 @@ _P = {
     Intent.PRICIEST: r"\b(mas car[oa]s?|mayor precio|precio mas alto|mas costos[oa]s?|mas alto|carisim[oa])\b",
     Intent.COMPARE: (r"\b(compar\w*|vs|versus|diferencia|todos los mercados|cada mercado|por mercados?|por ciudad(es)?"
                      r"|en que mercados|todas las ciudades|varios mercados|en los mercados|en las ciudades)\b"),
-    Intent.HISTORY: (r"\b(historial|historico|historia|evolucion|(en )?(que|cuanto) porcentaje|por ciento|porcentual"
+    Intent.HISTORY: (r"\b(historial|historico|historia|evolucion|(en )?(que|cuanto)? ?porcentaje|por ciento|porcentual"
                      r"|como (ha|han) (variado|cambiado|estado|subido|bajado"
                      r"|evolucionado|ido|evoluciona\w*|fluctuado|venido)|variacion|tendencia|grafic\w*|serie"
                      r"|ha subido|ha bajado|han subido|han bajado|subio o bajo|comportamiento|trayectoria"

