@@ -21,6 +21,7 @@ from models.resolve import MAIN_MARKETS, ProductMatch, Vocabulary
 from models.slots import Intent
 
 # intents that answer for one market (a place the user named matters)
+ONLY_KIND = "only kind priced here"  # ProductMatch.text of a family word answered by its one kind priced there
 CHOICES = 12  # kinds offered when a family word is asked about (every kind priced in a market, usually)
 PLACE_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.FORECAST, Intent.ALERT,
                            Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.MOVERS, Intent.CHEAPEST, Intent.PRICIEST,
@@ -164,7 +165,8 @@ def kinds_here(product: ProductMatch, market_ids: list[int], conn: sqlite3.Conne
                vocab: Vocabulary) -> ProductMatch:
     """An ambiguous family word asked about in named markets offers the kinds priced there in the newest week
     (every one of them, up to CHOICES), not the kinds most priced elsewhere; when only one kind is priced there,
-    the question is still confirmed ("¿Te refieres a Mandarina Oneco?"), never answered for a kind not named."""
+    that kind is the answer (LABELS.md: a family word asks back only when several kinds are priced there), and
+    the answer says so."""
     if product.status != "ambiguous" or product.product is not None or not market_ids or not vocab.latest \
             or not product.head:
         return product  # (a product with an unknown variety word beside it stays a question: "aguacate lorena")
@@ -174,6 +176,9 @@ def kinds_here(product: ProductMatch, market_ids: list[int], conn: sqlite3.Conne
     family = vocab.heads.get(product.head) or [p.id for p in product.candidates]
     kin = sorted((pid for pid in family if pid in here),
                  key=lambda pid: (-vocab.markets_count(pid), vocab.products[pid].key))
+    if len(kin) == 1:
+        only = vocab.products[kin[0]]
+        return ProductMatch("ok", only, [only], product.used, product.head, text=ONLY_KIND)
     if not kin:
         return product
     return ProductMatch("ambiguous", None, [vocab.products[pid] for pid in kin[:CHOICES]], product.used,

@@ -204,9 +204,11 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
         start, end = first[0], second[1]
         first_has_year = re.search(r"\d{4}|a[nñ]o", text[rm.end():rm.end() + first[3]]) is not None
         second_has_year = re.search(r"\d{4}|a[nñ]o", rest[link.end():link.end() + second[3]]) is not None
-        if first[2] in _PART_KINDS and not first_has_year and not compared:
-            # "entre enero y marzo de 2024": the first month (or quarter) takes the year of the second
-            year = second[0].year if start.month <= second[0].month else second[0].year - 1
+        if first[2] in _PART_KINDS | {"day"} and not first_has_year and not compared:
+            # "entre enero y marzo de 2024", "entre el 10 de marzo y el 10 de septiembre de 2024": the first point
+            # takes the year of the second
+            year = second[0].year if (start.month, start.day) <= (second[0].month, second[0].day) \
+                else second[0].year - 1
             start = start.replace(year=year)
         elif compared and first[2] in _PART_KINDS and not first_has_year and second_has_year:
             # "septiembre frente a marzo de 2024": the month without a year is in the year said for the other
@@ -301,8 +303,8 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
                     rf"\b{_MONTH_RE} (?:de |del )?\d{{4}}\b",
                     r"\b(?:en|del|de|durante|para)(?: todo| toda)? (?:el )?(?:a[nñ]o )?(?:19|20)\d{2}\b",
                     # a year alone ("pechuga de pollo Sincelejo 2023"), never money ("de 2000", "$2000", "2000 pesos")
-                    r"(?<![\d$.,])(?<!de )(?<!a )(?<!los )(?<!mas )(?<!menos )\b20[0-3]\d\b(?! ?(?:pesos|cop|mil|\$|kg"
-                    r"|kilos?|/))"):
+                    r"(?<![\d$.,/-])(?<!de )(?<!a )(?<!los )(?<!mas )(?<!menos )\b20[0-3]\d\b"
+                    r"(?! ?(?:pesos|cop|mil|\$|kg|kilos?|/))"):
         m = re.search(pattern, text)
         if m:
             phrase = m.group(0)

@@ -78,7 +78,8 @@ FILLER = _set(
     "promedio mayorista mayoristas bueno listo ok vale cual cuanto esta estan tan como quedo quedó hay "
     "pagando pagan venden vende compran compra cotiza cotizan llego llegaron llega llegan entro entraron entra "
     "entran ingreso ingresaron ingresa viene vienen trajeron traen producto productos alimento alimentos cosa "
-    "cosas comprar compro conseguir consigo encontrar encuentro surtir llevar"
+    "cosas comprar compro conseguir consigo encontrar encuentro surtir llevar alla aca ahi alli aqui oiga parce "
+    "mijo mija veci vecino cobran cobra piden pide tienen tiene"
 )
 # Frequent Spanish words that must never be read as a typo of a product or a place ("todo" / "toyo", "mano" /
 # "mango", "fecha" / "fécula"): they match a vocabulary word only when spelled exactly.
@@ -91,6 +92,9 @@ COMMON_WORDS = _set(
     "bajo llego fue era sera tiene tienen tengo tienes hace hacer dice dicen dijo sabe saber puedo puede podria "
     "quiero quiere necesito comprar compro vender vendo plata lista listo favor gracias hola chao adios"
 )
+# Nouns of food groups ("fruta", "verduras"): a question names a group with them, never one product by them alone.
+FOOD_GROUP_NOUNS = _set("fruta frutal verdura hortaliza legumbre vegetal tuberculo raiz grano cereal carne pescado "
+                        "marisco procesado abarrote lacteo producto alimento")
 # Words that keep their meaning when they appear in a product name ("sin", "con": "alas de pollo con costillar").
 PRODUCT_STOPWORDS = _set("a al el la los las lo un una de del en y e o para por")
 

@@ -104,6 +104,7 @@ _P = {
                       r"|de cuando son (los|tus|sus|esos|estos) (precios|datos)|que tan (actualizad|recient)\w*)\b"),
 }
 _PRICE_WORDS = re.compile(r"\b(precio|precios|cuanto|cuesta|cuestan|vale|valen|valor|a como|como esta|como estan"
+                          r"|cobran|cobra|piden|en cuanto (la|lo|las|los) tienen"
                           r"|costo|costaba|valia|valio|estaba|cotizacion|cotiza|tarifa)\b")
 _HELP = re.compile(r"(^/(start|ayuda|help)\b|\b(ayuda|ayudame|que puedes hacer|que sabes( hacer)?|como funciona"
                    r"|como te uso|como se usa|instrucciones|comandos|que haces|para que sirves|menu|opciones"
@@ -148,7 +149,8 @@ _DIRECTION = re.compile(r"\b(baj\w*|menos de|por debajo|debajo|caiga|cae|inferio
                         r"|sub\w*|mas de|por encima|encima|super[ae]\w*|pase\w*|pasa\w*|rebase\w*|exced\w*"
                         r"|superior|mayor a|mayor que|aument\w*"
                         r"|cuando|si)\b")
-_FOLLOWUP = re.compile(r"^(y|e|tambien|ahora|y que tal|que tal|y si|y para|y hoy|y ahora|y el|y la|y los|y las|y en)\b")
+_FOLLOWUP = re.compile(r"^((listo|ok|bueno|vale|ah|aja|y bueno),? )?(y|e|tambien|ahora|y que tal|que tal|y si|y para"
+                       r"|y hoy|y ahora|y el|y la|y los|y las|y en)\b|\b(alla|aca|ahi|alli) ?\??$")
 _ALL_MARKETS = re.compile(r"\b(todos los mercados|todas las ciudades|cada mercado|todo el pais|en los mercados"
                           r"|en que mercados|por mercados?|a nivel nacional|nacionalmente|en colombia|en el pais)\b")
 

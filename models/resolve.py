@@ -15,7 +15,16 @@ from typing import Any, TypeVar, cast
 
 from data import queries as q
 from data.text import fold
-from models.lang import COMMON_WORDS, PRODUCT_STOPWORDS, STOPWORDS, TokenIndex, singular, sound_key, words
+from models.lang import (
+    COMMON_WORDS,
+    FOOD_GROUP_NOUNS,
+    PRODUCT_STOPWORDS,
+    STOPWORDS,
+    TokenIndex,
+    singular,
+    sound_key,
+    words,
+)
 
 T = TypeVar("T")
 
@@ -90,6 +99,8 @@ COLLOQUIAL_MARKETS: dict[str, str] = {
     "la 41": "Pereira, La 41-Impala",
     "potrerillo": "Pasto, El Potrerillo",
     "bazurto": "Cartagena, Bazurto",
+    "las flores": "Bogotá, D.C., Plaza Las Flores",
+    "plaza de las flores": "Bogotá, D.C., Plaza Las Flores",
 }
 # city key -> its main wholesale market (used when a user names a city)
 MAIN_MARKETS: dict[str, str] = {
@@ -269,8 +280,9 @@ class Vocabulary:
             return ProductMatch("none")
         best: dict[int, tuple[int, int, int, int, set[int]]] = {}
         for vt in hits:
+            family_word = self._names_one_family(vt, hits)
             for e in self.by_token.get(vt, []):
-                if e.tokens[0] not in hits:
+                if e.tokens[0] not in hits and not family_word:
                     continue
                 used = {hits[t][0] for t in e.tokens if t in hits}
                 matched = sum(1 for t in e.tokens if t in hits)
@@ -312,6 +324,14 @@ class Vocabulary:
         if len(top) == 1:
             return ProductMatch("ambiguous", first, [first], used, head)
         return ProductMatch("ambiguous", None, candidates, used, head)
+
+    def _names_one_family(self, vt: str, hits: dict[str, tuple[int, int]]) -> bool:
+        """A distinctive word spelled exactly that appears only in names of one food ("chonto": tomate chonto,
+        "cuajada": queso cuajada) names that food even without its first word."""
+        if hits[vt][1] or len(vt) < 5 or vt in COMMON_WORDS or vt in STOPWORDS or vt in FOOD_GROUP_NOUNS:
+            return False
+        heads = {e.tokens[0] for e in self.by_token.get(vt, [])}
+        return len(heads) == 1 and vt not in heads
 
     def _unique_word(self, pid: int, used: set[int], tokens: list[str], hits: dict[str, tuple[int, int]]) -> bool:
         """One word, spelled exactly (or with one slip when it is long), that only this product's names contain

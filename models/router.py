@@ -308,6 +308,8 @@ class Router:
         req.product = ask_back.family_word(intent, req.product, req.tokens, market_ids, ctx.conn, ctx.vocab)
         places = [m.id for mm in req.markets for m in (ctx.vocab.cities.get(mm.city, []) if mm.city else [mm.market])]
         req.product = ask_back.kinds_here(req.product, places, ctx.conn, ctx.vocab)  # a city: all its markets
+        if req.product.text == ask_back.ONLY_KIND and req.product.product is not None:
+            ctx.notes.append(f"Es la única clase de «{req.product.head}» con precio ahí en la semana más reciente.")
         problem = product_problem(req, ctx)
         if problem is not None:
             return problem

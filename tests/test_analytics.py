@@ -42,6 +42,7 @@ SERIES: dict[tuple[str, str, str], object] = {
     ("Frutas frescas", "Fresa", CORA): lambda d: 9000 if d < LATEST else 9900,
     ("Frutas frescas", "Mango Tommy", CORA): lambda d: 4000 if d < LATEST else 3000,
     ("Frutas frescas", "Mango Tommy", MED): lambda d: 4200 if d < LATEST else 4620,
+    ("Frutas frescas", "Mango de azúcar", MED): lambda d: 3100,  # a second mango, priced in Medellín only
     ("Huevos y lácteos", "Huevo rojo A", CORA): lambda d: 520,
 }
 
@@ -349,7 +350,7 @@ def test_production_and_vague_comparisons_get_no_figure(router: Router) -> None:
 def test_a_food_group_where_a_product_goes_asks_which(router: Router) -> None:
     answer = ask(router, "a como esta la fruta en corabastos")
     assert answer.clarify and not answer.values
-    assert {c.label for c in answer.clarify} <= {"Fresa", "Mango Tommy"}
+    assert {c.label for c in answer.clarify} <= {"Fresa", "Mango Tommy", "Mango de azúcar"}
 
 
 # -- phrasings from the second blind lookup set's first run, said in other words ---------------------------------
@@ -412,3 +413,23 @@ def test_single_mover_words_and_two_points_apart(router: Router) -> None:
     answer = ask(router, "comparado con marzo de 2024, como estuvo la papa criolla en corabastos en septiembre de 2024")
     assert values(answer, "change_pct")[0][0] == pytest.approx(
         (month_mean(2024, 9) / month_mean(2024, 3) - 1) * 100, abs=0.01)
+
+
+# -- phrasings from the third blind lookup set's first run, said in other words ----------------------------------
+def test_one_kind_priced_in_the_place_answers_it_and_says_so(router: Router) -> None:
+    answer = ask(router, "a como esta el mango en corabastos")  # Mango Tommy is the only mango priced there
+    assert values(answer, "price")[0][1] == "Mango Tommy" and "única clase" in answer.text
+
+
+def test_a_distinctive_word_names_its_food(router: Router) -> None:
+    answer = ask(router, "cuanto cobran x la criolla en corabastos")  # "criolla": only papa criolla is priced
+    assert values(answer, "price")[0][1] == "Papa criolla limpia"
+
+
+def test_there_in_a_follow_up_and_days_without_a_year(router: Router) -> None:
+    state = ChatState(chat_id=31)
+    router.answer("a como esta la fresa en corabastos", state)
+    there = router.answer("listo, y el mango tommy alla?", state)
+    assert values(there, "price")[0][1] == "Mango Tommy" and there.values[0].market == CORA
+    change = ask(router, "papa criolla corabastos entre el 10 de marzo y el 10 de septiembre de 2024, cuanto vario")
+    assert [d for _, _, d in values(change, "price")][:2] == ["2024-03-09", "2024-09-07"]

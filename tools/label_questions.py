@@ -97,7 +97,7 @@ AMBIGUOUS = [  # a family name alone: the router must ask which one
     ("precio de la papaya", "papaya", []),
     ("cuanto esta la naranja en corabastos", "naranja", []),
     ("dame el precio del queso", "queso", []),
-    ("la mandarina como está en Medellín?", "mandarina", []),
+    ("la mandarina como está en Medellín?", "mandarina", ("Mandarina Oneco", "Medellín")),  # its one kind there
 ]
 UNKNOWN = ["precio del kiwano", "cuánto cuesta la quinua en corabastos", "a como esta el mangostino",
            "precio de la rúgula en paloquemao", "valor del salmon ahumado", "cuanto vale el pan tajado",
@@ -289,7 +289,9 @@ HARDER: list[dict[str, Any]] = [
     {"q": "la lechuga en medellin", "kind": "clarify", "options": ["Lechuga Batavia"]},
     {"q": "precio de la yuca", "kind": "clarify", "options": []},
     {"q": "aceite en bogota", "kind": "clarify", "options": []},
-    {"q": "precio del pollo en cali", "kind": "clarify", "options": []},
+    # one kind of pollo / guayaba is priced in Cali's markets: LABELS.md answers it rather than asking
+    {"q": "precio del pollo en cali", "kind": "price", "p": "Pollo entero congelado sin vísceras",
+     "where": "city:Cali"},
     {"q": "precio de la zanahorria morada", "kind": "no_numbers", "intent": "price"},
     {"q": "cuanto cuesta el kiwi dorado importado de nueva zelanda", "kind": "no_numbers", "intent": "price"},
     {"q": "hola, ¿a cuánto está la papa criolla en Corabastos?", "kind": "price", "p": "Papa criolla limpia",
@@ -373,7 +375,7 @@ HELDOUT: list[dict[str, Any]] = [
     {"q": "papa criolla precio en todos los mercados", "kind": "compare_all", "p": "Papa criolla limpia"},
     {"q": "precio de la carne", "kind": "clarify", "options": []},
     {"q": "cuánto vale el mango", "kind": "clarify", "options": ["Mango Tommy"]},
-    {"q": "guayaba en cali", "kind": "clarify", "options": []},
+    {"q": "guayaba en cali", "kind": "price", "p": "Guayaba pera", "where": "city:Cali"},
     {"q": "precio de la cebolla", "kind": "clarify", "options": ["Cebolla junca", "Cebolla cabezona blanca"]},
     {"q": "precio de la guama", "kind": "no_numbers", "intent": "price"},
     {"q": "cuanto vale el chontaduro en cali", "kind": "no_numbers", "intent": "price"},
@@ -848,6 +850,14 @@ def build(data: Data, seed: int = 20251103) -> list[dict[str, Any]]:
 
     # J. ambiguous families -> clarification; K. unknown products -> no numbers
     for text, _, options in AMBIGUOUS:
+        if isinstance(options, tuple):  # one kind priced in the city's markets: the answer is its price there
+            product, city = options
+            where = data.city_market(city, product)
+            assert where is not None
+            week, price = data.latest_price(product, where)
+            add(text, "price", {"product": product, "market": where, "city": city},
+                values=[value("price", price, where, week)], tags=["direct"])
+            continue
         add(text, "price", {}, expect="clarify", options=options, tags=["clarify"])
     for text in UNKNOWN:
         intent = "out_of_scope" if "gasolina" in text else "price"
