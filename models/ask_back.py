@@ -173,7 +173,9 @@ def kinds_here(product: ProductMatch, market_ids: list[int], conn: sqlite3.Conne
     here: set[int] = set()
     for mid in market_ids:
         here |= set(_in_market(conn, vocab, mid, vocab.latest))
-    family = vocab.heads.get(product.head) or [p.id for p in product.candidates]
+    family = vocab.heads.get(product.head)
+    if not family:
+        return product  # "¿y la roja?" after a tomato: a kind word of other foods, not a family word
     kin = sorted((pid for pid in family if pid in here),
                  key=lambda pid: (-vocab.markets_count(pid), vocab.products[pid].key))
     if len(kin) == 1:
