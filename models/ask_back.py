@@ -174,6 +174,9 @@ def kinds_here(product: ProductMatch, market_ids: list[int], conn: sqlite3.Conne
     for mid in market_ids:
         here |= set(_in_market(conn, vocab, mid, vocab.latest))
     family = vocab.heads.get(product.head)
+    heads = {c.key.split()[0] for c in product.candidates}
+    if not family and product.used and len(heads) == 1:
+        family = [c.id for c in product.candidates]  # "chonto": the kinds of one food that word names
     if not family:
         return product  # "¿y la roja?" after a tomato: a kind word of other foods, not a family word
     kin = sorted((pid for pid in family if pid in here),
