@@ -188,7 +188,9 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
         return Period(start, end, "week", text[m.start():phrase_end])
     # ranges: "entre X y Y", "desde X hasta Y", "de X a Y", "X frente a Y", "en 2024 que en 2023"
     for rm in re.finditer(r"\b(?:entre|desde|del|de|el|en) (?:el |la semana del |la del )?"
-                          r"|(?<![\d$.,])\b(?=(?:19|20)\d{2},? (?:contra|vs|versus|frente|y|a|hasta) )", text):
+                          r"|(?<![\d$.,])\b(?=(?:(?:19|20)\d{2}|" + _FULL_MONTHS + r"(?: (?:de )?\d{4})?"
+                          r"|(?:primer|segundo|tercer|cuarto) (?:trimestre|semestre)(?: (?:de |del )?\d{4})?)"
+                          r",? ?(?:contra|vs|versus|frente|y|a|al|hasta|-) ?)", text):
         first = _point_len(text[rm.end():], today)
         if not first:
             continue
@@ -302,8 +304,10 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
                     rf"\b(?:en|de|para|durante|del mes de|el mes de|mes de) {_MONTH_RE}\b(?: (?:de |del )?\d{{4}})?",
                     rf"\b{_MONTH_RE} (?:de |del )?\d{{4}}\b",
                     r"\b(?:en|del|de|durante|para)(?: todo| toda)? (?:el )?(?:a[nñ]o )?(?:19|20)\d{2}\b",
+                    # a month alone ("mora bucaramanga septiembre")
+                    r"\b" + _FULL_MONTHS + r"\b(?: (?:de |del )?\d{4})?",
                     # a year alone ("pechuga de pollo Sincelejo 2023"), never money ("de 2000", "$2000", "2000 pesos")
-                    r"(?<![\d$.,/-])(?<!de )(?<!a )(?<!los )(?<!mas )(?<!menos )\b20[0-3]\d\b"
+                    r"(?<![\d$.,/-])(?<!\bde )(?<!\ba )(?<!\blos )(?<!\bmas )(?<!\bmenos )\b20[0-3]\d\b"
                     r"(?! ?(?:pesos|cop|mil|\$|kg|kilos?|/))"):
         m = re.search(pattern, text)
         if m:
@@ -317,12 +321,14 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
 
 
 _PART_KINDS = frozenset({"month", "quarter", "semester"})
-_RANGE_LINK = re.compile(r",? (?:(?:y el|y en|y la del|y la semana del|y|hasta el|hasta la del|hasta|al|a la del|a)"
+_FULL_MONTHS = "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+_RANGE_LINK = re.compile(r",? ?(?:(?:y el|y en|y la del|y la semana del|y|hasta el|hasta la del|hasta|al|a la del|a|-)"
                          r"|(?P<versus>vs\.?|versus|frente al|frente a|frente|contra|comparado con el|comparado con"
                          r"|con respecto al|que en el|que en|que el))"
-                         r" (?:el |en |la |la del |la semana del )?")
+                         r" ?(?:la semana del |la del |el del |el |en |la )?")
 _SINCE = re.compile(r"\b(?:desde|a partir de|despues de|frente al?|comparado con|con respecto al?|respecto al?"
-                    r"|en comparacion con|(?P<plain>del?)) (?:el |la |la semana del |(?:inicios|principios|comienzos"
+                    r"|en comparacion con|(?P<plain>del?)) (?:la semana del |el del |la del |del |el |la "
+                    r"|(?:inicios|principios|comienzos"
                     r"|finales|mediados) de )?")
 _UNTIL_NOW = re.compile(r" ?(?:,? ?(?:hasta|a|al) (?:el |la |lo )?(?:ultimo dato|ultimos datos|dato mas reciente"
                         r"|ultima semana|ultimo precio|hoy|ahora|ahorita|la fecha|fecha|momento|actualidad"
@@ -345,7 +351,7 @@ def unit_start(end: dt.date, kind: str) -> dt.date:
 
 
 _VERSUS = re.compile(r"\b(?:comparad[oa] con|frente al?|respecto al?|con respecto al?|vs\.?|versus|contra) "
-                     r"(?:el |la |el mes de |la semana del )?")
+                     r"(?:la semana del |el mes de |el del |la del |el |la )?")
 _POINT_KINDS = frozenset({"day", "week", "month", "quarter", "semester", "year"})
 
 

@@ -79,7 +79,8 @@ FILLER = _set(
     "pagando pagan venden vende compran compra cotiza cotizan llego llegaron llega llegan entro entraron entra "
     "entran ingreso ingresaron ingresa viene vienen trajeron traen producto productos alimento alimentos cosa "
     "cosas comprar compro conseguir consigo encontrar encuentro surtir llevar alla aca ahi alli aqui oiga parce "
-    "mijo mija veci vecino cobran cobra piden pide tienen tiene"
+    "mijo mija veci vecino cobran cobra piden pide tienen tiene vender vendo sembrar siembro cosecho reportan "
+    "reporta registran registra manejan maneja"
 )
 # Frequent Spanish words that must never be read as a typo of a product or a place ("todo" / "toyo", "mano" /
 # "mango", "fecha" / "fécula"): they match a vocabulary word only when spelled exactly.

@@ -90,6 +90,7 @@ COLLOQUIAL_MARKETS: dict[str, str] = {
     "central mayorista": "Medellín, Central Mayorista de Antioquia",
     "mayorista de medellin": "Medellín, Central Mayorista de Antioquia",
     "mayorista de antioquia": "Medellín, Central Mayorista de Antioquia",
+    "mayorista antioquia": "Medellín, Central Mayorista de Antioquia",
     "la minorista": "Medellín, Plaza Minorista \"José María Villa\"",
     "plaza minorista": "Medellín, Plaza Minorista \"José María Villa\"",
     "minorista de medellin": "Medellín, Plaza Minorista \"José María Villa\"",

@@ -433,3 +433,23 @@ def test_there_in_a_follow_up_and_days_without_a_year(router: Router) -> None:
     assert values(there, "price")[0][1] == "Mango Tommy" and there.values[0].market == CORA
     change = ask(router, "papa criolla corabastos entre el 10 de marzo y el 10 de septiembre de 2024, cuanto vario")
     assert [d for _, _, d in values(change, "price")][:2] == ["2024-03-09", "2024-09-07"]
+
+
+# -- phrasings from the third blind analytics set's first run, said in other words -------------------------------
+def test_bare_months_quarters_and_years_set_against_each_other(router: Router) -> None:
+    answer = ask(router, "papa criolla corabastos septiembre 2024 vs marzo 2024 en porcentaje")
+    assert values(answer, "change_pct")[0][0] == pytest.approx(
+        (month_mean(2024, 9) / month_mean(2024, 3) - 1) * 100, abs=0.01)
+    low = ask(router, "papa criolla corabastos 2023 precio minimo")
+    assert values(low, "min")[0][0] == min(p for _, p in papa_weeks(dt.date(2023, 1, 1), dt.date(2023, 12, 31)))
+    span = ask(router, "papa criolla corabastos, precio medio marzo-mayo 2024")
+    prices = [p for _, p in papa_weeks(dt.date(2024, 3, 1), dt.date(2024, 5, 31))]
+    assert values(span, "price")[0][0] == pytest.approx(sum(prices) / len(prices))
+
+
+def test_more_year_over_year_and_season_words(router: Router) -> None:
+    assert ask(router, "papa criolla en corabastos cuanto ha subido en un año").slots.get("stat") == "yoy"
+    assert ask(router, "papa criolla corabastos, anual, sube o baja").slots.get("stat") == "yoy"
+    assert ask(router, "la papa criolla en corabastos esta por encima de lo usual pa octubre?").slots.get(
+        "stat") == "season_position"
+    assert ask(router, "en corabastos cual fue el producto q mas bajo esta semana").intent == "movers"

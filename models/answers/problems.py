@@ -124,7 +124,8 @@ CHANGES_QUESTION = re.compile(
     r"|quincena|trimestre|semestre|car[oa]s?|barat[oa]s?|costos[oa]s?|subio|subido|bajado|aumento|variacion"
     r"|diferencia|comparad[oa]s?|comparar|frente|respecto|libras?|arrobas?|bultos?|canastas?|canastillas?|cajas?"
     r"|docenas?|cargas?|toneladas?|gramos|kilos|ultim[oa]|historic[oa]|historia|tendencia|inflacion|porcentaje"
-    r"|cuant[oa]s|mayor|menor|interanual|anual|mensual|semanal")
+    r"|cuant[oa]s|mayor|menor|interanual|anual|mensual|semanal|estadistic[oa]s?|riesgo|desviacion"
+    r"|varianza|indice|dispersion|percentil|correlacion")
 
 
 PRODUCTION = re.compile(r"\b(area (sembrada|cultivada|cosechada)|hectareas|sembrad[oa]s|cultivad[oa]s|produccion"

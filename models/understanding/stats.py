@@ -39,7 +39,7 @@ _MARKET_CUE = re.compile(r"\b((?<!hasta )donde|en que (mercado|plaza|ciudad|cent
 _CHANGE_VERBS = re.compile(r"\b(se (puso|pusieron|ha puesto|han puesto|volvio|volvieron)|subieron|subio|bajaron"
                            r"|cayeron|cayo|aumentaron|aumento|encarecieron|encarecio|abarataron|abarato|ha subido"
                            r"|han subido|ha bajado|han bajado|mas ha subido|mas han subido"
-                           r"|lo que mas (bajo|subio|cayo|aumento|sube|baja))\b")
+                           r"|(lo )?(que|q) mas (bajo|subio|cayo|aumento|sube|baja))\b")
 _RANK_TOP = re.compile(r"\b(?:los|las|top|primer[oa]s|(?:cuales|que) son (?:los|las)) (\d{1,2}|dos|tres|cuatro|cinco"
                        r"|seis|siete|ocho|nueve|diez)\b")
 _MAX = re.compile(r"\b(max|precio (mas alto|maximo|mayor|record|tope)|como maximo"
@@ -66,7 +66,9 @@ _MEDIAN = re.compile(r"\b(mediana)\b")
 _YEAR_AGO = re.compile(r"\b(hace (un|1) a[nñ]o|hace (doce|12) meses|(el|al|del) a[nñ]o (pasado|anterior)"
                        r"|un a[nñ]o atras|(misma|esta|la misma) (epoca|fecha|semana|temporada) del a[nñ]o pasado"
                        r"|mismo (mes|periodo|tiempo|semana) del a[nñ]o pasado|interanual|a[nñ]o contra a[nñ]o"
-                       r"|(por|en|para|a) esta (epoca|fecha|altura|temporada)"
+                       r"|(por|en|para|a) esta (misma )?(epoca|fecha|altura|temporada)"
+                       r"|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) en (un|el ultimo) a[nñ]o"
+                       r"|anual,? (sube|baja|subio|bajo|cambio|vario)"
                        r"|(variacion|cambio|subida|alza|baja|aumento) (anual|interanual|en el ultimo a[nñ]o)"
                        r"|en el ultimo a[nñ]o|anualmente)\b")
 # the year-ago words must be what the price is set against ("más cara QUE hace un año", "FRENTE al año pasado") or
@@ -76,15 +78,19 @@ _COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa] con|respec
                           r"|hace (doce|12) meses"
                           r"|el a[nñ]o pasado|el a[nñ]o anterior|la misma|el mismo|lo de hace)"
                           r"|(variacion|cambio|subida|alza|baja|aumento) (anual|interanual|en el ultimo a[nñ]o)"
-                          r"|anualmente|(ha |han )?(subido|bajado|cambiado|variado|vario|aumentado"
+                          r"|anualmente|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) en (un|el ultimo)"
+                          r" a[nñ]o|anual,? (sube|baja|subio|bajo|cambio|vario)"
+                          r"|(ha |han )?(subido|bajado|cambiado|variado|vario|aumentado"
                           r"|encarecido|abaratado) (\w+ ){0,3}(desde|en|frente|respecto|comparado)"
                           r"|interanual|a[nñ]o contra a[nñ]o)\b")
 _SEASON_POSITION = re.compile(r"\b(para (la|esta|esa|la actual) (epoca|temporada|fecha|altura del a[nñ]o)"
                               r"|para (el|este|ese) (mes|tiempo)|para lo que (es|suele)"
                               r"|(normal|usual|comun|habitual) (para|en) (esta|la|este) (epoca|temporada|mes|fecha)"
                               r"|(por|en) (esta|la) (epoca|temporada) (esta|es) (car|barat)\w*"
-                              r"|para ser (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
-                              r"|noviembre|diciembre)"
+                              r"|(frente a|comparad[oa] con|respecto a) lo (normal|usual|habitual|de siempre)"
+                              r"|(por encima|por debajo|arriba|debajo) de lo (normal|usual|habitual)"
+                              r"|(para ser|pa|para) (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
+                              r"|octubre|noviembre|diciembre)"
                               r"|(comparad[oa] con|frente a|respecto a) (otros|los|los otros) (\w+s|a[nñ]os anteriores"
                               r"|a[nñ]os pasados)"
                               # "¿está cara la papa?": dear compared with what is usual, not with another market
