@@ -17,7 +17,7 @@ from data.store import Store
 
 
 def import_cmd(args: argparse.Namespace, settings: Settings) -> int:
-    db = open_db(settings.db_path)
+    db = open_db(settings.db_path, state=settings.state_path, attach=False)  # imports never lock the state
     failures = 0
     results = []
     for path in args.paths:
@@ -50,7 +50,7 @@ def refresh_cmd(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as exc:
         print(f"✗ {exc}", file=sys.stderr)
         return 2
-    store = Store(settings.db_path)
+    store = Store(settings.db_path, settings.state_path)
     quiet = bool(args.json)
 
     def log(line: str) -> None:
@@ -69,7 +69,7 @@ def refresh_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 def status_cmd(args: argparse.Namespace, settings: Settings) -> int:
     """`sipsabot status [--json]`: rows, date range, last import, last refresh and staleness per dataset."""
-    db = open_db(settings.db_path)
+    db = open_db(settings.db_path, state=settings.state_path)
     conn = db.conn
     report = []
     for s in mirror_status(conn):
@@ -106,7 +106,7 @@ def status_cmd(args: argparse.Namespace, settings: Settings) -> int:
 def export_cmd(args: argparse.Namespace, settings: Settings) -> int:
     """`sipsabot export TABLE [--csv PATH]`: a table with canonical names as CSV (UTF-8 with BOM in files, so
     spreadsheets read the accents; `--sep ';'` writes decimal commas for Spanish-locale spreadsheets)."""
-    db = open_db(settings.db_path, readonly=settings.db_path.exists())
+    db = open_db(settings.db_path, readonly=settings.db_path.exists(), state=settings.state_path)
     sep = getattr(args, "sep", None) or ","
     if args.csv:
         with open(args.csv, "w", encoding="utf-8-sig", newline="") as out:
@@ -123,7 +123,7 @@ def export_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 def demo_cmd(args: argparse.Namespace, settings: Settings) -> int:
     """`sipsabot demo`: load the demo mirror (synthetic figures, flagged so every answer says so)."""
-    store = Store(settings.db_path)
+    store = Store(settings.db_path, settings.state_path)
     with store.writer() as conn:
         if not is_empty(conn) and not is_demo(conn):
             print(f"✗ El espejo {settings.db_path} ya tiene datos reales; no lo mezclo con datos de demostración. "

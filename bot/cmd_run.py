@@ -37,7 +37,7 @@ def ensure_data(settings: Settings) -> None:
     from data.refresh import bootstrap, is_empty
     from data.store import Store
 
-    store = Store(settings.db_path)
+    store = Store(settings.db_path, settings.state_path)
     with store.writer() as conn:
         empty = is_empty(conn)
     if not empty:
@@ -105,7 +105,7 @@ def _log_mirror(settings: Settings) -> None:
     from data.db import connect
     from data.status import is_demo, mirror_status
 
-    conn = connect(settings.db_path, readonly=True)
+    conn = connect(settings.db_path, readonly=True, state=settings.state_path)
     try:
         held = [f"{s.name} {s.first}..{s.last}" for s in mirror_status(conn) if s.rows]
         demo = is_demo(conn)

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 def build_services(settings: Settings, *, with_llm: bool = True) -> Services:
     """Everything the handlers need. The LLM worker (when SIPSABOT_LLM_MODEL names a file) loads in its own
     thread, so start-up is not delayed; without it the router answers on rules alone."""
-    store = Store(settings.db_path)
+    store = Store(settings.db_path, settings.state_path)
     llm = None
     if with_llm and settings.llm_model_path:
         from models.llm import build_parser

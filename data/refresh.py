@@ -97,13 +97,13 @@ def refresh_one(store: Store, name: str, config: SoapConfig, *, arg0: int | None
             download = fetch(op.name, target, config, arg0=arg0 if op.name == ARG0_OPERATION else None, log=log)
         except SoapError as exc:
             out.error, out.unreachable = str(exc), isinstance(exc, Unreachable)
-            with store.writer() as conn:
+            with store.writer(mirror_only=True) as conn:
                 _record_failure(conn, op, exc)
             return out
         out.bytes, out.attempts, out.download_s = download.bytes, download.attempts, download.seconds
         t0 = time.perf_counter()
         try:
-            with store.writer() as conn, \
+            with store.writer(mirror_only=True) as conn, \
                     import_run(conn, source=f"soap:{op.name}", fmt="soap-xml", path=target, dataset=op.table) as batch:
                 soap_xml.load(batch, target)
         except Exception as exc:  # cut/malformed XML, SOAP Fault, database error: rolled back by import_run
@@ -182,7 +182,7 @@ def bootstrap(store_or_path: Store | str | Path, settings: Any = None, *, config
         note = f" (fallaron: {', '.join(failed)})" if failed else ""
         return Bootstrap("refreshed", f"Espejo cargado desde DANE – SIPSA: {', '.join(r.dataset for r in loaded)}"
                                       f"{note}.", results)
-    with store.writer() as conn:
+    with store.writer(mirror_only=True) as conn:
         if is_empty(conn):  # another process may have filled it meanwhile
             demo.build(conn)
     reason = results[0].error if results else "sin conjuntos"

@@ -70,6 +70,7 @@ class AlertJobs:
     db_path: Path
     settings: Any
     tz: ZoneInfo
+    state_path: Path | None = None
     concurrency: int = 4
     drain_interval: float = DRAIN_INTERVAL_S
     refresh: Callable[..., list[Any]] | None = None  # data.refresh.refresh unless a test passes another
@@ -82,7 +83,7 @@ class AlertJobs:
     # -- database work runs on one dedicated thread with one connection
     def _run(self, fn: Callable[..., T], *args: Any) -> T:
         if self._conn is None:
-            self._conn = open_db(self.db_path).conn  # creates the tables on a new mirror
+            self._conn = open_db(self.db_path, state=self.state_path).conn  # creates the tables on a new mirror
         deadline = time.monotonic() + 600
         while True:
             try:
@@ -304,7 +305,8 @@ def register_jobs(application: Application, settings: Any, db_path: Path | str |
         raise RuntimeError("python-telegram-bot[job-queue] is required for refreshes and alerts")
     extra = getattr(settings, "extra", {}) or {}
     aj = AlertJobs(
-        db_path=Path(db_path or settings.db_path), settings=settings, tz=ZoneInfo(settings.timezone),
+        db_path=Path(db_path or settings.db_path), settings=settings,
+        state_path=getattr(settings, "state_path", None) if db_path is None else None, tz=ZoneInfo(settings.timezone),
         concurrency=max(1, int(extra.get("SIPSABOT_ALERT_CONCURRENCY", 4))),
         drain_interval=float(extra.get("SIPSABOT_ALERT_DRAIN_S", DRAIN_INTERVAL_S)), refresh=refresh,
     )

@@ -150,6 +150,7 @@ def run_refresh(db_path: Any, datasets: tuple[str, ...], settings: Any,
     """Refresh the datasets (ENG-SOAP's data.refresh: one transaction each, failures recorded in import_runs and
     the old data kept), then evaluate the alerts of whatever changed. Blocking: call it in a worker thread."""
     from data import refresh as refresh_module
+    from data import state_ids
     from data.db import connect
     from models import alerts
 
@@ -162,7 +163,8 @@ def run_refresh(db_path: Any, datasets: tuple[str, ...], settings: Any,
             log.warning("refresh failed: %s", r.summary())
         else:
             log.info("refresh: %s", r.summary())
-    conn = connect(db_path)
+    conn = connect(db_path, state=getattr(settings, "state_path", None))
+    state_ids.reconcile(conn)  # products first met in this import may be ones the state knew before a rebuild
     try:
         outcome.queued = alerts.evaluate(conn).queued
     finally:
