@@ -120,9 +120,14 @@ def _clean_temporaries(out: Path) -> None:
 
 
 def list_backups(out_dir: str | Path) -> list[Path]:
-    """Backups in a directory, oldest first (the names sort by time)."""
+    """Backups in a directory, oldest first (by name, which carries the time; a same-second copy by its number)."""
     out = Path(out_dir)
-    return sorted(out.glob(f"{PREFIX}*{SUFFIX}")) if out.is_dir() else []
+
+    def order(p: Path) -> tuple[str, int]:
+        rest = p.name[len(PREFIX):-len(SUFFIX)]  # YYYYMMDD-HHMMSS[-n]
+        return rest[:15], int(rest[16:]) if rest[16:].isdigit() else 0
+
+    return sorted(out.glob(f"{PREFIX}*{SUFFIX}"), key=order) if out.is_dir() else []
 
 
 def prune(out_dir: str | Path, keep: int) -> list[Path]:

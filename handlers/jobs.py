@@ -34,6 +34,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.ext import Application, ContextTypes
 
 from data import alerts_store as store
+from data import backup
 from data.db import open_db
 from models import alerts, schedule
 
@@ -297,6 +298,31 @@ async def startup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     await aj.drain(context.bot)
 
 
+def daily_backup(settings: Any) -> str:
+    """The state's scheduled backup: a dated, compressed copy in settings.backup_path, keeping the newest
+    settings.backup_keep. Blocking (run it in a thread). Returns a line for the log."""
+    path, found = backup.backup_state(settings.state_path, settings.backup_path)
+    gone = backup.prune(settings.backup_path, settings.backup_keep)
+    rows = ", ".join(f"{t} {n}" for t, n in found.counts.items())
+    return f"state backup {path} ({rows}); {len(gone)} older removed"
+
+
+async def backup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    try:
+        log.info(await asyncio.to_thread(daily_backup, _jobs(context).settings))
+    except backup.BackupError:
+        log.exception("the daily state backup failed; the state itself is unchanged")
+
+
+def _at(text: str, tz: ZoneInfo) -> dt.time:
+    try:
+        hour, minute = (int(x) for x in text.split(":"))
+        return dt.time(hour, minute, tzinfo=tz)
+    except ValueError:
+        log.warning("SIPSABOT_BACKUP_TIME %r is not HH:MM; using 03:30", text)
+        return dt.time(3, 30, tzinfo=tz)
+
+
 def register_jobs(application: Application, settings: Any, db_path: Path | str | None = None,
                   refresh: Callable[..., list[Any]] | None = None) -> AlertJobs:
     """Schedule the refresh jobs, the periodic drain and the start-up catch-up. Call from post_init."""
@@ -322,6 +348,10 @@ def register_jobs(application: Application, settings: Any, db_path: Path | str |
     jq.run_repeating(drain_job, interval=aj.drain_interval, first=aj.drain_interval, name="alerts:drain",
                      job_kwargs={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60})
     jq.run_once(startup_job, when=0, name="alerts:startup")
+    if int(getattr(settings, "backup_keep", 0) or 0) > 0 and hasattr(settings, "state_path"):
+        # A late run (the bot was down at that hour) still runs within 6 hours rather than being skipped.
+        jq.run_daily(backup_job, time=_at(str(getattr(settings, "backup_time", "03:30")), aj.tz),
+                     name="state:backup", job_kwargs={"misfire_grace_time": 6 * 3600, "coalesce": True})
     return aj
 
 

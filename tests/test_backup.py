@@ -152,3 +152,33 @@ def test_backup_while_another_process_writes_is_consistent_and_kill_9_leaves_no_
     finally:
         writer.kill()
         writer.wait()
+
+
+async def test_daily_state_backup_is_scheduled_and_keeps_the_last_n(tmp_path: Path) -> None:
+    from telegram.ext import Application
+
+    from bot.config import Settings
+    from handlers import jobs
+    from tests.botapi import BotAPIServer
+
+    mirror, state = _state_with_series(tmp_path)
+    settings = Settings(db_path=mirror, refresh_schedule="off", backup_keep=2, backup_time="04:15",
+                        backup_dir=tmp_path / "diarias")
+    with BotAPIServer() as api:
+        app = Application.builder().token(api.token).base_url(api.base_url).build()
+        async with app:
+            aj = jobs.register_jobs(app, settings)
+            assert app.job_queue is not None
+            await app.job_queue.start()
+            try:
+                job = next(j for j in app.job_queue.jobs() if j.name == "state:backup")
+                assert job.next_t is not None
+                local = job.next_t.astimezone(aj.tz)
+                assert (local.hour, local.minute) == (4, 15) and job.job.misfire_grace_time == 6 * 3600
+                for _ in range(3):
+                    await job.run(app)
+            finally:
+                await app.job_queue.stop(wait=False)
+                aj.close()
+    kept = backup.list_backups(tmp_path / "diarias")
+    assert len(kept) == 2 and all(p.stat().st_size > 0 for p in kept)
