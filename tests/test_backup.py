@@ -161,7 +161,7 @@ async def test_daily_state_backup_is_scheduled_and_keeps_the_last_n(tmp_path: Pa
     from handlers import jobs
     from tests.botapi import BotAPIServer
 
-    mirror, state = _state_with_series(tmp_path)
+    mirror, _ = _state_with_series(tmp_path)
     settings = Settings(db_path=mirror, refresh_schedule="off", backup_keep=2, backup_time="04:15",
                         backup_dir=tmp_path / "diarias")
     with BotAPIServer() as api:
