@@ -12,11 +12,12 @@ from bot.config import Settings
 from data.store import Store
 from models.answer import Answer, ChatState
 from models.router import Router
+from models.snapshot_note import SnapshotNotes
 
 
 def _router(settings: Settings, llm: Callable[..., Any] | None = None) -> Router:
     store = Store(settings.db_path, settings.state_path)
-    return Router(store.reader, llm=llm)
+    return SnapshotNotes(Router(store.reader, llm=llm), store.reader)  # type: ignore[return-value]
 
 
 def _forecast_text(answer: Answer, settings: Settings) -> str:

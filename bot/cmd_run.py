@@ -32,8 +32,9 @@ Para usar el bot en Telegram:
 
 
 def ensure_data(settings: Settings) -> None:
-    """An empty mirror gets data before the bot starts: DANE first (when allowed), else the demo mirror."""
-    from data import demo
+    """An empty mirror gets data before the bot starts: DANE first (when allowed), else the bundled snapshot of
+    real weekly prices (the invented demo figures only when that file is missing)."""
+    from data import demo, snapshot
     from data.refresh import bootstrap, is_empty
     from data.store import Store
 
@@ -47,7 +48,13 @@ def ensure_data(settings: Settings) -> None:
         result = bootstrap(store, settings, log=lambda line: print(line, flush=True))
         print(result.message, flush=True)
         return
-    with store.writer() as conn:
+    with store.writer(mirror_only=True) as conn:
+        if is_empty(conn) and snapshot.available():
+            newest = snapshot.load(conn)
+            print(f"El espejo estaba vacío y SIPSABOT_REFRESH_ON_START=0: cargué la copia de precios semanales "
+                  f"reales de SIPSA incluida con el bot (datos hasta {newest}). Ejecute `sipsabot refresh` para "
+                  "traer los datos nuevos de DANE.", flush=True)
+            return
         if is_empty(conn):
             demo.build(conn)
             conn.commit()

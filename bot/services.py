@@ -10,6 +10,7 @@ from bot.config import Settings
 from data.store import Store
 from handlers.common import ChatMemory, FloodGuard, KeyedStore, Services, runner
 from models.router import Router
+from models.snapshot_note import SnapshotNotes
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ def build_services(settings: Settings, *, with_llm: bool = True) -> Services:
         from models.llm import build_parser
 
         llm = build_parser(settings)
-    router = Router(store.reader, llm=llm)
+    router = SnapshotNotes(Router(store.reader, llm=llm), store.reader)
     # Router calls may wait for the LLM: a pool wider than the default keeps database answers flowing.
     workers = max(4, min(32, settings.concurrent_updates // 2 or 4))
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sipsabot-work")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from data import demo
+from data import demo, snapshot
 from data.importers import soap_xml
 from data.importers.base import ImportResult, import_run
 from data.importers.soap_records import BY_DATASET, OPERATIONS, Operation
@@ -106,6 +106,7 @@ def refresh_one(store: Store, name: str, config: SoapConfig, *, arg0: int | None
             with store.writer(mirror_only=True) as conn, \
                     import_run(conn, source=f"soap:{op.name}", fmt="soap-xml", path=target, dataset=op.table) as batch:
                 soap_xml.load(batch, target)
+                snapshot.retire(conn, op.table)  # DANE's whole history replaces the bundled copy
         except Exception as exc:  # cut/malformed XML, SOAP Fault, database error: rolled back by import_run
             out.error = str(exc) if isinstance(exc, SoapError | soap_xml.SoapFault) else \
                 f"La respuesta de {op.name} no se pudo leer: {exc}."
@@ -152,7 +153,7 @@ def is_empty(conn: sqlite3.Connection) -> bool:
 
 @dataclass
 class Bootstrap:
-    status: str  # 'existing' | 'refreshed' | 'demo'
+    status: str  # 'existing' | 'refreshed' | 'snapshot' | 'demo' (only when the snapshot file is missing)
     message: str  # Spanish, for the console / logs
     results: list[RefreshResult] = field(default_factory=list)
 
@@ -182,12 +183,22 @@ def bootstrap(store_or_path: Store | str | Path, settings: Any = None, *, config
         note = f" (fallaron: {', '.join(failed)})" if failed else ""
         return Bootstrap("refreshed", f"Espejo cargado desde DANE – SIPSA: {', '.join(r.dataset for r in loaded)}"
                                       f"{note}.", results)
-    with store.writer(mirror_only=True) as conn:
-        if is_empty(conn):  # another process may have filled it meanwhile
-            demo.build(conn)
     reason = results[0].error if results else "sin conjuntos"
     why = ("No pude conectarme con DANE – SIPSA" if any(r.unreachable for r in results)
            else "DANE – SIPSA no entregó datos utilizables")
+    if snapshot.available():
+        with store.writer(mirror_only=True) as conn:
+            newest = snapshot.load(conn) if is_empty(conn) else ""  # another process may have filled it meanwhile
+        return Bootstrap(
+            "snapshot",
+            f"{why}, así que cargué la copia de precios semanales reales de SIPSA incluida con el bot (datos hasta "
+            f"{newest or 'su última semana'}); cada respuesta dice su antigüedad. Ejecute `sipsabot refresh` cuando "
+            f"haya conexión. ({reason})",
+            results,
+        )
+    with store.writer(mirror_only=True) as conn:
+        if is_empty(conn):  # another process may have filled it meanwhile
+            demo.build(conn)
     return Bootstrap(
         "demo",
         f"{why}, así que cargué el espejo de DEMOSTRACIÓN: sus cifras son ficticias y cada respuesta lo dirá. "
