@@ -39,6 +39,9 @@ def ensure_data(settings: Settings) -> None:
     from data.store import Store
 
     store = Store(settings.db_path, settings.state_path)
+    for note in store.notes:  # e.g. a damaged mirror moved aside: said on the console and in the log
+        print(note, flush=True)
+        log.warning("%s", note)
     with store.writer() as conn:
         empty = is_empty(conn)
     if not empty:

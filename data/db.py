@@ -63,10 +63,55 @@ def connect_state(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def upgrade(path: str | Path, state: str | Path | None = None) -> None:
+# A full integrity check reads every page; above this size start-up checks the header and schema only.
+QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
+
+
+def mirror_damage(path: str | Path) -> str | None:
+    """Why the mirror file cannot be used (not SQLite, damaged pages), or None when it opens and checks clean."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+                found = conn.execute("PRAGMA quick_check").fetchone()[0]
+                if found != "ok":
+                    return str(found)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None
+
+
+def quarantine(path: str | Path, reason: str) -> str:
+    """Move a damaged mirror (and its WAL) aside so a new one can be built; returns the message (Spanish).
+    Only the mirror: it is public data that a refresh rebuilds. The state file is never moved or rebuilt."""
+    import datetime as dt
+
+    path = Path(path)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.dañado-{stamp}")
+    path.rename(aside)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return (f"El espejo {path} estaba dañado ({reason}); lo aparté como {aside.name} y lo reconstruyo. "
+            "Las alertas, series y chats están en el archivo de estado y no se tocaron.")
+
+
+def upgrade(path: str | Path, state: str | Path | None = None) -> list[str]:
     """Create or upgrade both files (state first: the mirror's split moves rows into it), then map the state's
-    ids onto the mirror. Raises migrations.MigrationError, leaving the file that failed as it was."""
+    ids onto the mirror. A damaged mirror is moved aside and created anew (the returned notes say so). Raises
+    migrations.MigrationError, leaving the file that failed as it was."""
+    notes = []
     state_path = Path(state) if state else default_state(path)
+    if str(path) != MEMORY:
+        damage = mirror_damage(path)
+        if damage is not None:
+            notes.append(quarantine(path, damage))
     sconn = connect_state(state_path)
     try:
         migrations.upgrade_state(sconn)
@@ -78,6 +123,7 @@ def upgrade(path: str | Path, state: str | Path | None = None) -> None:
         state_ids.reconcile(conn)
     finally:
         conn.close()
+    return notes
 
 
 def open_db(path: str | Path, *, readonly: bool = False, state: str | Path | None = None,

@@ -19,7 +19,7 @@ class Store:
         self.state_path = Path(state) if state else default_state(self.path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
-        upgrade(self.path, self.state_path)  # create / migrate both files once
+        self.notes = upgrade(self.path, self.state_path)  # create / migrate both files once (and say what happened)
 
     def reader(self) -> sqlite3.Connection:
         """This thread's read-only connection."""
