@@ -134,8 +134,8 @@ def test_another_process_holding_the_write_lock(tmp_path: Path) -> None:
     mirror, state = _mirror_with_state(tmp_path)
     csv = tmp_path / "una_semana.csv.gz"
     csv.write_bytes(gzip.compress(
-        "semana_inicio,semana_fin,grupo,producto,mercado,precio_min_cop_kg,precio_max_cop_kg,precio_medio_cop_kg,"
-        "tendencia\n2030-01-05,2030-01-11,Frutas frescas,Mango Tommy,\"Cali, Cavasa\",1000,1200,1100,=\n".encode()))
+        b"semana_inicio,semana_fin,grupo,producto,mercado,precio_min_cop_kg,precio_max_cop_kg,precio_medio_cop_kg,"
+        b"tendencia\n2030-01-05,2030-01-11,Frutas frescas,Mango Tommy,\"Cali, Cavasa\",1000,1200,1100,=\n"))
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(mirror), "4"], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
