@@ -42,7 +42,7 @@ eval-forecast: $(STAMP)
 
 # The wheelhouse the image installs from (no network inside the build); llama-cpp-python comes from pip's cache.
 wheels: $(STAMP)
-	rm -rf build/wheels
+	rm -rf build/wheels build/lib build/bdist.*  # stale build/lib files would end up in the wheel
 	$(PY) -m pip wheel --quiet -w build/wheels . setuptools wheel
 
 # DOCKER_BASE: any bookworm image with python3 + python3-venv (CI imports one made with debootstrap).
