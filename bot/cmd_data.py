@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from bot.config import Settings
 from data import demo, export
@@ -121,15 +122,20 @@ def export_cmd(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _demo_unless_real(conn: Any) -> bool:
+    if not is_empty(conn) and not is_demo(conn):
+        return False
+    demo.build(conn)
+    return True
+
+
 def demo_cmd(args: argparse.Namespace, settings: Settings) -> int:
     """`sipsabot demo`: load the demo mirror (synthetic figures, flagged so every answer says so)."""
     store = Store(settings.db_path, settings.state_path)
-    with store.writer() as conn:
-        if not is_empty(conn) and not is_demo(conn):
-            print(f"✗ El espejo {settings.db_path} ya tiene datos reales; no lo mezclo con datos de demostración. "
-                  "Use --db con otro archivo.", file=sys.stderr)
-            return 1
-        demo.build(conn)
+    if not store.write_sync(_demo_unless_real, mirror_only=True):
+        print(f"✗ El espejo {settings.db_path} ya tiene datos reales; no lo mezclo con datos de demostración. "
+              "Use --db con otro archivo.", file=sys.stderr)
+        return 1
     print(f"✓ Espejo de DEMOSTRACIÓN cargado en {settings.db_path}: cifras ficticias, marcadas como tales en cada "
           "respuesta. Para datos reales: `sipsabot refresh` o `sipsabot import ARCHIVO`.")
     return 0

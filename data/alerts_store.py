@@ -8,7 +8,7 @@ rebuildable mirror):
   as the evaluation that produced it, BEFORE anything is sent. Sending moves a row pending -> sending ->
   delivered; see `models.alerts` for the exact delivery guarantee.
 
-Every function takes an open connection and commits its own unit of work (callers use `Store.writer()`).
+Every function takes an open connection and commits its own unit of work (callers run them with `Store.write`).
 """
 
 from __future__ import annotations

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import datetime as dt
 import logging
 import sqlite3
@@ -35,7 +34,7 @@ from telegram.ext import Application, ContextTypes
 
 from data import alerts_store as store
 from data import backup
-from data.db import open_db
+from data.store import Store
 from models import alerts, schedule
 
 log = logging.getLogger(__name__)
@@ -68,44 +67,29 @@ class DrainStats:
 class AlertJobs:
     """Per-application state of the alert machinery (kept in bot_data[KEY])."""
 
-    db_path: Path
+    store: Store  # the application's store: alert writes go through its single writer thread
     settings: Any
     tz: ZoneInfo
-    state_path: Path | None = None
     concurrency: int = 4
     drain_interval: float = DRAIN_INTERVAL_S
     refresh: Callable[..., list[Any]] | None = None  # data.refresh.refresh unless a test passes another
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one drain at a time; held during a refresh
-    _executor: concurrent.futures.ThreadPoolExecutor = field(
-        default_factory=lambda: concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="alerts-db"))
-    _conn: sqlite3.Connection | None = None
     paused_until: float = 0.0  # monotonic time; set when Telegram's flood control still answers 429
+    owns_store: bool = False  # a store made here (no services) is closed here
 
-    # -- database work runs on one dedicated thread with one connection
-    def _run(self, fn: Callable[..., T], *args: Any) -> T:
-        if self._conn is None:
-            self._conn = open_db(self.db_path, state=self.state_path).conn  # creates the tables on a new mirror
-        deadline = time.monotonic() + 600
-        while True:
-            try:
-                return fn(self._conn, *args)
-            except sqlite3.OperationalError as exc:  # locked by a long import: keep the alert, try again
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-                log.warning("alerts: database busy (%s), retrying", exc)
-                time.sleep(1.0)
+    @property
+    def db_path(self) -> Path:
+        return self.store.path
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._executor, self._run, fn, *args)
+        """Run `fn(conn, *args)` on the store's writer thread. Another process holding the lock (an import from
+        the CLI) is waited for by SQLite's busy timeout; past it the job fails, the outbox keeps every alert and
+        the next drain tries again."""
+        return await self.store.write(fn, *args)
 
     def close(self) -> None:
-        self._executor.submit(self._close).result()
-        self._executor.shutdown(wait=True)
-
-    def _close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        if self.owns_store:
+            self.store.close()
 
     # -- fan-out
     async def drain(self, bot: Any) -> DrainStats:
@@ -241,7 +225,7 @@ async def refresh_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     failed: tuple[str, ...] = ()
     async with aj.lock:  # no fan-out writes while the import holds the writer
         try:
-            outcome = await asyncio.to_thread(schedule.run_refresh, aj.db_path, task.datasets, aj.settings,
+            outcome = await asyncio.to_thread(schedule.run_refresh, aj.store, task.datasets, aj.settings,
                                               aj.refresh)
             failed = tuple(outcome.failed)
         except Exception:
@@ -330,14 +314,17 @@ def register_jobs(application: Application, settings: Any, db_path: Path | str |
     if jq is None:
         raise RuntimeError("python-telegram-bot[job-queue] is required for refreshes and alerts")
     extra = getattr(settings, "extra", {}) or {}
+    svc = application.bot_data.get("services")
+    own = getattr(svc, "store", None) if db_path is None else None
     aj = AlertJobs(
-        db_path=Path(db_path or settings.db_path), settings=settings,
-        state_path=getattr(settings, "state_path", None) if db_path is None else None, tz=ZoneInfo(settings.timezone),
+        store=own or Store(db_path or settings.db_path, getattr(settings, "state_path", None) if db_path is None
+                           else None),
+        settings=settings, tz=ZoneInfo(settings.timezone),
         concurrency=max(1, int(extra.get("SIPSABOT_ALERT_CONCURRENCY", 4))),
         drain_interval=float(extra.get("SIPSABOT_ALERT_DRAIN_S", DRAIN_INTERVAL_S)), refresh=refresh,
+        owns_store=own is None,
     )
     application.bot_data[KEY] = aj
-    svc = application.bot_data.get("services")
     if svc is not None and hasattr(svc, "on_stop"):
         svc.on_stop.append(aj.close)
     for job in schedule.parse_schedule(settings.refresh_schedule):

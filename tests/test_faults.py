@@ -148,8 +148,7 @@ def test_another_process_holding_the_write_lock(tmp_path: Path) -> None:
 
         def chat_write() -> None:
             s0 = time.monotonic()
-            with store.writer() as conn:
-                chats.save_state(conn, 42, {"intent": "price"})
+            store.write_sync(chats.save_state, 42, {"intent": "price"})
             wrote.append(time.monotonic() - s0)
 
         worker = threading.Thread(target=chat_write)
