@@ -82,7 +82,7 @@ def run_cmd(args: argparse.Namespace, settings: Settings) -> int:
         return chat_cmd(args, settings)
     setup_logging(settings.log_level, settings.telegram_token)
     store = ensure_data(settings)
-    _log_mirror(settings)
+    _log_mirror(settings, store)
 
     from bot.app import build_application
     from bot.services import build_services
@@ -119,16 +119,12 @@ def _serve(app: Any, settings: Settings) -> None:
         app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=5, timeout=_poll_timeout(settings))
 
 
-def _log_mirror(settings: Settings) -> None:
-    from data.db import connect
+def _log_mirror(settings: Settings, store: Store) -> None:
     from data.status import is_demo, mirror_status
 
-    conn = connect(settings.db_path, readonly=True, state=settings.state_path)
-    try:
-        held = [f"{s.name} {s.first}..{s.last}" for s in mirror_status(conn) if s.rows]
-        demo = is_demo(conn)
-    finally:
-        conn.close()
+    conn = store.reader()
+    held = [f"{s.name} {s.first}..{s.last}" for s in mirror_status(conn) if s.rows]
+    demo = is_demo(conn)
     log.info("mirror %s%s: %s", settings.db_path, " (DEMO data)" if demo else "", "; ".join(held) or "empty")
 
 
