@@ -44,10 +44,14 @@ def _find(conn: sqlite3.Connection, kind: str, key: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+OFFSET = 1 << 40  # ids are moved through id + OFFSET so swapped ids never collide with a UNIQUE constraint
+
+
 def reconcile(conn: sqlite3.Connection) -> int:
-    """Point the state's ids at the mirror's current ids for the same keys, in one transaction. A key the mirror
-    does not hold yet (a rebuild still importing) keeps its old id and is tried again next time. Returns the
-    number of ids moved."""
+    """Point the state's ids at the mirror's current ids for the same keys, in one transaction. An id whose key
+    the mirror does not hold (yet: a rebuild still importing) is parked at its negative, which matches no product,
+    so nothing is evaluated or shown against another product that took its number; it comes back when the key
+    appears. Returns the number of ids moved."""
     moved = 0
     with conn:
         for kind, (table, refs) in REFS.items():
@@ -57,15 +61,16 @@ def reconcile(conn: sqlite3.Connection) -> int:
                 if row is not None and row[0] == key:
                     continue
                 new = _find(conn, kind, key)
-                if new is not None and new != old:
+                if new is None and old > 0:
+                    mapping[old] = (-old, key)  # parked
+                elif new is not None and new != old:
                     mapping[old] = (new, key)
             if not mapping:
                 continue
-            # Through negative ids, so swapped ids never collide with a UNIQUE constraint half-way.
             for tbl, col in refs:
                 conn.executemany(f"UPDATE {tbl} SET {col} = ? WHERE {col} = ?",
-                                 [(-new, old) for old, (new, _) in mapping.items()])
-                conn.execute(f"UPDATE {tbl} SET {col} = -{col} WHERE {col} < 0")
+                                 [(new + OFFSET, old) for old, (new, _) in mapping.items()])
+                conn.execute(f"UPDATE {tbl} SET {col} = {col} - ? WHERE {col} >= ?", (OFFSET, OFFSET // 2))
             conn.executemany("DELETE FROM id_keys WHERE kind = ? AND id = ?", [(kind, old) for old in mapping])
             conn.executemany("INSERT OR REPLACE INTO id_keys (kind, id, key) VALUES (?, ?, ?)",
                              [(kind, new, key) for new, key in mapping.values()])

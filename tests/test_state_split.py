@@ -57,10 +57,15 @@ def test_deleting_and_rebuilding_the_mirror_keeps_alerts_and_saved_series(tmp_pa
     conn = open_db(mirror, state=state).conn  # a new, empty mirror: the rebuild imports in another order
     with import_run(conn, source="test", fmt="test", dataset="weekly_prices") as batch:
         other = batch.names.product("Otra fruta nueva", "Frutas frescas")
-        rare2 = batch.names.product("Fruta rara del Putumayo", "Frutas frescas")
         m = batch.names.market(CORABASTOS)
-        batch.upsert("weekly_prices", [(x, m, "2026-10-03", "2026-10-09", None, None, 5000.0, "", "test")
-                                       for x in (other, rare2)])
+        batch.upsert("weekly_prices", [(other, m, "2026-10-03", "2026-10-09", None, None, 5000.0, "", "test")])
+    assert other == rare  # another product took the old number
+    conn.close()
+    conn = open_db(mirror, state=state).conn
+    assert series_store.list_series(conn, 7) == []  # parked until its product is back, never shown as another
+    with import_run(conn, source="test", fmt="test", dataset="weekly_prices") as batch:
+        rare2 = batch.names.product("Fruta rara del Putumayo", "Frutas frescas")
+        batch.upsert("weekly_prices", [(rare2, m, "2026-10-03", "2026-10-09", None, None, 5000.0, "", "test")])
     assert rare2 != rare  # the id really moved
     conn.close()
     conn = open_db(mirror, state=state).conn  # start-up maps the state's ids by key
