@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # Portable llama.cpp build (no -march=native), so the wheel in pip's cache runs on any x86-64 machine.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: install run test lint typecheck pytest bench eval eval-forecast clean
+.PHONY: install run test lint typecheck pytest bench eval eval-forecast clean wheels docker-build test-docker
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,21 @@ eval: $(STAMP)
 
 eval-forecast: $(STAMP)
 	$(VENV)/bin/sipsabot eval-forecast
+
+# The wheelhouse the image installs from (no network inside the build); llama-cpp-python comes from pip's cache.
+wheels: $(STAMP)
+	rm -rf build/wheels build/lib build/bdist.*  # stale build/lib files would end up in the wheel
+	$(PY) -m pip wheel --quiet -w build/wheels . setuptools wheel
+
+# DOCKER_BASE: any bookworm image with python3 + python3-venv (CI imports one made with debootstrap).
+DOCKER_BASE ?= python:3.11-slim-bookworm
+docker-build: wheels
+	docker build --build-arg BASE=$(DOCKER_BASE) -t sipsabot:latest .
+
+# The deployment end to end (CI, after `make test`): dockerd, an offline base image, the image, docker-compose
+# against the fake Bot API, one question, a restart with the state intact. Needs root.
+test-docker: $(STAMP)
+	tools/docker_ci.sh
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

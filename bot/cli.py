@@ -11,6 +11,8 @@ from bot.config import Settings
 
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", help="ruta del espejo SQLite (por defecto SIPSABOT_DB)")
+    p.add_argument("--state", help="ruta del estado SQLite (por defecto SIPSABOT_STATE_DB o state.db junto al "
+                                   "espejo)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     mi = msub.add_parser("info", help="muestra el modelo configurado")
     mi.add_argument("--load", action="store_true", help="además lo carga y prueba una pregunta")
 
+    p = sub.add_parser("backup", help="copia comprimida y fechada del estado (alertas, series, memoria de chats)")
+    p.add_argument("dir", nargs="?", help="carpeta de destino (por defecto SIPSABOT_BACKUP_DIR o backups/ junto "
+                                          "al estado)")
+    p.add_argument("--keep", type=int, default=0, help="deja solo las N copias más recientes de la carpeta")
+    _add_db(p)
+
+    p = sub.add_parser("restore", help="reemplaza el estado por una copia (se niega si no es un estado de SIPSABot)")
+    p.add_argument("file")
+    _add_db(p)
+
     p = sub.add_parser("health", help="comprobación de salud: el espejo abre y cuenta filas (Docker)")
     _add_db(p)
     return parser
@@ -104,6 +116,10 @@ def _dispatch(command: str) -> Callable[[argparse.Namespace, Settings], int]:
         from bot import cmd_model
 
         return cmd_model.model_cmd
+    if command in {"backup", "restore"}:
+        from bot import cmd_backup
+
+        return getattr(cmd_backup, command + "_cmd")
     if command == "health":
         from bot import cmd_health
 
@@ -121,6 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pathlib import Path
 
         settings = replace(settings, db_path=Path(args.db))
+    if getattr(args, "state", None):
+        from dataclasses import replace
+        from pathlib import Path
+
+        settings = replace(settings, state_db=Path(args.state))
     try:
         return _dispatch(args.command)(args, settings)
     except KeyboardInterrupt:

@@ -12,11 +12,12 @@ from bot.config import Settings
 from data.store import Store
 from models.answer import Answer, ChatState
 from models.router import Router
+from models.snapshot_note import SnapshotNotes
 
 
 def _router(settings: Settings, llm: Callable[..., Any] | None = None) -> Router:
-    store = Store(settings.db_path)
-    return Router(store.reader, llm=llm)
+    store = Store(settings.db_path, settings.state_path)
+    return SnapshotNotes(Router(store.reader, llm=llm), store.reader)  # type: ignore[return-value]
 
 
 def _forecast_text(answer: Answer, settings: Settings) -> str:
@@ -30,7 +31,7 @@ def _forecast_text(answer: Answer, settings: Settings) -> str:
         return answer.text + "\n(El pronóstico no está disponible en esta instalación.)"
     slots = answer.slots
     try:
-        conn = Store(settings.db_path).reader()
+        conn = Store(settings.db_path, settings.state_path).reader()
         series = resolve_series(conn, str(slots.get("product") or ""), slots.get("market"), slots.get("freq") or "W")
         result, _ = compute(series, slots.get("horizon"), chart=False)
     except ForecastError as exc:

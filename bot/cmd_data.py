@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from bot.config import Settings
 from data import demo, export
-from data.db import open_db
 from data.importer import import_file
 from data.importers.base import ImportError_
 from data.refresh import DEFAULT_DATASETS, is_empty, last_ok_import, last_refresh, operation_for, refresh
@@ -17,12 +17,12 @@ from data.store import Store
 
 
 def import_cmd(args: argparse.Namespace, settings: Settings) -> int:
-    db = open_db(settings.db_path)
+    store = Store(settings.db_path, settings.state_path)
     failures = 0
     results = []
     for path in args.paths:
         try:
-            result = import_file(db.conn, path)
+            result = store.write_sync(import_file, path, mirror_only=True)  # imports never lock the state
         except ImportError_ as exc:
             failures += 1
             print(f"✗ {exc}", file=sys.stderr)
@@ -50,7 +50,7 @@ def refresh_cmd(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as exc:
         print(f"✗ {exc}", file=sys.stderr)
         return 2
-    store = Store(settings.db_path)
+    store = Store(settings.db_path, settings.state_path)
     quiet = bool(args.json)
 
     def log(line: str) -> None:
@@ -69,8 +69,7 @@ def refresh_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 def status_cmd(args: argparse.Namespace, settings: Settings) -> int:
     """`sipsabot status [--json]`: rows, date range, last import, last refresh and staleness per dataset."""
-    db = open_db(settings.db_path)
-    conn = db.conn
+    conn = Store(settings.db_path, settings.state_path).reader()
     report = []
     for s in mirror_status(conn):
         table = DATASETS[s.name].table
@@ -106,30 +105,35 @@ def status_cmd(args: argparse.Namespace, settings: Settings) -> int:
 def export_cmd(args: argparse.Namespace, settings: Settings) -> int:
     """`sipsabot export TABLE [--csv PATH]`: a table with canonical names as CSV (UTF-8 with BOM in files, so
     spreadsheets read the accents; `--sep ';'` writes decimal commas for Spanish-locale spreadsheets)."""
-    db = open_db(settings.db_path, readonly=settings.db_path.exists())
+    conn = Store(settings.db_path, settings.state_path).reader()
     sep = getattr(args, "sep", None) or ","
     if args.csv:
         with open(args.csv, "w", encoding="utf-8-sig", newline="") as out:
-            count = export.write_csv(db.conn, args.table, out, sep)
-        note = " (datos de DEMOSTRACIÓN)" if is_demo(db.conn) else ""
+            count = export.write_csv(conn, args.table, out, sep)
+        note = " (datos de DEMOSTRACIÓN)" if is_demo(conn) else ""
         print(f"✓ {count:,}".replace(",", ".") + f" filas de {args.table} en {args.csv}{note}")
     else:
         try:
-            export.write_csv(db.conn, args.table, sys.stdout, sep)
+            export.write_csv(conn, args.table, sys.stdout, sep)
         except BrokenPipeError:  # `| head`
             return 0
     return 0
 
 
+def _demo_unless_real(conn: Any) -> bool:
+    if not is_empty(conn) and not is_demo(conn):
+        return False
+    demo.build(conn)
+    return True
+
+
 def demo_cmd(args: argparse.Namespace, settings: Settings) -> int:
     """`sipsabot demo`: load the demo mirror (synthetic figures, flagged so every answer says so)."""
-    store = Store(settings.db_path)
-    with store.writer() as conn:
-        if not is_empty(conn) and not is_demo(conn):
-            print(f"✗ El espejo {settings.db_path} ya tiene datos reales; no lo mezclo con datos de demostración. "
-                  "Use --db con otro archivo.", file=sys.stderr)
-            return 1
-        demo.build(conn)
+    store = Store(settings.db_path, settings.state_path)
+    if not store.write_sync(_demo_unless_real, mirror_only=True):
+        print(f"✗ El espejo {settings.db_path} ya tiene datos reales; no lo mezclo con datos de demostración. "
+              "Use --db con otro archivo.", file=sys.stderr)
+        return 1
     print(f"✓ Espejo de DEMOSTRACIÓN cargado en {settings.db_path}: cifras ficticias, marcadas como tales en cada "
           "respuesta. Para datos reales: `sipsabot refresh` o `sipsabot import ARCHIVO`.")
     return 0

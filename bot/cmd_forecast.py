@@ -23,7 +23,7 @@ def forecast_cmd(args: argparse.Namespace, settings: Settings) -> int:
         print(f"No existe el espejo {settings.db_path}. Cárgalo con `sipsabot refresh` o `sipsabot demo`.",
               file=sys.stderr)
         return 2
-    conn = Store(settings.db_path).reader()
+    conn = Store(settings.db_path, settings.state_path).reader()
     try:
         series = resolve_series(conn, args.product, args.market, args.freq)
         result, png = compute(series, args.horizon, chart=bool(args.png))

@@ -17,6 +17,7 @@ from telegram.error import InvalidToken, NetworkError
 
 from bot.config import Settings
 from bot.logs import setup_logging
+from data.store import Store
 
 log = logging.getLogger("sipsabot")
 
@@ -31,45 +32,62 @@ Para usar el bot en Telegram:
 """
 
 
-def ensure_data(settings: Settings) -> None:
-    """An empty mirror gets data before the bot starts: DANE first (when allowed), else the demo mirror."""
-    from data import demo
+def ensure_data(settings: Settings) -> Store:
+    """An empty mirror gets data before the bot starts: DANE first (when allowed), else the bundled snapshot of
+    real weekly prices (the invented demo figures only when that file is missing). Returns the process's store."""
     from data.refresh import bootstrap, is_empty
-    from data.store import Store
 
-    store = Store(settings.db_path)
-    with store.writer() as conn:
-        empty = is_empty(conn)
-    if not empty:
-        return
+    store = Store(settings.db_path, settings.state_path)
+    for note in store.notes:  # e.g. a damaged mirror moved aside: said on the console and in the log
+        print(note, flush=True)
+        log.warning("%s", note)
+    if not is_empty(store.reader()):
+        return store
     if settings.refresh_on_start:
         print("El espejo está vacío: lo cargo desde DANE – SIPSA (puede tardar unos minutos)…", flush=True)
         result = bootstrap(store, settings, log=lambda line: print(line, flush=True))
         print(result.message, flush=True)
-        return
-    with store.writer() as conn:
-        if is_empty(conn):
-            demo.build(conn)
-            conn.commit()
-    print("El espejo estaba vacío y SIPSABOT_REFRESH_ON_START=0: cargué el espejo de DEMOSTRACIÓN (cifras "
-          "ficticias). Ejecute `sipsabot refresh` para traer los datos de DANE.", flush=True)
+        return store
+    loaded = store.write_sync(_offline_data, mirror_only=True)
+    if loaded == "demo":
+        print("El espejo estaba vacío y SIPSABOT_REFRESH_ON_START=0: cargué el espejo de DEMOSTRACIÓN (cifras "
+              "ficticias). Ejecute `sipsabot refresh` para traer los datos de DANE.", flush=True)
+    elif loaded:
+        print(f"El espejo estaba vacío y SIPSABOT_REFRESH_ON_START=0: cargué la copia de precios semanales "
+              f"reales de SIPSA incluida con el bot (datos hasta {loaded}). Ejecute `sipsabot refresh` para "
+              "traer los datos nuevos de DANE.", flush=True)
+    return store
+
+
+def _offline_data(conn: Any) -> str:
+    """On the writer thread: the bundled snapshot (or, when its file is missing, the demo); '' when another
+    process filled the mirror meanwhile."""
+    from data import demo, snapshot
+    from data.refresh import is_empty
+
+    if not is_empty(conn):
+        return ""
+    if snapshot.available():
+        return snapshot.load(conn)
+    demo.build(conn)
+    return "demo"
 
 
 def run_cmd(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.telegram_token:
         print(NO_TOKEN, flush=True)
-        ensure_data(settings)
+        ensure_data(settings).close()
         from bot.cmd_ask import chat_cmd
 
         return chat_cmd(args, settings)
     setup_logging(settings.log_level, settings.telegram_token)
-    ensure_data(settings)
-    _log_mirror(settings)
+    store = ensure_data(settings)
+    _log_mirror(settings, store)
 
     from bot.app import build_application
     from bot.services import build_services
 
-    app = build_application(settings, build_services(settings))
+    app = build_application(settings, build_services(settings, store=store))
     try:
         _serve(app, settings)
     except InvalidToken:
@@ -101,16 +119,12 @@ def _serve(app: Any, settings: Settings) -> None:
         app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=5, timeout=_poll_timeout(settings))
 
 
-def _log_mirror(settings: Settings) -> None:
-    from data.db import connect
+def _log_mirror(settings: Settings, store: Store) -> None:
     from data.status import is_demo, mirror_status
 
-    conn = connect(settings.db_path, readonly=True)
-    try:
-        held = [f"{s.name} {s.first}..{s.last}" for s in mirror_status(conn) if s.rows]
-        demo = is_demo(conn)
-    finally:
-        conn.close()
+    conn = store.reader()
+    held = [f"{s.name} {s.first}..{s.last}" for s in mirror_status(conn) if s.rows]
+    demo = is_demo(conn)
     log.info("mirror %s%s: %s", settings.db_path, " (DEMO data)" if demo else "", "; ".join(held) or "empty")
 
 

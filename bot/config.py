@@ -37,6 +37,10 @@ def _float(value: str | None, default: float) -> float:
 @dataclass(frozen=True)
 class Settings:
     db_path: Path = DEFAULT_DB
+    state_db: Path | None = None  # SIPSABOT_STATE_DB; None: state.db beside the mirror (var/state.db)
+    backup_dir: Path | None = None  # SIPSABOT_BACKUP_DIR; None: backups/ beside the state file
+    backup_keep: int = 14  # SIPSABOT_BACKUP_KEEP: daily state backups kept (0 turns the daily backup off)
+    backup_time: str = "03:30"  # SIPSABOT_BACKUP_TIME, local time (SIPSABOT_TZ)
     telegram_token: str = ""
     bot_api_base_url: str = ""  # e.g. http://127.0.0.1:8081/bot (tests, local Bot API servers)
     webhook_url: str = ""
@@ -65,11 +69,24 @@ class Settings:
     log_level: str = "INFO"
     extra: Mapping[str, str] = field(default_factory=dict)
 
+    @property
+    def state_path(self) -> Path:
+        """The state file (what users created); beside the mirror unless SIPSABOT_STATE_DB names another."""
+        return self.state_db or self.db_path.parent / "state.db"
+
+    @property
+    def backup_path(self) -> Path:
+        return self.backup_dir or self.state_path.parent / "backups"
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         e = dict(os.environ if env is None else env)
         return cls(
             db_path=Path(e.get("SIPSABOT_DB") or DEFAULT_DB),
+            state_db=Path(e["SIPSABOT_STATE_DB"]) if e.get("SIPSABOT_STATE_DB") else None,
+            backup_dir=Path(e["SIPSABOT_BACKUP_DIR"]) if e.get("SIPSABOT_BACKUP_DIR") else None,
+            backup_keep=_int(e.get("SIPSABOT_BACKUP_KEEP"), 14),
+            backup_time=e.get("SIPSABOT_BACKUP_TIME") or "03:30",
             telegram_token=e.get("TELEGRAM_BOT_TOKEN", "").strip(),
             bot_api_base_url=e.get("SIPSABOT_BOT_API_URL", "").rstrip("/"),
             webhook_url=e.get("SIPSABOT_WEBHOOK_URL", ""),

@@ -10,20 +10,21 @@ from bot.config import Settings
 from data.store import Store
 from handlers.common import ChatMemory, FloodGuard, KeyedStore, Services, runner
 from models.router import Router
+from models.snapshot_note import SnapshotNotes
 
 log = logging.getLogger(__name__)
 
 
-def build_services(settings: Settings, *, with_llm: bool = True) -> Services:
+def build_services(settings: Settings, *, with_llm: bool = True, store: Store | None = None) -> Services:
     """Everything the handlers need. The LLM worker (when SIPSABOT_LLM_MODEL names a file) loads in its own
     thread, so start-up is not delayed; without it the router answers on rules alone."""
-    store = Store(settings.db_path)
+    store = store or Store(settings.db_path, settings.state_path)  # the process's one store (one writer thread)
     llm = None
     if with_llm and settings.llm_model_path:
         from models.llm import build_parser
 
         llm = build_parser(settings)
-    router = Router(store.reader, llm=llm)
+    router = SnapshotNotes(Router(store.reader, llm=llm), store.reader)
     # Router calls may wait for the LLM: a pool wider than the default keeps database answers flowing.
     workers = max(4, min(32, settings.concurrent_updates // 2 or 4))
     executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sipsabot-work")
@@ -45,3 +46,7 @@ def close_services(svc: Services) -> None:
         except Exception:
             log.exception("error while stopping a service")
     svc.executor.shutdown(wait=False, cancel_futures=True)
+    try:
+        svc.store.close()  # last: the flush above and the services' own stops may still write
+    except Exception:
+        log.exception("could not close the store")

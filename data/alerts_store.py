@@ -1,13 +1,14 @@
 """Price-alert storage: subscriptions per chat, quiet hours, the evaluation cursor and the outbox.
 
-Everything durable about alerts lives here, in the mirror's SQLite file (never in pickle persistence):
+Everything durable about alerts lives here, in the state file (never in pickle persistence, never in the
+rebuildable mirror):
 - `alert_subscriptions`: one rule per row (product + market or city + rule), with its armed state and the newest
   observation period already evaluated;
 - `alert_queue`: one row per alert, keyed (subscription, observation period) and written in the same transaction
   as the evaluation that produced it, BEFORE anything is sent. Sending moves a row pending -> sending ->
   delivered; see `models.alerts` for the exact delivery guarantee.
 
-Every function takes an open connection and commits its own unit of work (callers use `Store.writer()`).
+Every function takes an open connection and commits its own unit of work (callers run them with `Store.write`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from data import state_ids
 
 RULES = ("above", "below", "change", "digest")
 DIRECTIONS = ("", "up", "down", "any")
@@ -31,7 +34,7 @@ SERIES: dict[str, tuple[str, str, str | None]] = {
 }
 # How far back (days) to look for the previous observation of a series when evaluating % change.
 LOOKBACK_DAYS = {"daily": 15, "daily-city": 15, "weekly": 50, "monthly": 125}
-CURSOR_KEY = "alerts_evaluated_run"
+CURSOR_KEY = "alerts_cursor"
 
 
 def utc_now() -> str:
@@ -89,6 +92,7 @@ def add_subscription(conn: sqlite3.Connection, *, chat_id: int, product_id: int,
         (chat_id, user_id, product_id, market_id, dataset, rule, threshold, direction if rule == "change" else "",
          int(armed), last_period, utc_now()),
     )
+    state_ids.remember(conn, [product_id], [market_id])  # the keys survive a rebuilt mirror
     conn.execute("INSERT OR IGNORE INTO alert_chats (chat_id) VALUES (?)", (chat_id,))
     conn.execute("UPDATE alert_chats SET blocked_at = '' WHERE chat_id = ?", (chat_id,))
     conn.execute("UPDATE alert_subscriptions SET active = 1 WHERE chat_id = ?", (chat_id,))
@@ -248,9 +252,20 @@ def is_demo(conn: sqlite3.Connection) -> bool:
 # ---------------------------------------------------------------- evaluation cursor (durable)
 
 
+def _mirror_id(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'mirror_id'").fetchone()
+    return str(row[0]) if row else ""
+
+
 def evaluated_run(conn: sqlite3.Connection) -> int:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (CURSOR_KEY,)).fetchone()
-    return int(row[0]) if row else 0
+    """The newest import run of this mirror already evaluated. The cursor lives in the state as
+    'mirror id:run id'; a rebuilt mirror (another id, runs counted from 1 again) starts from 0, and the per-series
+    watermarks (alert_series) keep periods already evaluated from alerting twice."""
+    row = conn.execute("SELECT value FROM state_meta WHERE key = ?", (CURSOR_KEY,)).fetchone()
+    if not row:
+        return 0
+    mirror, _, run = str(row[0]).rpartition(":")
+    return int(run) if mirror == _mirror_id(conn) and run.isdigit() else 0
 
 
 def runs_after(conn: sqlite3.Connection, run_id: int) -> tuple[int, set[str]]:
@@ -308,7 +323,8 @@ def write_evaluation(conn: sqlite3.Connection, *, alerts: Sequence[NewAlert], ar
     conn.executemany("UPDATE alert_subscriptions SET armed = ? WHERE id = ?", [(a, i) for i, a in armed])
     conn.executemany("INSERT OR REPLACE INTO alert_series (dataset, product_id, market_id, last_period) "
                      "VALUES (?, ?, ?, ?)", series)
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (CURSOR_KEY, str(run_id)))
+    conn.execute("INSERT OR REPLACE INTO state_meta (key, value) VALUES (?, ?)",
+                 (CURSOR_KEY, f"{_mirror_id(conn)}:{run_id}"))
     return queued
 
 

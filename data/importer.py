@@ -33,6 +33,14 @@ def import_file(conn: sqlite3.Connection, path: str | Path) -> ImportResult:
             loader(batch, path)
     except ImportError_:
         raise
+    except sqlite3.OperationalError as exc:
+        if "full" in str(exc).lower():
+            raise ImportError_(f"No hay espacio en el disco para importar {path.name} ({exc}). El espejo no "
+                               "cambió; libere espacio y vuelva a intentarlo.") from exc
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise ImportError_(f"Otro proceso tiene el espejo ocupado escribiendo desde hace más de 30 s; no "
+                               f"importé {path.name}. El espejo no cambió; vuelva a intentarlo.") from exc
+        raise ImportError_(f"No pude escribir {path.name} en el espejo ({exc}). El espejo no cambió.") from exc
     except Exception as exc:  # any parse failure: the transaction was rolled back by import_run
         raise ImportError_(f"No pude leer {path.name} ({fmt}): {exc}. El espejo no cambió.") from exc
     return batch.result

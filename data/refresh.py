@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from data import demo
+from data import demo, snapshot
 from data.importers import soap_xml
 from data.importers.base import ImportResult, import_run
 from data.importers.soap_records import BY_DATASET, OPERATIONS, Operation
@@ -86,6 +86,14 @@ def _record_failure(conn: sqlite3.Connection, op: Operation, error: Exception) -
         pass
 
 
+def _load(conn: sqlite3.Connection, op: Operation, target: Path) -> ImportResult:
+    """On the writer thread: one transaction for the whole response."""
+    with import_run(conn, source=f"soap:{op.name}", fmt="soap-xml", path=target, dataset=op.table) as batch:
+        soap_xml.load(batch, target)
+        snapshot.retire(conn, op.table)  # DANE's whole history replaces the bundled copy
+    return batch.result
+
+
 def refresh_one(store: Store, name: str, config: SoapConfig, *, arg0: int | None = None,
                 workdir: str | Path | None = None, log: Callable[[str], None] | None = None) -> RefreshResult:
     op = operation_for(name)
@@ -97,22 +105,19 @@ def refresh_one(store: Store, name: str, config: SoapConfig, *, arg0: int | None
             download = fetch(op.name, target, config, arg0=arg0 if op.name == ARG0_OPERATION else None, log=log)
         except SoapError as exc:
             out.error, out.unreachable = str(exc), isinstance(exc, Unreachable)
-            with store.writer() as conn:
-                _record_failure(conn, op, exc)
+            store.write_sync(_record_failure, op, exc, mirror_only=True)
             return out
         out.bytes, out.attempts, out.download_s = download.bytes, download.attempts, download.seconds
         t0 = time.perf_counter()
         try:
-            with store.writer() as conn, \
-                    import_run(conn, source=f"soap:{op.name}", fmt="soap-xml", path=target, dataset=op.table) as batch:
-                soap_xml.load(batch, target)
+            loaded = store.write_sync(_load, op, target, mirror_only=True)
         except Exception as exc:  # cut/malformed XML, SOAP Fault, database error: rolled back by import_run
             out.error = str(exc) if isinstance(exc, SoapError | soap_xml.SoapFault) else \
                 f"La respuesta de {op.name} no se pudo leer: {exc}."
             out.import_s = time.perf_counter() - t0
             return out
         out.import_s = time.perf_counter() - t0
-        out.status, out.result = "ok", batch.result
+        out.status, out.result = "ok", loaded
     return out
 
 
@@ -152,7 +157,7 @@ def is_empty(conn: sqlite3.Connection) -> bool:
 
 @dataclass
 class Bootstrap:
-    status: str  # 'existing' | 'refreshed' | 'demo'
+    status: str  # 'existing' | 'refreshed' | 'snapshot' | 'demo' (only when the snapshot file is missing)
     message: str  # Spanish, for the console / logs
     results: list[RefreshResult] = field(default_factory=list)
 
@@ -165,9 +170,8 @@ def bootstrap(store_or_path: Store | str | Path, settings: Any = None, *, config
     A quick GET of the endpoint first (10 s) makes an offline start fall back to the demo without waiting for
     the retries of a full refresh."""
     store = _store(store_or_path)
-    with store.writer() as conn:
-        if not is_empty(conn):
-            return Bootstrap("existing", "El espejo ya tiene datos; no hace falta cargarlo.")
+    if not is_empty(store.reader()):
+        return Bootstrap("existing", "El espejo ya tiene datos; no hace falta cargarlo.")
     config = config or SoapConfig.of(settings)
     offline = probe(config)
     if offline is not None:
@@ -182,18 +186,34 @@ def bootstrap(store_or_path: Store | str | Path, settings: Any = None, *, config
         note = f" (fallaron: {', '.join(failed)})" if failed else ""
         return Bootstrap("refreshed", f"Espejo cargado desde DANE – SIPSA: {', '.join(r.dataset for r in loaded)}"
                                       f"{note}.", results)
-    with store.writer() as conn:
-        if is_empty(conn):  # another process may have filled it meanwhile
-            demo.build(conn)
     reason = results[0].error if results else "sin conjuntos"
     why = ("No pude conectarme con DANE – SIPSA" if any(r.unreachable for r in results)
            else "DANE – SIPSA no entregó datos utilizables")
+    if snapshot.available():
+        newest = store.write_sync(_load_snapshot, mirror_only=True)
+        return Bootstrap(
+            "snapshot",
+            f"{why}, así que cargué la copia de precios semanales reales de SIPSA incluida con el bot (datos hasta "
+            f"{newest or 'su última semana'}); cada respuesta dice su antigüedad. Ejecute `sipsabot refresh` cuando "
+            f"haya conexión. ({reason})",
+            results,
+        )
+    store.write_sync(_load_demo, mirror_only=True)
     return Bootstrap(
         "demo",
         f"{why}, así que cargué el espejo de DEMOSTRACIÓN: sus cifras son ficticias y cada respuesta lo dirá. "
         f"Ejecute `sipsabot refresh` cuando haya conexión. ({reason})",
         results,
     )
+
+
+def _load_snapshot(conn: sqlite3.Connection) -> str:
+    return snapshot.load(conn) if is_empty(conn) else ""  # another process may have filled it meanwhile
+
+
+def _load_demo(conn: sqlite3.Connection) -> None:
+    if is_empty(conn):  # another process may have filled it meanwhile
+        demo.build(conn)
 
 
 def last_refresh(conn: sqlite3.Connection, table: str) -> tuple[str, str, str] | None:

@@ -1,13 +1,21 @@
-"""The mirror's schema. Dimension tables (products, markets, inputs) with aliases; fact tables keyed on
-their natural key (WITHOUT ROWID, integer ids first) so lookups by product x market x date are one seek."""
+"""The two files' schemas. The mirror (SIPSABOT_DB) holds public data only and can be deleted and rebuilt:
+dimension tables (products, markets, inputs) with aliases; fact tables keyed on their natural key (WITHOUT ROWID,
+integer ids first) so lookups by product x market x date are one seek. The state (SIPSABOT_STATE_DB) holds
+everything users created: alerts and their outbox, saved series, chat memory and settings.
+
+Both files carry their version in PRAGMA user_version; data/migrations.py upgrades them. These DDL strings are the
+newest version of each file; older versions are frozen in tests/fixtures for the upgrade tests."""
 
 from __future__ import annotations
 
-import sqlite_utils
+# Mirror versions: 1 = the single-file layout of the first release (user_version 0, meta.schema_version 1);
+# 2 = public data only (the user tables moved to the state file).
+MIRROR_VERSION = 2
+STATE_VERSION = 1
+# The tables that moved from the single-file layout to the state file (data/migrations.py splits them).
+USER_TABLES = ("alert_subscriptions", "alert_series", "alert_chats", "alert_queue", "chat_state", "saved_series")
 
-VERSION = 1
-
-DDL = """
+MIRROR_DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS products (
@@ -160,6 +168,21 @@ CREATE TABLE IF NOT EXISTS import_runs (
     error TEXT NOT NULL DEFAULT ''
 );
 
+"""
+
+STATE_DDL = """
+-- The state's own key/value table (named apart from the mirror's `meta`, because both files are attached to the
+-- same connection and unqualified names must resolve to exactly one table).
+CREATE TABLE IF NOT EXISTS state_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+-- The canonical key of every product/market id the state refers to, so a rebuilt mirror (whose ids may differ)
+-- can be mapped back: data/state_ids.py.
+CREATE TABLE IF NOT EXISTS id_keys (
+    kind TEXT NOT NULL CHECK (kind IN ('product', 'market')),
+    id INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+
 -- Price alerts (ENG-ALERTS, data/alerts_store.py). rule: above/below (threshold in COP), change (threshold in %,
 -- direction up/down/any), digest (every new period of a product). last_period: the newest period of the series
 -- when the subscription was created (older data is never news to it).
@@ -258,13 +281,3 @@ FACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
     "input_prices": (("input_id", "muni_code", "month"), ("dept", "muni", "price", "source"), "month"),
 }
 
-
-def ensure(db: sqlite_utils.Database) -> None:
-    """Create every table and index that is missing, and seed the vocabulary on a new mirror."""
-    db.conn.executescript(DDL)
-    db.conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(VERSION),))
-    if db.conn.execute("SELECT count(*) FROM products").fetchone()[0] == 0:
-        from data import vocab
-
-        vocab.seed(db.conn)
-    db.conn.commit()

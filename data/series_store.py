@@ -7,6 +7,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
+from data import state_ids
 from data.text import fold
 
 MAX_PER_CHAT = 30
@@ -55,6 +56,7 @@ def save_series(conn: sqlite3.Connection, chat_id: int, product_id: int, market_
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, product_id, market_id, freq) "
             "DO UPDATE SET name = excluded.name, horizon = coalesce(excluded.horizon, saved_series.horizon)",
             (chat_id, name.strip()[:80], product_id, market_id, freq, horizon, now))
+        state_ids.remember(conn, [product_id], [market_id])  # the keys survive a rebuilt mirror
     saved = next(s for s in list_series(conn, chat_id)
                  if (s.product_id, s.market_id, s.freq) == (product_id, market_id, freq))
     return saved, not existing

@@ -8,7 +8,7 @@ polite answer.
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import html
 import logging
 import re
@@ -85,14 +85,8 @@ def _chat_user(update: Update) -> tuple[int, int]:
 
 
 async def _db(context: ContextTypes.DEFAULT_TYPE, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run `fn(conn, ...)` on the services' thread pool with the single writer connection."""
-    svc = services(context)
-
-    def work() -> T:
-        with svc.store.writer() as conn:
-            return fn(conn, *args, **kwargs)
-
-    return await svc.run(work)
+    """Run `fn(conn, ...)` on the store's single writer thread."""
+    return await services(context).store.write(functools.partial(fn, **kwargs) if kwargs else fn, *args)
 
 
 async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
@@ -578,13 +572,7 @@ _HOOK_STORE: list[Any] = []  # the application's Store, bound at registration (h
 async def _hook_write(fn: Callable[..., Any], *args: Any) -> None:
     if not _HOOK_STORE:
         return
-    target = _HOOK_STORE[-1]
-
-    def work() -> Any:
-        with target.writer() as conn:
-            return fn(conn, *args)
-
-    await asyncio.to_thread(work)
+    await _HOOK_STORE[-1].write(fn, *args)
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]

@@ -198,7 +198,7 @@ def _count(lines: Sequence[str]) -> int:
 async def products(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     query = _args(context)
-    lines = await svc.run(lambda: product_lines(svc.store.reader(), query))
+    lines = await svc.store.read(product_lines, query)
     if not lines:
         key = "products_none" if query else "mirror_empty"
         await send_html(context.bot, _chat_id(update), messages.text(key, query=query), reply_to=_reply_to(update))
@@ -210,7 +210,7 @@ async def products(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def markets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    lines = await svc.run(lambda: market_lines(svc.store.reader()))
+    lines = await svc.store.read(market_lines)
     if not lines:
         await send_html(context.bot, _chat_id(update), messages.text("mirror_empty"), reply_to=_reply_to(update))
         return
@@ -248,7 +248,7 @@ def _day(iso: str | None) -> str:
 
 async def source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    body = await svc.run(lambda: source_html(svc.store.reader()))
+    body = await svc.store.read(source_html)
     for piece in render.html_pieces(body):
         await send_html(context.bot, _chat_id(update), piece, reply_to=_reply_to(update))
 

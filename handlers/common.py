@@ -126,8 +126,7 @@ class ChatMemory:
             if not dirty:
                 return 0
             try:
-                with self.store.writer() as conn:
-                    chats.save_states(conn, {chat: json.loads(text) for chat, text in dirty.items()})
+                self.store.write_sync(chats.save_states, {chat: json.loads(text) for chat, text in dirty.items()})
             except Exception:
                 with self._guard:  # keep them for the next flush (newer states win)
                     self._dirty = {**dirty, **self._dirty}
@@ -175,8 +174,8 @@ class ChatMemory:
             self._cache.pop(new_chat_id, None)
 
     def _write(self, fn: Callable[..., Any], *args: Any) -> Any:
-        with self._write_lock, self.store.writer() as conn:
-            return fn(conn, *args)
+        with self._write_lock:  # orders settings writes after a pending flush of this object's states
+            return self.store.write_sync(fn, *args)
 
 
 def _log_failure(task: asyncio.Future[Any]) -> None:

@@ -65,18 +65,11 @@ def forecast_service(context: ContextTypes.DEFAULT_TYPE) -> ForecastService:
 
 
 async def _read(context: ContextTypes.DEFAULT_TYPE, fn: Callable[..., T], *args: Any) -> T:
-    svc = services(context)
-    return await svc.run(lambda: fn(svc.store.reader(), *args))
+    return await services(context).store.read(fn, *args)
 
 
 async def _write(context: ContextTypes.DEFAULT_TYPE, fn: Callable[..., T], *args: Any) -> T:
-    svc = services(context)
-
-    def work() -> T:
-        with svc.store.writer() as conn:
-            return fn(conn, *args)
-
-    return await svc.run(work)
+    return await services(context).store.write(fn, *args)
 
 
 def save_keyboard(result: ForecastResult, series: SeriesData) -> InlineKeyboardMarkup:
@@ -300,15 +293,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _on_migrated(old: int, new: int) -> None:
     if _STORE:
-        store = _STORE[-1]
-
-        def work() -> None:
-            with store.writer() as conn:
-                series_store.migrate_chat(conn, old, new)
-
-        import asyncio
-
-        await asyncio.to_thread(work)
+        await _STORE[-1].write(series_store.migrate_chat, old, new)
 
 
 _STORE: list[Any] = []

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import datetime as dt
 import logging
 import sqlite3
@@ -34,7 +33,8 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.ext import Application, ContextTypes
 
 from data import alerts_store as store
-from data.db import open_db
+from data import backup
+from data.store import Store
 from models import alerts, schedule
 
 log = logging.getLogger(__name__)
@@ -67,43 +67,29 @@ class DrainStats:
 class AlertJobs:
     """Per-application state of the alert machinery (kept in bot_data[KEY])."""
 
-    db_path: Path
+    store: Store  # the application's store: alert writes go through its single writer thread
     settings: Any
     tz: ZoneInfo
     concurrency: int = 4
     drain_interval: float = DRAIN_INTERVAL_S
     refresh: Callable[..., list[Any]] | None = None  # data.refresh.refresh unless a test passes another
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one drain at a time; held during a refresh
-    _executor: concurrent.futures.ThreadPoolExecutor = field(
-        default_factory=lambda: concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="alerts-db"))
-    _conn: sqlite3.Connection | None = None
     paused_until: float = 0.0  # monotonic time; set when Telegram's flood control still answers 429
+    owns_store: bool = False  # a store made here (no services) is closed here
 
-    # -- database work runs on one dedicated thread with one connection
-    def _run(self, fn: Callable[..., T], *args: Any) -> T:
-        if self._conn is None:
-            self._conn = open_db(self.db_path).conn  # creates the tables on a new mirror
-        deadline = time.monotonic() + 600
-        while True:
-            try:
-                return fn(self._conn, *args)
-            except sqlite3.OperationalError as exc:  # locked by a long import: keep the alert, try again
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-                log.warning("alerts: database busy (%s), retrying", exc)
-                time.sleep(1.0)
+    @property
+    def db_path(self) -> Path:
+        return self.store.path
 
     async def db(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._executor, self._run, fn, *args)
+        """Run `fn(conn, *args)` on the store's writer thread. Another process holding the lock (an import from
+        the CLI) is waited for by SQLite's busy timeout; past it the job fails, the outbox keeps every alert and
+        the next drain tries again."""
+        return await self.store.write(fn, *args)
 
     def close(self) -> None:
-        self._executor.submit(self._close).result()
-        self._executor.shutdown(wait=True)
-
-    def _close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        if self.owns_store:
+            self.store.close()
 
     # -- fan-out
     async def drain(self, bot: Any) -> DrainStats:
@@ -239,7 +225,7 @@ async def refresh_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     failed: tuple[str, ...] = ()
     async with aj.lock:  # no fan-out writes while the import holds the writer
         try:
-            outcome = await asyncio.to_thread(schedule.run_refresh, aj.db_path, task.datasets, aj.settings,
+            outcome = await asyncio.to_thread(schedule.run_refresh, aj.store, task.datasets, aj.settings,
                                               aj.refresh)
             failed = tuple(outcome.failed)
         except Exception:
@@ -296,6 +282,31 @@ async def startup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     await aj.drain(context.bot)
 
 
+def daily_backup(settings: Any) -> str:
+    """The state's scheduled backup: a dated, compressed copy in settings.backup_path, keeping the newest
+    settings.backup_keep. Blocking (run it in a thread). Returns a line for the log."""
+    path, found = backup.backup_state(settings.state_path, settings.backup_path)
+    gone = backup.prune(settings.backup_path, settings.backup_keep)
+    rows = ", ".join(f"{t} {n}" for t, n in found.counts.items())
+    return f"state backup {path} ({rows}); {len(gone)} older removed"
+
+
+async def backup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    try:
+        log.info(await asyncio.to_thread(daily_backup, _jobs(context).settings))
+    except backup.BackupError:
+        log.exception("the daily state backup failed; the state itself is unchanged")
+
+
+def _at(text: str, tz: ZoneInfo) -> dt.time:
+    try:
+        hour, minute = (int(x) for x in text.split(":"))
+        return dt.time(hour, minute, tzinfo=tz)
+    except ValueError:
+        log.warning("SIPSABOT_BACKUP_TIME %r is not HH:MM; using 03:30", text)
+        return dt.time(3, 30, tzinfo=tz)
+
+
 def register_jobs(application: Application, settings: Any, db_path: Path | str | None = None,
                   refresh: Callable[..., list[Any]] | None = None) -> AlertJobs:
     """Schedule the refresh jobs, the periodic drain and the start-up catch-up. Call from post_init."""
@@ -303,13 +314,17 @@ def register_jobs(application: Application, settings: Any, db_path: Path | str |
     if jq is None:
         raise RuntimeError("python-telegram-bot[job-queue] is required for refreshes and alerts")
     extra = getattr(settings, "extra", {}) or {}
+    svc = application.bot_data.get("services")
+    own = getattr(svc, "store", None) if db_path is None else None
     aj = AlertJobs(
-        db_path=Path(db_path or settings.db_path), settings=settings, tz=ZoneInfo(settings.timezone),
+        store=own or Store(db_path or settings.db_path, getattr(settings, "state_path", None) if db_path is None
+                           else None),
+        settings=settings, tz=ZoneInfo(settings.timezone),
         concurrency=max(1, int(extra.get("SIPSABOT_ALERT_CONCURRENCY", 4))),
         drain_interval=float(extra.get("SIPSABOT_ALERT_DRAIN_S", DRAIN_INTERVAL_S)), refresh=refresh,
+        owns_store=own is None,
     )
     application.bot_data[KEY] = aj
-    svc = application.bot_data.get("services")
     if svc is not None and hasattr(svc, "on_stop"):
         svc.on_stop.append(aj.close)
     for job in schedule.parse_schedule(settings.refresh_schedule):
@@ -320,6 +335,10 @@ def register_jobs(application: Application, settings: Any, db_path: Path | str |
     jq.run_repeating(drain_job, interval=aj.drain_interval, first=aj.drain_interval, name="alerts:drain",
                      job_kwargs={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60})
     jq.run_once(startup_job, when=0, name="alerts:startup")
+    if int(getattr(settings, "backup_keep", 0) or 0) > 0 and hasattr(settings, "state_path"):
+        # A late run (the bot was down at that hour) still runs within 6 hours rather than being skipped.
+        jq.run_daily(backup_job, time=_at(str(getattr(settings, "backup_time", "03:30")), aj.tz),
+                     name="state:backup", job_kwargs={"misfire_grace_time": 6 * 3600, "coalesce": True})
     return aj
 
 

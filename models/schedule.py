@@ -145,15 +145,15 @@ class RefreshOutcome:
     queued: int = 0
 
 
-def run_refresh(db_path: Any, datasets: tuple[str, ...], settings: Any,
+def run_refresh(store: Any, datasets: tuple[str, ...], settings: Any,
                 refresh: Callable[..., list[Any]] | None = None) -> RefreshOutcome:
     """Refresh the datasets (ENG-SOAP's data.refresh: one transaction each, failures recorded in import_runs and
     the old data kept), then evaluate the alerts of whatever changed. Blocking: call it in a worker thread."""
     from data import refresh as refresh_module
-    from data.db import connect
+    from data import state_ids
     from models import alerts
 
-    results = (refresh or refresh_module.refresh)(db_path, datasets, settings, stop_when_unreachable=True)
+    results = (refresh or refresh_module.refresh)(store, datasets, settings, stop_when_unreachable=True)
     outcome = RefreshOutcome(datasets=datasets, ok=all(r.ok for r in results))
     for r in results:
         outcome.lines.append(r.summary())
@@ -162,9 +162,10 @@ def run_refresh(db_path: Any, datasets: tuple[str, ...], settings: Any,
             log.warning("refresh failed: %s", r.summary())
         else:
             log.info("refresh: %s", r.summary())
-    conn = connect(db_path)
-    try:
-        outcome.queued = alerts.evaluate(conn).queued
-    finally:
-        conn.close()
+
+    def evaluate(conn: Any) -> int:
+        state_ids.reconcile(conn)  # products first met in this import may be ones the state knew before a rebuild
+        return int(alerts.evaluate(conn).queued)
+
+    outcome.queued = store.write_sync(evaluate)
     return outcome

@@ -15,6 +15,7 @@ from telegram.ext import AIORateLimiter, Application
 
 from data import alerts_store as store
 from data.db import open_db
+from data.store import Store
 from handlers.jobs import AlertJobs
 from models import alerts
 from tests.alerts_fixtures import CORABASTOS, PAPA, add_week, ids
@@ -54,7 +55,7 @@ async def test_fanout_delivers_each_alert_once_and_handles_telegram_errors(db_pa
     api.drop_next("sendMessage", hold_s=1.0, where=lambda c: c.chat_id == 4)
     app = app_for(api)
     async with app:
-        aj = AlertJobs(db_path=db_path, settings=None, tz=BOG)
+        aj = AlertJobs(store=Store(db_path), settings=None, tz=BOG, owns_store=True)
         await aj.drain(app.bot)
         status = {i.chat_id: i for i in store.outbox(conn)}
         assert status[2].status == "dropped" and not any(s.active for s in store.list_subscriptions(conn, 2))
@@ -86,7 +87,7 @@ async def test_quiet_hours_hold_alerts_until_they_end(db_path: Path, api: BotAPI
     start = (now.hour * 60 + now.minute - 30) % 1440
     store.set_quiet_hours(conn, 7, start, (start + 120) % 1440)  # quiet right now
     async with app_for(api) as app:
-        aj = AlertJobs(db_path=db_path, settings=None, tz=BOG)
+        aj = AlertJobs(store=Store(db_path), settings=None, tz=BOG, owns_store=True)
         stats = await aj.drain(app.bot)
         assert stats.held == 1 and [c.chat_id for c in api.sent()] == [8]
         store.set_quiet_hours(conn, 7, (start + 120) % 1440, (start + 180) % 1440)  # hours over

@@ -131,6 +131,7 @@ def wait(what: str, predicate, timeout: float = 30.0, step: float = 0.01) -> Non
 
 def test_kill_9_at_any_moment_loses_no_alert_and_repeats_only_in_doubt_ones(tmp_path: Path) -> None:
     db = tmp_path / "mirror.db"
+    state = tmp_path / "state.db"  # the outbox lives in the state file beside the mirror
     firing = build_mirror(db)
     expected = {f"{sid}:{week(1).isoformat()}" for sid in firing}
     log = tmp_path / "bot.log"
@@ -154,30 +155,30 @@ def test_kill_9_at_any_moment_loses_no_alert_and_repeats_only_in_doubt_ones(tmp_
             time.sleep(0.3)
             bot.kill()
             assert query(db, "SELECT count(*) FROM import_runs WHERE source LIKE 'soap:%'") == [(0,)]
-            assert query(db, "SELECT count(*) FROM alert_queue") == [(0,)]
+            assert query(state, "SELECT count(*) FROM alert_queue") == [(0,)]
             # 2. killed as soon as the import committed: the evaluation of 100,306 subscriptions is running
             bot.start()
             wait("import", lambda: query(db, "SELECT count(*) FROM import_runs WHERE source LIKE 'soap:%' "
                                              "AND status = 'ok'") == [(1,)], step=0.002)
             bot.kill()
-            queued = query(db, "SELECT count(*) FROM alert_queue")[0][0]
+            queued = query(state, "SELECT count(*) FROM alert_queue")[0][0]
             notes["killed mid-evaluation"] = queued == 0
             # 3. killed again and again in the middle of the fan-out
             for target in FANOUT_KILLS:
                 bot.start()
                 wait(f"{target} messages", lambda t=target: accepted() >= t, timeout=60)
-                in_flight = query(db, "SELECT count(*) FROM alert_queue WHERE status = 'sending'")[0][0]
+                in_flight = query(state, "SELECT count(*) FROM alert_queue WHERE status = 'sending'")[0][0]
                 bot.kill()
                 notes.setdefault("sending at kills", []).append(in_flight)
             # 4. the last life drains everything
             bot.start()
-            wait("outbox drained", lambda: query(db, "SELECT count(*) FROM alert_queue WHERE status IN "
+            wait("outbox drained", lambda: query(state, "SELECT count(*) FROM alert_queue WHERE status IN "
                                                      "('pending', 'sending')") == [(0,)]
-                 and query(db, "SELECT count(*) FROM alert_queue")[0][0] >= len(expected), timeout=90, step=0.1)
+                 and query(state, "SELECT count(*) FROM alert_queue")[0][0] >= len(expected), timeout=90, step=0.1)
             time.sleep(1.5)  # a drain that would wrongly send again has time to do it
         finally:
             bot.stop()
-        rows = query(db, "SELECT key, chat_id, status, in_doubt FROM alert_queue")
+        rows = query(state, "SELECT key, chat_id, status, in_doubt FROM alert_queue")
         calls = api.calls("sendMessage", ok=True)
     keys = {k for k, *_ in rows}
     assert keys == expected, "the outbox holds exactly the expected keys (no quiet subscription fired)"

@@ -45,3 +45,25 @@ def test_cli_start_up_does_not_import_heavy_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+# Outside data/, connections come from data.store.Store only. The health probe opens the mirror read-only on
+# purpose (it must never create or upgrade files); models/evaluation.py builds its own evaluation mirror and is
+# another engineer's module being rewritten (issue #14 tracks moving it onto the Store).
+CONNECTION_EXCEPTIONS = {"bot/cmd_health.py", "models/evaluation.py"}
+
+
+def test_only_data_opens_connections():
+    problems = []
+    for layer in ("models", "handlers", "bot"):
+        for path in (ROOT / layer).rglob("*.py"):
+            rel = str(path.relative_to(ROOT))
+            if rel in CONNECTION_EXCEPTIONS:
+                continue
+            text = path.read_text(encoding="utf-8")
+            for module, line in _imports(path):
+                if module == "data.db" or module.startswith("sqlite_utils"):
+                    problems.append(f"{rel}:{line} imports {module}")
+            if "sqlite3.connect(" in text:
+                problems.append(f"{rel} calls sqlite3.connect")
+    assert not problems, "\n".join(problems)

@@ -190,7 +190,7 @@ def test_without_token_explains_botfather_and_opens_the_terminal_assistant(tmp_p
                          cwd=Path(__file__).resolve().parents[1])
     assert out.returncode == 0, out.stderr
     assert "@BotFather" in out.stdout and "/newbot" in out.stdout
-    assert "DEMOSTRACIÓN" in out.stdout  # the empty mirror got the demo data first
+    assert "Copia de precios reales de SIPSA" in out.stdout  # the empty mirror got the bundled snapshot first
     assert "Papa criolla limpia" in out.stdout and "Fuente: DANE – SIPSA" in out.stdout
 
 

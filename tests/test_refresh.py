@@ -1,8 +1,9 @@
 """Live refresh against a real HTTP server on 127.0.0.1 (tests/soap_server.py): real responses, retries,
-timeouts, cut and malformed bodies, faults, bootstrap to demo, and the CLI."""
+timeouts, cut and malformed bodies, faults, bootstrap to the bundled snapshot, and the CLI."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from data.db import connect, open_db
 from data.refresh import bootstrap, refresh
+from data.snapshot import snapshot_of
 from data.soap import SoapConfig
 from data.status import is_demo
 from data.store import Store
@@ -100,17 +102,18 @@ def test_cut_and_malformed_responses_change_nothing(tmp_path: Path, db_path: Pat
     assert statuses == ["ok", "failed", "failed", "failed"]
 
 
-def test_timeouts_then_bootstrap_falls_back_to_demo_and_says_so(db_path: Path):
+def test_timeouts_then_bootstrap_falls_back_to_the_bundled_snapshot_and_says_so(db_path: Path):
     with SoapServer({"promediosSipsaSemanaMadr": Hang(3)}) as server:
         t0 = time.perf_counter()
         boot = bootstrap(db_path, config=_config(server, timeout_s=0.3, retries=1))
         elapsed = time.perf_counter() - t0
-    assert boot.status == "demo" and "DEMOSTRACIÓN" in boot.message and "ficticias" in boot.message
+    assert boot.status == "snapshot" and "copia de precios semanales reales de SIPSA" in boot.message
     assert boot.results[0].unreachable and "tiempo de espera" in boot.results[0].error
     assert all(r.unreachable and not r.ok for r in boot.results) and len(boot.results) == 6
     assert elapsed < 5  # one dataset timed out twice; the others were not tried
     conn = connect(db_path, readonly=True)
-    assert is_demo(conn) and conn.execute("SELECT count(*) FROM weekly_prices").fetchone()[0] > 0
+    assert not is_demo(conn) and snapshot_of(conn) == dt.date(2025, 10, 31)
+    assert conn.execute("SELECT count(*) FROM weekly_prices").fetchone()[0] > 400_000
     assert bootstrap(db_path).status == "existing"  # a mirror with data is left alone
 
 
@@ -173,5 +176,5 @@ def test_offline_first_run_falls_back_to_demo_at_once(db_path: Path):
     t0 = time.perf_counter()
     boot = bootstrap(db_path, config=SoapConfig(url=f"http://127.0.0.1:{port}/sipsaWS", retries=3, backoff_s=5))
     assert time.perf_counter() - t0 < 5  # no retries and backoff when nothing answers at all
-    assert boot.status == "demo" and boot.message.startswith("No pude conectarme con DANE")
-    assert is_demo(connect(db_path, readonly=True))
+    assert boot.status == "snapshot" and boot.message.startswith("No pude conectarme con DANE")
+    assert snapshot_of(connect(db_path, readonly=True)) is not None

@@ -273,8 +273,11 @@ def import_run(conn: sqlite3.Connection, source: str, fmt: str, path: str | Path
         conn.rollback()
         result.status, result.error = "failed", f"{type(exc).__name__}: {exc}"
         result.duration_s = time.perf_counter() - t0
-        _record(conn, result, str(path), started)
-        conn.commit()
+        try:  # best effort: on a full disk even this small row may not fit, and the original error matters more
+            _record(conn, result, str(path), started)
+            conn.commit()
+        except sqlite3.Error:
+            conn.rollback()
         raise
     if source != "demo":
         _drop_demo(conn)
