@@ -162,8 +162,17 @@ _SPELLED_DAY = re.compile(r"\b(" + "|".join(sorted(_UNITS_WORDS, key=len, revers
                           + r"|treinta y uno) (de )?" + _MONTH_RE + r"\b")
 
 
+_QUARTER_CODE = re.compile(r"\b([qt])([1-4])\b")  # "Q2 2023", "T3"
+_ELLIPTIC_PART = re.compile(r"\b(primer|segundo|tercer) (al|y el|hasta el|a) (segundo|tercer|cuarto) "
+                            r"(trimestre|semestre)")
+
+
 def spelled_numbers(text: str) -> str:
-    """"el quince de mayo de dos mil veinticuatro" -> "el 15 de mayo de 2024": days and years said in words."""
+    """"el quince de mayo de dos mil veinticuatro" -> "el 15 de mayo de 2024": days and years said in words; also
+    quarter codes ("Q2 2023" -> "2 trimestre 2023") and "del primer al tercer trimestre" spelled out."""
+    text = _QUARTER_CODE.sub(lambda m: f"{('primer', 'segundo', 'tercer', 'cuarto')[int(m.group(2)) - 1]} trimestre",
+                             text)
+    text = _ELLIPTIC_PART.sub(lambda m: f"{m.group(1)} {m.group(4)} {m.group(2)} {m.group(3)} {m.group(4)}", text)
     text = _SPELLED_YEAR.sub(lambda m: str(2000 + _UNITS_WORDS[m.group(1)]), text)
     return _SPELLED_DAY.sub(lambda m: f"{31 if m.group(1) == 'treinta y uno' else _UNITS_WORDS[m.group(1)]} "
                             f"{m.group(2) or ''}{m.group(3)}", text)
@@ -187,7 +196,7 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
         start, end = _week_of(day)
         return Period(start, end, "week", text[m.start():phrase_end])
     # ranges: "entre X y Y", "desde X hasta Y", "de X a Y", "X frente a Y", "en 2024 que en 2023"
-    for rm in re.finditer(r"\b(?:entre|desde|del|de|el|en) (?:el |la semana del |la del )?"
+    for rm in re.finditer(r"\b(?:entre|desde|del|de|el|en|(?P<compare>compar\w*)) (?:el |la semana del |la del )?"
                           r"|(?<![\d$.,])\b(?=(?:(?:19|20)\d{2}|" + _FULL_MONTHS + r"(?: (?:de )?\d{4})?"
                           r"|(?:primer|segundo|tercer|cuarto) (?:trimestre|semestre)(?: (?:de |del )?\d{4})?)"
                           r",? ?(?:contra|vs|versus|frente|y|a|al|hasta|-) ?)", text):
@@ -196,12 +205,14 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             continue
         rest = text[rm.end() + first[3]:]
         link = _RANGE_LINK.match(rest)
+        if link is None and rm.group("compare"):
+            link = re.match(r",? con (?:el |la )?", rest)  # "compara octubre 2025 con octubre 2024"
         if link is None:
             continue
         second = _point_len(rest[link.end():], today)
         if not second:
             continue
-        compared = link.group("versus") is not None
+        compared = bool(rm.group("compare")) or link.groupdict().get("versus") is not None
         phrase = text[rm.start():rm.end() + first[3] + link.end() + second[3]]
         start, end = first[0], second[1]
         first_has_year = re.search(r"\d{4}|a[nñ]o", text[rm.end():rm.end() + first[3]]) is not None
@@ -351,7 +362,7 @@ def unit_start(end: dt.date, kind: str) -> dt.date:
 
 
 _VERSUS = re.compile(r"\b(?:comparad[oa] con|frente al?|respecto al?|con respecto al?|vs\.?|versus|contra) "
-                     r"(?:la semana del |el mes de |el del |la del |el |la )?")
+                     r"(?:la semana del |el mes de |el del |la del |el de |la de |el |la )?")
 _POINT_KINDS = frozenset({"day", "week", "month", "quarter", "semester", "year"})
 
 

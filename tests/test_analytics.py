@@ -453,3 +453,30 @@ def test_more_year_over_year_and_season_words(router: Router) -> None:
     assert ask(router, "la papa criolla en corabastos esta por encima de lo usual pa octubre?").slots.get(
         "stat") == "season_position"
     assert ask(router, "en corabastos cual fue el producto q mas bajo esta semana").intent == "movers"
+
+
+# -- phrasings from the fourth blind analytics set's first run, said in other words ------------------------------
+def test_quarter_codes_elliptic_quarters_and_compare_with(router: Router) -> None:
+    def quarter_mean(year: int, q: int) -> float:
+        prices = [p for w, p in papa_weeks(dt.date(year, 3 * q - 2, 1), dt.date(year, 3 * q, 28) + dt.timedelta(days=3))
+                  if (w.month - 1) // 3 + 1 == q]
+        return sum(prices) / len(prices)
+
+    coded = ask(router, "Q3 2024 vs Q3 2023 papa criolla corabastos, cambio porcentual")
+    assert values(coded, "change_pct")[0][0] == pytest.approx((quarter_mean(2024, 3) / quarter_mean(2023, 3) - 1) * 100,
+                                                              abs=0.01)
+    elliptic = ask(router, "variacion de la papa criolla en corabastos del primer al tercer trimestre de 2024")
+    assert values(elliptic, "change_pct")[0][0] == pytest.approx(
+        (quarter_mean(2024, 3) / quarter_mean(2024, 1) - 1) * 100, abs=0.01)
+    both = ask(router, "compara septiembre 2024 con marzo 2024 para la papa criolla en corabastos")
+    assert values(both, "change_pct")[0][0] == pytest.approx((month_mean(2024, 9) / month_mean(2024, 3) - 1) * 100,
+                                                             abs=0.01)
+
+
+def test_year_ago_words_inside_a_date_are_the_date(router: Router) -> None:
+    answer = ask(router, "desde el 24 de diciembre del año pasado cuanto ha variado la papa criolla en corabastos")
+    assert answer.slots.get("stat") is None and values(answer, "price")[0][2] == "2024-12-21"
+    assert ask(router, "hace un año la papa criolla en corabastos valia mas o menos que ahora").slots.get(
+        "stat") == "yoy"
+    low = ask(router, "xfa lo mas bajo q a tenido la papa criolla en corabastos")
+    assert values(low, "min")[0][0] == min(p for _, p in papa_weeks(FIRST, LATEST))

@@ -44,7 +44,8 @@ _RANK_TOP = re.compile(r"\b(?:los|las|top|primer[oa]s|(?:cuales|que) son (?:los|
                        r"|seis|siete|ocho|nueve|diez)\b")
 _MAX = re.compile(r"\b(max|precio (mas alto|maximo|mayor|record|tope)|como maximo"
                   r"|(el|la|su) (maximo|maxima|pico|record|tope)|pico|record|tope"
-                  r"|hasta donde (llego|subio|ha llegado|ha subido)"
+                  r"|hasta (donde|cuanto) (llego|subio|ha llegado|ha subido)"
+                  r"|lo mas (alto|caro) (que|q)? ?(ha|a|haya)? ?(tenido|estado|llegado|costado|valido)"
                   r"|maximo|maxima|(mas alto|mayor precio|mas caro|mas cara) (que )?(ha|haya|habia|hubo) "
                   r"(estado|sido|llegado|costado|tenido|alcanzado)|lo mas (que )?(ha|haya) (costado|valido|llegado)"
                   r"|mas ha (costado|valido|subido)|(llego|alcanzo|subio|estuvo) (a )?(su )?(maximo|pico|tope|record)"
@@ -52,7 +53,8 @@ _MAX = re.compile(r"\b(max|precio (mas alto|maximo|mayor|record|tope)|como maxim
                   + r"|(mas alto|mayor) (del|de la|en el|en la|en) (a[nñ]o|historia|periodo|semestre|trimestre|mes)"
                   r"|el mas alto|la mas alta|precio mas alto|valor mas alto)\b")
 _MIN = re.compile(r"\b(min|precio (mas bajo|minimo|menor)|como minimo|(el|la|su) (minimo|minima|piso)"
-                  r"|(toco|tocar|toca) fondo|hasta donde (bajo|cayo|ha bajado|ha caido)|minimo|minima"
+                  r"|(toco|tocar|toca) fondo|lo mas (bajo|barato) (que|q)? ?(ha|a|haya)? ?(tenido|estado|llegado"
+                  r"|costado|valido)|hasta donde (bajo|cayo|ha bajado|ha caido)|minimo|minima"
                   r"|(mas bajo|menor precio|mas barato|mas barata) (que )?(ha|haya|habia|hubo) "
                   r"(estado|sido|llegado|costado|tenido)|lo menos (que )?(ha|haya) (costado|valido)"
                   r"|menos ha (costado|valido)|(llego|bajo|cayo|estuvo) (a )?(su )?(minimo|piso)"
@@ -75,13 +77,14 @@ _YEAR_AGO = re.compile(r"\b(hace (un|1) a[nñ]o|hace (doce|12) meses|(el|al|del)
 # come with a change verb; "el precio más alto el año pasado" is a maximum over last year
 _COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa] con|respecto a|respecto al|vs|versus|contra"
                           r"|con relacion a|en comparacion con) (el de |la de |lo de |el del )?(hace (un|1) a[nñ]o"
-                          r"|hace (doce|12) meses"
+                          r"|hace (doce|12) meses|a[nñ]o pasado"
                           r"|el a[nñ]o pasado|el a[nñ]o anterior|la misma|el mismo|lo de hace)"
                           r"|(variacion|cambio|subida|alza|baja|aumento) (anual|interanual|en el ultimo a[nñ]o)"
                           r"|anualmente|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) en (un|el ultimo)"
                           r" a[nñ]o|anual,? (sube|baja|subio|bajo|cambio|vario)"
                           r"|(ha |han )?(subido|bajado|cambiado|variado|vario|aumentado"
                           r"|encarecido|abaratado) (\w+ ){0,3}(desde|en|frente|respecto|comparado)"
+                          r"|(mas|menos) (o (mas|menos) )?(que|q) (ahora|hoy|ahorita)"
                           r"|interanual|a[nñ]o contra a[nñ]o)\b")
 _SEASON_POSITION = re.compile(r"\b(para (la|esta|esa|la actual) (epoca|temporada|fecha|altura del a[nñ]o)"
                               r"|para (el|este|ese) (mes|tiempo)|para lo que (es|suele)"
@@ -217,7 +220,9 @@ def read_stat(norm: str, *, has_product: bool, period_kind: str | None, compared
     if compared:  # "¿más cara en 2024 que en 2023?": dearer/cheaper words compare the two periods (a change)
         return StatReading(None, unit=unit, unit_word=unit.name if unit else None, spans=spans)
 
-    if _YEAR_AGO.search(norm) and _COMPARE_CUE.search(norm) and not market_cue:
+    # (a date like "desde el 24 de diciembre del año pasado" holds year-ago words but is a change since that day)
+    if _YEAR_AGO.search(norm) and _COMPARE_CUE.search(norm) and not market_cue \
+            and period_kind not in {"since", "range"}:
         hit(_YEAR_AGO)
         hit(_COMPARE_CUE)
         return StatReading(Stat.YOY, spans=spans, unit=unit)
