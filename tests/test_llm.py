@@ -288,3 +288,11 @@ def test_missing_or_broken_model_leaves_the_rule_path(tmp_path: Path):
     not_gguf.write_text("<html>404</html>")
     with pytest.raises(GGUFError, match="no es un archivo GGUF"):
         read_header(not_gguf)
+
+
+def test_an_ordinary_build_keeps_its_linked_cpu_backend(runner: ModelRunner):
+    from models.llm_backend import ensure_cpu_backend
+    from models.llm_grammar import import_llama_cpp
+
+    # the runner loaded a model, so a CPU backend exists; only a GGML_BACKEND_DL build needs loading by path
+    assert ensure_cpu_backend(import_llama_cpp()).split(":")[0] in ("static", "dispatch")
