@@ -113,5 +113,5 @@ def format_latency(parser: CallLog, per_question: bool = False) -> str:
     ]
     if per_question:
         lines += [f"  {c.total_s * 1000:7.0f} ms {c.outcome:11s} {c.text[:60]!r} -> {c.intent}"
-                  for c in parser.recorded()]
+                  + (f"  [{'; '.join(c.notes)[:120]}]" if c.notes else "") for c in parser.recorded()]
     return "\n".join(lines)

@@ -183,6 +183,9 @@ def test_guard_refuses_names_the_question_never_mentioned():
     ok, _ = guard_intent({"intent": "price", "product": "papa criolla", "market": "medellín"},
                          "a como esta la papita criolla en medelin", SLOT_SCHEMA)
     assert ok == {"intent": "price", "product": "papa criolla", "market": "medellín"}  # spelling fixed only
+    for name, question in [("champiñones", "precio de los champiñones en corabastos"), ("piña", "a como la piña"),
+                           ("ñame", "precio del ñame")]:  # found with the real model: ñ was refused as foreign
+        assert guard_intent({"intent": "price", "product": name}, question, SLOT_SCHEMA)[0] is not None, name
     for product, question in [("aguacate hass", "precio de la fresa"), ("cebolla cabeza", "de donde viene la papa"),
                               ("tomate chonto", "cuanto vale el tomate"), ("uga", "precio de la uva")]:
         invented, notes = guard_intent({"intent": "price", "product": product}, question, SLOT_SCHEMA)
