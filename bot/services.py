@@ -7,6 +7,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 
 from bot.config import Settings
+from bot.llm_setup import bot_llm
 from data.store import Store
 from handlers.common import ChatMemory, FloodGuard, KeyedStore, Services, runner
 from models.router import Router
@@ -16,14 +17,10 @@ log = logging.getLogger(__name__)
 
 
 def build_services(settings: Settings, *, with_llm: bool = True, store: Store | None = None) -> Services:
-    """Everything the handlers need. The LLM worker (when SIPSABOT_LLM_MODEL names a file) loads in its own
-    thread, so start-up is not delayed; without it the router answers on rules alone."""
+    """Everything the handlers need. The LLM (SIPSABOT_LLM_URL's server, or the SIPSABOT_LLM_MODEL file whose
+    worker loads in its own thread, so start-up is not delayed) is optional: without it the rules answer alone."""
     store = store or Store(settings.db_path, settings.state_path)  # the process's one store (one writer thread)
-    llm = None
-    if with_llm and settings.llm_model_path:
-        from models.llm import build_parser
-
-        llm = build_parser(settings)
+    llm = bot_llm(settings) if with_llm else None
     router = SnapshotNotes(Router(store.reader, llm=llm), store.reader)
     # Router calls may wait for the LLM: a pool wider than the default keeps database answers flowing.
     workers = max(4, min(32, settings.concurrent_updates // 2 or 4))

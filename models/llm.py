@@ -10,9 +10,9 @@ other input. The model never writes SQL and never supplies a figure shown to the
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import queue
-import statistics
 import threading
 import time
 from collections.abc import Callable
@@ -23,7 +23,10 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from data import status
+from models import llm_state
 from models.answer import ChatState
+from models.llm_calls import QUESTION_MAX_CHARS, CallLog, LLMCall
+from models.llm_calls import format_latency as format_latency  # re-exported: callers import it from here too
 from models.llm_errors import BUSY_TEXT as BUSY_TEXT  # re-exported: callers import them from here too
 from models.llm_errors import LLMBusy as LLMBusy
 from models.llm_errors import LLMTimeout as LLMTimeout
@@ -38,7 +41,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_CTX = 4096
 MAX_NEW_TOKENS = 640  # the bounded decoding schema always closes well within this
-QUESTION_MAX_CHARS = 1000
 _QUESTION_MARK = "\u2063SIPSABOT_QUESTION\u2063"
 T = TypeVar("T")
 
@@ -54,30 +56,14 @@ class LLMConfig(Protocol):
     def llm_timeout_s(self) -> float: ...
     @property
     def llm_queue_size(self) -> int: ...
+    # Optional (read with getattr, so test namespaces may omit them): llm_state_dir (where the evaluated system
+    # prompt is kept; "" = nowhere) and llm_url (an OpenAI-compatible server instead of the local model).
 
 
 def intent_schema() -> dict[str, Any]:
     from models.slots import SLOT_SCHEMA
 
     return SLOT_SCHEMA
-
-
-@dataclass
-class LLMCall:
-    """One question through the LLM path: what came out and what it cost."""
-
-    text: str
-    outcome: str  # ok | invalid | timeout | busy | unavailable | error
-    intent: dict[str, Any] | None = None
-    raw: str = ""
-    notes: list[str] = field(default_factory=list)
-    queue_s: float = 0.0
-    total_s: float = 0.0
-    prompt_tokens: int = 0  # tokens of the full prompt (system + question)
-    evaluated_tokens: int = 0  # prompt tokens actually evaluated (the rest came from the KV cache)
-    generated_tokens: int = 0
-    prompt_ms: float = 0.0
-    generation_ms: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -92,16 +78,15 @@ class ModelFacts:
     threads: int
     load_s: float
     prefix_tokens: int
-    prefix_s: float  # time to evaluate the constant system prompt once
-
-
+    prefix_s: float  # time to get the constant system prompt into the KV cache (evaluated, or read from disk)
+    prefix_source: str = "evaluated"  # evaluated | file (restored from the state file) | evaluated+saved
 
 
 class ModelRunner:
     """The loaded model plus the constant prompt prefix. Used only from the worker thread that created it."""
 
     def __init__(self, path: str | Path, threads: int = 2, n_ctx: int = DEFAULT_CTX,
-                 schema: dict[str, Any] | None = None) -> None:
+                 schema: dict[str, Any] | None = None, state_dir: str | Path | None = None) -> None:
         import_llama_cpp()
         from llama_cpp import Llama, LlamaGrammar
 
@@ -119,8 +104,9 @@ class ModelRunner:
         self.threads = threads
         self.grammar = LlamaGrammar.from_string(schema_grammar(decoding_schema(self.schema)), verbose=False)
         self.prefix_tokens, self._suffix = self._split_template()
+        self.state_dir = Path(state_dir) if state_dir else None
         started = time.perf_counter()
-        self.warm()
+        self.prefix_source = self.warm()
         self.prefix_s = time.perf_counter() - started
 
     def _token_text(self, token: int) -> str:
@@ -149,12 +135,54 @@ class ModelRunner:
             prefix = [self.llm.token_bos(), *prefix]
         return prefix, tail
 
-    def warm(self) -> None:
-        """Evaluate the constant prefix now, so the first question does not pay for it."""
+    def warm(self) -> str:
+        """Put the constant prefix into the KV cache now, so the first question does not pay for it: read from the
+        state file when one matches, else evaluated (and saved for the next start). Returns where it came from."""
         llama_cpp = import_llama_cpp()
-        self.llm.reset()
+        key = path = None
+        if self.state_dir is not None:
+            runtime = f"{llama_cpp.__version__}|{llama_cpp.llama_print_system_info().decode(errors='replace')}"
+            key = llm_state.state_key(self.path, self.prefix_tokens, self.llm.n_ctx(), runtime)
+            path = llm_state.state_path(self.state_dir, self.path, key)
+            saved = llm_state.load(path, key)
+            if saved is not None and saved.tokens == self.prefix_tokens and self._restore(saved.data):
+                return "file"
+        self._clear()
         self.llm.eval(self.prefix_tokens)
         llama_cpp.llama_synchronize(self.llm.ctx)  # settle llama.cpp's lazy perf counters before any reset
+        saved_now = key is not None and path is not None and llm_state.save(
+            path, key, llm_state.PrefixState(list(self.prefix_tokens), self._seq_state()))
+        return "evaluated+saved" if saved_now else "evaluated"
+
+    def _clear(self) -> None:
+        llama_cpp = import_llama_cpp()
+        self.llm.reset()
+        memory = llama_cpp.llama_get_memory(self.llm.ctx)
+        if memory is not None:  # reset() only forgets the token count; restored cells must not mix with old ones
+            llama_cpp.llama_memory_clear(memory, True)
+
+    def _seq_state(self) -> bytes:
+        """llama.cpp's KV cells of sequence 0 (the evaluated prefix), without the logits save_state() copies."""
+        llama_cpp = import_llama_cpp()
+        size = llama_cpp.llama_state_seq_get_size(self.llm.ctx, 0)
+        buf = (ctypes.c_uint8 * size)()
+        written = llama_cpp.llama_state_seq_get_data(self.llm.ctx, buf, size, 0)
+        return bytes(buf)[:written]
+
+    def _restore(self, data: bytes) -> bool:
+        """Load saved KV cells into sequence 0 and tell llama-cpp-python which tokens they hold, so its prefix
+        match reuses them. False (and a clean context) when llama.cpp refuses the data."""
+        llama_cpp = import_llama_cpp()
+        self._clear()
+        buf = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+        if llama_cpp.llama_state_seq_set_data(self.llm.ctx, buf, len(data), 0) != len(data):
+            log.warning("llama.cpp refused the saved prompt state: evaluating the system prompt again")
+            self._clear()
+            return False
+        n = len(self.prefix_tokens)
+        self.llm.input_ids[:n] = self.prefix_tokens
+        self.llm.n_tokens = n
+        return True
 
     def prompt_tokens(self, text: str, state: ChatState | None) -> list[int]:
         # The user's words are tokenized with special=False: typed "<|eot_id|>" stays plain text.
@@ -210,6 +238,7 @@ class ModelRunner:
             name=meta.get("general.name", self.path.stem), context_train=int(meta.get(f"{arch}.context_length", 0)),
             context=self.llm.n_ctx(), file_type=FILE_TYPES.get(int(ftype), ftype) if ftype else "?",
             threads=self.threads, load_s=self.load_s, prefix_tokens=len(self.prefix_tokens), prefix_s=self.prefix_s,
+            prefix_source=self.prefix_source,
         )
 
 
@@ -225,8 +254,9 @@ class LLMWorker:
     """The one thread that owns the model. Work goes through a bounded queue; nothing else touches the model."""
 
     def __init__(self, path: str | Path, threads: int = 2, queue_size: int = 4, n_ctx: int = DEFAULT_CTX,
-                 schema: dict[str, Any] | None = None) -> None:
+                 schema: dict[str, Any] | None = None, state_dir: str | Path | None = None) -> None:
         self.path, self.threads, self.n_ctx, self.schema = Path(path), threads, n_ctx, schema
+        self.state_dir = state_dir
         self._queue: queue.Queue[_Job | None] = queue.Queue(maxsize=max(1, queue_size))
         self.ready = threading.Event()
         self.error: str | None = None
@@ -237,10 +267,11 @@ class LLMWorker:
     def _run(self) -> None:
         runner: ModelRunner | None = None
         try:
-            runner = ModelRunner(self.path, threads=self.threads, n_ctx=self.n_ctx, schema=self.schema)
+            runner = ModelRunner(self.path, threads=self.threads, n_ctx=self.n_ctx, schema=self.schema,
+                                 state_dir=self.state_dir)
             self.facts = runner.facts()
-            log.info("LLM loaded: %s in %.2f s, %d prefix tokens cached", self.path.name, runner.load_s,
-                     len(runner.prefix_tokens))
+            log.info("LLM loaded: %s in %.2f s; %d prefix tokens cached in %.2f s (%s)", self.path.name,
+                     runner.load_s, len(runner.prefix_tokens), runner.prefix_s, runner.prefix_source)
         except Exception as exc:  # a broken model file must not take the bot down: the rule path goes on
             self.error = str(exc)
             log.error("LLM unavailable, using rules only: %s", exc)
@@ -279,26 +310,23 @@ class LLMWorker:
         self._thread.join(timeout)
 
 
-class LLMParser:
-    """The router's `llm` callable: (text, state) -> intent dict or None; raises LLMBusy when the queue is full."""
+class LLMParser(CallLog):
+    """The router's `llm` callable over the in-process worker: (text, state) -> intent dict or None; raises LLMBusy
+    when the queue is full and LLMTimeout past `timeout_s`.
 
-    def __init__(self, worker: LLMWorker, timeout_s: float = 20.0, keep: int = 1000) -> None:
+    `load_wait_s` > 0 lets a question that arrives while the model is still loading wait that long for it, on top
+    of `timeout_s` (the terminal: the user would rather wait once than lose the model's reading). The bot keeps
+    0: there a question waits only within its timeout, and the rules answer if the model is not ready."""
+
+    def __init__(self, worker: LLMWorker, timeout_s: float = 20.0, keep: int = 1000, load_wait_s: float = 0.0) -> None:
+        super().__init__(timeout_s=timeout_s, keep=keep)
         self.worker = worker
-        self.timeout_s = timeout_s
-        self.calls: list[LLMCall] = []
-        self._keep = keep
-        self._lock = threading.Lock()
-
-    def __call__(self, text: str, state: ChatState | None = None) -> dict[str, Any] | None:
-        call = self.parse(text, state)
-        if call.outcome == "busy":
-            raise LLMBusy(BUSY_TEXT)
-        if call.outcome == "timeout":
-            raise LLMTimeout("the model did not answer in time")
-        return call.intent
+        self.load_wait_s = load_wait_s
 
     def parse(self, text: str, state: ChatState | None = None, timeout_s: float | None = None) -> LLMCall:
         """The full record of one question (eval and benchmarks read the timings)."""
+        if self.load_wait_s > 0 and not self.worker.ready.is_set():
+            self.worker.ready.wait(self.load_wait_s)
         started = time.monotonic()
         deadline = started + (self.timeout_s if timeout_s is None else timeout_s)
         text = text[:QUESTION_MAX_CHARS]
@@ -328,50 +356,25 @@ class LLMParser:
             call = LLMCall(text=text, outcome="error", notes=[repr(exc)])
         return self._record(call, started)
 
-    def _record(self, call: LLMCall, started: float) -> LLMCall:
-        call.total_s = time.monotonic() - started
-        if call.outcome not in {"ok", "invalid"}:
-            log.warning("LLM %s for %r %s", call.outcome, call.text[:80], "; ".join(call.notes))
-        with self._lock:
-            self.calls.append(call)
-            del self.calls[: -self._keep]
-        return call
-
-    def latency_report(self) -> dict[str, Any]:
-        """Counts per outcome and latency percentiles (seconds) over the recorded calls."""
-        with self._lock:
-            calls = list(self.calls)
-        times = sorted(c.total_s for c in calls)
-        outcomes: dict[str, int] = {}
-        for c in calls:
-            outcomes[c.outcome] = outcomes.get(c.outcome, 0) + 1
-
-        def pct(p: float) -> float:
-            return times[min(len(times) - 1, round(p * (len(times) - 1)))] if times else 0.0
-
-        generated = sum(c.generated_tokens for c in calls)
-        gen_ms = sum(c.generation_ms for c in calls)
-        return {
-            "calls": len(calls),
-            "outcomes": outcomes,
-            "p50_s": pct(0.50),
-            "p95_s": pct(0.95),
-            "max_s": times[-1] if times else 0.0,
-            "mean_s": statistics.fmean(times) if times else 0.0,
-            "generation_tokens_per_s": generated / (gen_ms / 1000) if gen_ms else 0.0,
-        }
-
     def close(self) -> None:
         self.worker.close()
 
 
-def build_parser(settings: LLMConfig, schema: dict[str, Any] | None = None,
-                 wait_ready: float = 0.0) -> LLMParser | None:
-    """The LLM callable for the router when a model is configured and its file exists; None otherwise.
+def build_parser(settings: LLMConfig, schema: dict[str, Any] | None = None, wait_ready: float = 0.0,
+                 load_wait_s: float = 0.0) -> CallLog | None:
+    """The LLM callable for the router: the OpenAI-compatible endpoint when SIPSABOT_LLM_URL is set, else the
+    in-process model when SIPSABOT_LLM_MODEL names a file that exists; None otherwise (rules only).
 
-    The model loads in the worker thread (start-up is not delayed); questions that arrive before it is ready
-    wait in the queue within their timeout. `wait_ready` seconds > 0 blocks until loaded (CLI, eval, bench).
+    The local model loads in the worker thread (start-up is not delayed); questions that arrive before it is ready
+    wait in the queue within their timeout (plus `load_wait_s`). `wait_ready` > 0 blocks until loaded (eval, bench).
     """
+    url = str(getattr(settings, "llm_url", "") or "").strip()
+    if url:
+        from models.llm_remote import RemoteParser
+
+        return RemoteParser(url, timeout_s=settings.llm_timeout_s, max_in_flight=settings.llm_queue_size,
+                            schema=schema, model=str(getattr(settings, "llm_url_model", "") or ""),
+                            api_key=str(getattr(settings, "llm_api_key", "") or ""))
     path = (settings.llm_model_path or "").strip()
     if not path:
         return None
@@ -379,30 +382,12 @@ def build_parser(settings: LLMConfig, schema: dict[str, Any] | None = None,
         log.warning("SIPSABOT_LLM_MODEL=%s does not exist: using rules only (sipsabot model download)", path)
         return None
     worker = LLMWorker(path, threads=max(1, settings.llm_threads), queue_size=settings.llm_queue_size,
-                       schema=schema)
+                       schema=schema, state_dir=str(getattr(settings, "llm_state_dir", "") or "") or None)
     if wait_ready > 0:
         worker.ready.wait(wait_ready)
-    return LLMParser(worker, timeout_s=settings.llm_timeout_s)
+    return LLMParser(worker, timeout_s=settings.llm_timeout_s, load_wait_s=load_wait_s)
 
 
-def router_llm(settings: LLMConfig) -> LLMParser | None:
+def router_llm(settings: LLMConfig) -> CallLog | None:
     """For `sipsabot eval --llm` (models.evaluation.build_llm): the parser with the model already loaded."""
     return build_parser(settings, wait_ready=900)
-
-
-def format_latency(parser: LLMParser, per_question: bool = False) -> str:
-    """Spanish summary of the LLM calls (eval --llm, bench): outcomes, latency, generation speed."""
-    report = parser.latency_report()
-    if not report["calls"]:
-        return "LLM: ninguna pregunta llegó al modelo (las reglas resolvieron todas)."
-    outcomes = ", ".join(f"{k} {v}" for k, v in sorted(report["outcomes"].items()))
-    lines = [
-        f"LLM: {report['calls']} preguntas pasaron por el modelo ({outcomes}); latencia p50 "
-        f"{report['p50_s'] * 1000:.0f} ms, p95 {report['p95_s'] * 1000:.0f} ms, máx {report['max_s'] * 1000:.0f} ms; "
-        f"generación {report['generation_tokens_per_s']:.1f} tokens/s"
-    ]
-    if per_question:
-        with parser._lock:
-            calls = list(parser.calls)
-        lines += [f"  {c.total_s * 1000:7.0f} ms {c.outcome:11s} {c.text[:60]!r} -> {c.intent}" for c in calls]
-    return "\n".join(lines)

@@ -20,6 +20,9 @@ UPSTREAM_CHAR_RULE = r'char ::= [^"\\] | ' + _ESCAPE
 SAFE_CHAR_RULE = r'char ::= [^"\\\x7F\x00-\x1F] | ' + _ESCAPE
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CHAR_RULE_LINE = re.compile(r"^char ::= .*$", re.MULTILINE)
+_SPACE_RULE_LINE = re.compile(r"^space ::= .*$", re.MULTILINE)
+COMPACT_SPACE_RULE = 'space ::= ""'
+
 
 
 def import_llama_cpp() -> ModuleType:
@@ -32,6 +35,9 @@ def import_llama_cpp() -> ModuleType:
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     import llama_cpp
 
+    from models.llm_backend import ensure_cpu_backend
+
+    ensure_cpu_backend(llama_cpp)  # a GGML_BACKEND_DL build registers no CPU backend until asked to (runs once)
     return llama_cpp
 
 
@@ -47,9 +53,13 @@ def upstream_grammar(schema: dict[str, Any]) -> str:
     return str(json_schema_to_gbnf(json.dumps(schema)))
 
 
-def schema_grammar(schema: dict[str, Any]) -> str:
-    """GBNF for `schema` whose strings cannot contain raw control characters."""
+def schema_grammar(schema: dict[str, Any], compact: bool = True) -> str:
+    """GBNF for `schema` whose strings cannot contain raw control characters. `compact`: no optional whitespace
+    between JSON tokens (the converter allows a space after every ':' and ','), so every generated token carries
+    content: generation is the slow part of a question on a CPU."""
     grammar = upstream_grammar(schema)
+    if compact:
+        grammar = _SPACE_RULE_LINE.sub(lambda _m: COMPACT_SPACE_RULE, grammar)
     lines = _CHAR_RULE_LINE.findall(grammar)
     if not lines:
         return grammar  # no free-text string in the schema (only enums/numbers): nothing to fix

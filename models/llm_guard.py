@@ -50,7 +50,7 @@ _DATE_WORDS = re.compile(
     r"hace|desde|hasta|entre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
     r"noviembre|diciembre|trimestre|semestre|quincena)\b"
 )
-_NAME_CHARS = re.compile(r"[a-z0-9 ,.()'/&-]+")
+_NAME_CHARS = re.compile(r"[a-z0-9ñ ,.()'/&-]+")  # fold() keeps ñ (piña, ñame, champiñones)
 
 
 def grounded(name: str, text: str) -> bool:

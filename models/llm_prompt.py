@@ -58,8 +58,10 @@ EXAMPLES: list[tuple[str, dict[str, Any]]] = [
 def system_prompt() -> str:
     """Constant for the life of the process, so its tokens are evaluated once and reused."""
     intents = "\n".join(f"- {name}: {text}" for name, text in INTENT_HELP.items())
+    # Compact JSON (no spaces) in the examples: ~140 fewer prompt tokens, and the answers imitate it (the grammar
+    # allows no spaces either).
     examples = "\n".join(
-        f"Pregunta: {q}\nJSON: {json.dumps(obj, ensure_ascii=False)}" for q, obj in EXAMPLES
+        f"Pregunta: {q}\nJSON: {json.dumps(obj, ensure_ascii=False, separators=(',', ':'))}" for q, obj in EXAMPLES
     )
     return (
         "Eres el analizador de preguntas de SIPSABot, un bot de precios mayoristas de alimentos en Colombia "
@@ -67,7 +69,7 @@ def system_prompt() -> str:
         "tildes, y responde SOLO con un objeto JSON con la intención y los datos que la pregunta menciona.\n"
         "Reglas: copia el producto y el mercado o ciudad con las mismas palabras del usuario (corrige solo la "
         "ortografía evidente, no cambies ni agregues palabras); no inventes productos, mercados ni números; "
-        "nunca escribas precios; usa null o omite lo que la pregunta no dice; las fechas van como AAAA-MM-DD y "
+        "nunca escribas precios; omite lo que la pregunta no dice; las fechas van como AAAA-MM-DD y "
         "se calculan a partir de la fecha de "
         "hoy que viene con la pregunta; threshold es el número que el usuario escribió.\n"
         f"Intenciones:\n{intents}\n\nEjemplos:\n{examples}"

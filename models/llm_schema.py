@@ -34,27 +34,33 @@ def _bounded(schema: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _property(schema: dict[str, Any]) -> dict[str, Any]:
+def _property(schema: dict[str, Any], optional: bool = False) -> dict[str, Any]:
+    """One property, grammar-ready. An optional property loses its null alternative: leaving it out says the same
+    in no tokens, where `"end":null` costs about four generated tokens (~0.1 s each on 2 CPU threads)."""
     schema = copy.deepcopy(schema)
     kinds = schema.get("type")
     if "enum" in schema:
-        return {"enum": list(schema["enum"])}
+        return {"enum": [v for v in schema["enum"] if not (optional and v is None)]}
     if isinstance(kinds, list):
         rest = {k: v for k, v in schema.items() if k != "type"}
+        kept = [kind for kind in kinds if not (optional and kind == "null")]
         options: list[dict[str, Any]] = [
-            _bounded({"type": kind, **rest}) if kind != "null" else {"type": "null"} for kind in kinds
+            _bounded({"type": kind, **rest}) if kind != "null" else {"type": "null"} for kind in kept
         ]
-        return {"anyOf": options}
+        return options[0] if len(options) == 1 else {"anyOf": options}
     return _bounded(schema)
 
 
 def decoding_schema(schema: dict[str, Any]) -> dict[str, Any]:
-    """The grammar-ready, bounded version of an object schema (same property names, same required list)."""
+    """The grammar-ready, bounded version of an object schema (same property names, same required list; optional
+    properties are omitted rather than null)."""
     if schema.get("type") != "object" or not isinstance(schema.get("properties"), dict):
         raise ValueError("the intent schema must be an object schema with properties")
+    required = set(schema.get("required", []))
     return {
         "type": "object",
-        "properties": {name: _property(prop) for name, prop in schema["properties"].items()},
+        "properties": {name: _property(prop, optional=name not in required)
+                       for name, prop in schema["properties"].items()},
         "required": list(schema.get("required", [])),
         "additionalProperties": False,
     }

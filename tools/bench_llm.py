@@ -3,15 +3,22 @@
 Uses SIPSABOT_LLM_MODEL (or --model). Without one it writes the tiny random-weight test model and says so:
 those figures measure the machinery (grammar, cache, worker), not what a real model costs.
 
-    .venv/bin/python tools/bench_llm.py [--model PATH] [--threads N] [--repeat 2]
+    .venv/bin/python tools/bench_llm.py [--model PATH] [--threads N] [--repeat 2] [--cold-warm [--db PATH]]
+
+--cold-warm first measures the time to ready with no saved prompt state and then with the state file the first
+start wrote (models.llm_state), in-process and as a one-shot `sipsabot ask` (a process start, the model load and
+one question the rules leave to the model) when --db names a mirror.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import Settings  # noqa: E402
-from models.llm import build_parser  # noqa: E402
+from models.llm import LLMParser, LLMWorker, build_parser  # noqa: E402
 from models.llm_gguf import read_header  # noqa: E402
 
 QUESTIONS = [
@@ -41,6 +48,8 @@ def main() -> int:
     ap.add_argument("--model", help="GGUF to measure (default: SIPSABOT_LLM_MODEL, else the tiny test model)")
     ap.add_argument("--threads", type=int, help="default: SIPSABOT_LLM_THREADS")
     ap.add_argument("--repeat", type=int, default=1, help="passes over the questions")
+    ap.add_argument("--cold-warm", action="store_true", help="time to ready without and with the prompt state file")
+    ap.add_argument("--db", help="mirror for the one-shot `sipsabot ask` timing of --cold-warm")
     args = ap.parse_args()
     settings = Settings.from_env()
     model = args.model or settings.llm_model_path
@@ -58,9 +67,11 @@ def main() -> int:
     print(f"model: {label}")
     print(f"  {header.path.name}: {header.name}, {header.architecture}, {header.quantization}, "
           f"{header.size_bytes / 1e6:.1f} MB, threads {settings.llm_threads}")
-    parser = build_parser(settings, wait_ready=900)
-    if parser is None or parser.worker.facts is None:
-        print(f"model did not load: {parser.worker.error if parser else 'missing'}")
+    if args.cold_warm:
+        cold_warm(model, settings.llm_threads, args.db)
+    parser = build_parser(replace(settings, llm_state_dir=""), wait_ready=900)
+    if not isinstance(parser, LLMParser) or parser.worker.facts is None:
+        print(f"model did not load: {parser.worker.error if isinstance(parser, LLMParser) else 'missing'}")
         return 1
     facts = parser.worker.facts
     print(f"load time: {facts.load_s:.2f} s")
@@ -94,6 +105,40 @@ def main() -> int:
     if tmp is not None:
         tmp.cleanup()
     return 0
+
+
+UNSURE_ASK = "q onda con lo q vale la papita criolla alla en la central de bogota"
+
+
+def cold_warm(model: str, threads: int, db: str | None) -> None:
+    """Time to ready (load + system prompt in the KV cache) with an empty state folder, then with the file the first
+    start saved; and, with a mirror, the wall time of a one-shot `sipsabot ask` in both conditions."""
+    with tempfile.TemporaryDirectory() as state_dir:
+        for label in ("cold (no state file)", "warm (state file)"):
+            t0 = time.perf_counter()
+            worker = LLMWorker(model, threads=threads, state_dir=state_dir)
+            worker.ready.wait(1800)
+            ready = time.perf_counter() - t0
+            f = worker.facts
+            worker.close()
+            if f is None:
+                print(f"{label}: did not load: {worker.error}")
+                return
+            print(f"{label}: ready in {ready:.2f} s (load {f.load_s:.2f} s, system prompt {f.prefix_tokens} tokens "
+                  f"{f.prefix_source} in {f.prefix_s:.2f} s)")
+        if not db:
+            return
+        env = {**os.environ, "SIPSABOT_LLM_MODEL": model, "SIPSABOT_LLM_STATE_DIR": state_dir,
+               "SIPSABOT_LLM_THREADS": str(threads), "SIPSABOT_LLM_TIMEOUT": "600"}
+        for label in ("warm", "cold"):
+            if label == "cold":
+                for f in Path(state_dir).glob("*.state"):
+                    f.unlink()
+            t0 = time.perf_counter()
+            out = subprocess.run([sys.executable, "-m", "bot.cli", "ask", UNSURE_ASK, "--db", db], cwd=ROOT, env=env,
+                                 capture_output=True, text=True, timeout=1800)
+            print(f"one-shot sipsabot ask ({label}): {time.perf_counter() - t0:.2f} s wall, exit {out.returncode}; "
+                  f"{out.stdout.strip().splitlines()[0][:100] if out.stdout.strip() else out.stderr[-200:]!r}")
 
 
 if __name__ == "__main__":
