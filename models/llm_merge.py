@@ -29,7 +29,8 @@ from models.lang import distance, max_typos, normalise, singular, words
 from models.llm_guard import WORD_SIMILARITY
 from models.query import Query
 from models.resolve import ProductMatch, Vocabulary
-from models.slots import DATA_INTENTS, SMALL_TALK, Intent, clean_slots, parse_intent
+from models.slots import DATA_INTENTS, SMALL_TALK, Intent, Stat, clean_slots, parse_intent
+from models.understanding.stats import read_units
 
 _SAME_INTENT = {Intent.PRICE_AT: Intent.PRICE}  # "price at a date" is the price intent with a period
 _FILLED = ("horizon", "freq", "threshold", "direction", "change_pct", "rule")
@@ -79,6 +80,18 @@ def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
         if getattr(p, name) is None and slots.get(name) is not None:
             setattr(out, name, slots[name])
             used.append(name)
+    # the statistic, food group and trade unit of an analytical question the rules did not read (the model's words
+    # are checked like any others: a unit must be one the user wrote)
+    if p.stat is None and slots.get("stat") and intent is Intent.STAT \
+            and p.intent in {Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.STAT}:
+        out.stat, out.intent = Stat(slots["stat"]), Intent.STAT  # a price reading becomes the statistic asked
+        used.append("stat")
+    if p.group is None and slots.get("group"):
+        out.group = str(slots["group"])
+        used.append("group")
+    if p.unit is None and slots.get("unit") and str(slots["unit"]) in p.norm:
+        out.unit = read_units(str(slots["unit"]))[0]
+        used.append("unit")
     if not p.keyword and intent is not p.intent:
         if intent in DATA_INTENTS and out.product.status == "none":
             return Merge(p, conflicts=[f"intent {intent.value} without a product"])

@@ -224,3 +224,13 @@ def test_policy_through_the_real_gguf(conn: Any, tiny: Path, text: str, said: di
         assert answer.values == _rules_only(conn, text).values and answer.slots["product"] == PAPA
     else:
         assert answer.slots["product"] == "Zanahoria" and answer.values
+
+
+def test_the_llm_fills_a_statistic_the_rules_left_unread(conn: Any) -> None:
+    """An analytical question whose statistic the rules did not read: the model's statistic is taken (never a
+    figure from the model), and the answer is the mirror's maximum."""
+    text = "papa criolla corabastos techo dice fulano mengano"
+    answer, asked = _ask(conn, text, {"intent": "stat", "stat": "max", "product": "papa criolla"})
+    assert asked
+    assert answer.intent == "stat" and answer.slots.get("stat") == "max"
+    assert [v.kind for v in answer.values][:1] == ["max"]
