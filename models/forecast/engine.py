@@ -51,7 +51,7 @@ def _gap_notes(stretch: Stretch, freq: str) -> list[str]:
     if stretch.n_filled:
         word = singular if stretch.n_filled == 1 else plural
         notes.append(f"Se completaron {stretch.n_filled} {word} sin dato (festivos u omisiones cortas) "
-                     "interpolando entre sus vecinos.")
+                     "repitiendo el último precio real anterior (nunca con precios posteriores).")
     return notes
 
 
@@ -88,7 +88,7 @@ def run_forecast(series: SeriesData, horizon: int | None = None) -> ForecastResu
     train_length = TRAIN_LENGTH[freq]
     forecasts = forecast_matrix(stretch.dates, logs, freq, keys, first, last, h, refit_every=k,
                                 train_length=train_length)
-    actuals = actual_matrix(logs, first, last, h)
+    actuals = actual_matrix(logs, first, last, h, stretch.filled)
     decision = decide(forecasts, actuals, first, n, h, k, prices)
     if decision is None:  # cannot happen with k >= 8, kept as a clear message rather than an assertion
         raise ForecastError("No hay suficientes orígenes de backtest para esta serie.")
