@@ -101,12 +101,13 @@ def weekly_panel_from_csv(path: str, min_weeks: int = 26) -> WeeklyPanel:
                                         for d in frame["semana_inicio"].unique()}),
         price=pd.to_numeric(frame["precio_medio_cop_kg"]))
     first = frame.drop_duplicates(["kp", "km"])
-    attrs = {(kp, km): (clean_p[p], clean_m[m], str(g), clean_m[m].split(",")[0].strip())
+    attrs: dict[tuple[str, str], tuple[str, ...]] = {
+        (str(kp), str(km)): (clean_p[p], clean_m[m], str(g), clean_m[m].split(",")[0].strip())
              for kp, km, p, m, g in zip(first["kp"], first["km"], first["producto"], first["mercado"],
                                         first["grupo"], strict=True)}
     means = frame.groupby(["kp", "km", "day"])["price"].mean()
     records: dict[tuple[str, str], dict[dt.date, list[float]]] = {}
-    for (kp, km, day), price in means.items():
-        records.setdefault((kp, km), {})[day] = [float(price)]
+    for (kp, km, day), price in zip(means.index, means.to_numpy(), strict=True):
+        records.setdefault((str(kp), str(km)), {})[day] = [float(price)]
     stat = os.stat(path)
     return _build(records, attrs, min_weeks, f"csv-{stat.st_size}-{int(stat.st_mtime)}")

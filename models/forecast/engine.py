@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Any
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from models.forecast.backtest import (
     sequential_coverage,
 )
 from models.forecast.candidates import BY_KEY, usable
+from models.forecast.engine_global import GlobalPart, StepChoice, choose_steps, global_part
 from models.forecast.prepare import Stretch, regularise, step
 from models.forecast.types import FREQS, ForecastError, ForecastResult, Point, Score
 
@@ -76,7 +78,9 @@ def prepare(series: SeriesData, horizon: int) -> tuple[Stretch, int]:
     return stretch, k
 
 
-def run_forecast(series: SeriesData, horizon: int | None = None) -> ForecastResult:
+def run_forecast(series: SeriesData, horizon: int | None = None, artifact: Any = None) -> ForecastResult:
+    """`artifact`: the trained global model (global_store.Artifact) or None; with it (weekly series) the answering
+    model is chosen per step by rules.choose among naive, the local models and the global ones."""
     freq = series.freq
     h = check_horizon(freq, horizon)
     stretch, k = prepare(series, h)
@@ -94,17 +98,29 @@ def run_forecast(series: SeriesData, horizon: int | None = None) -> ForecastResu
         raise ForecastError("No hay suficientes orígenes de backtest para esta serie.")
     chosen = decision.chosen
     fallback_from = None
-    try:
-        point_logs = final_forecast(stretch.dates, logs, freq, chosen, h, train_length)
-        if not np.all(np.isfinite(point_logs)):
-            raise ValueError("non-finite forecast")
-    except Exception:
-        fallback_from, chosen = chosen, "naive"
-        point_logs = np.full(h, logs[-1])
+    part = global_part(artifact, series.product, series.market, stretch, logs, first, last, h) if (
+        artifact is not None and freq == "W") else None
+    steps: StepChoice | None = None
+    if part is not None:
+        forecasts.update(part.backtest)
+        decision = decide(forecasts, actuals, first, n, h, k, prices) or decision  # scores incl. global models
+        steps = choose_steps(forecasts, actuals, h, k)
+        point_logs = np.array([_step_final(key, s, part, stretch, logs, freq, h, train_length)
+                               for s, key in enumerate(steps.keys)])
+        chosen = steps.keys[-1]
+        decision.q = steps.q
+    else:
+        try:
+            point_logs = final_forecast(stretch.dates, logs, freq, chosen, h, train_length)
+            if not np.all(np.isfinite(point_logs)):
+                raise ValueError("non-finite forecast")
+        except Exception:
+            fallback_from, chosen = chosen, "naive"
+            point_logs = np.full(h, logs[-1])
     naive_mae = decision.mae.get("naive", math.nan)
     scores = [Score(key, round(mae / decision.scale, 3), round(mae / naive_mae, 3) if naive_mae > 0 else math.nan)
               for key, mae in sorted(decision.mae.items(), key=lambda kv: kv[1])]
-    coverage = sequential_coverage(forecasts[chosen], actuals, h)
+    coverage = steps.coverage if steps is not None else sequential_coverage(forecasts[chosen], actuals, h)
     q80, q95 = decision.q[LEVELS[0]], decision.q[LEVELS[1]]
     points = []
     for s in range(h):
@@ -129,4 +145,18 @@ def run_forecast(series: SeriesData, horizon: int | None = None) -> ForecastResu
                  zip(stretch.dates[-hist_n:], prices[-hist_n:], stretch.filled[-hist_n:], strict=True) if not f],
         origins=decision.n_origins, coverage80=coverage[LEVELS[0]], coverage95=coverage[LEVELS[1]],
         notes=_gap_notes(stretch, freq), source=series.source, demo=series.demo, stale_days=stale_days,
-        fallback_from=fallback_from)
+        fallback_from=fallback_from, step_models=steps.keys if steps is not None else [])
+
+
+def _step_final(key: str, s: int, part: GlobalPart, stretch: Stretch, logs: np.ndarray, freq: str, h: int,
+                train_length: int) -> float:
+    """Step s of the answering model's final forecast; naive when a local model's final fit fails."""
+    if key in part.final:
+        return float(part.final[key][s])
+    if key == "naive":
+        return float(logs[-1])
+    try:
+        value = float(final_forecast(stretch.dates, logs, freq, key, h, train_length)[s])
+    except Exception:
+        return float(logs[-1])
+    return value if math.isfinite(value) else float(logs[-1])

@@ -15,7 +15,7 @@ import numpy as np
 from data.panel import WeeklyPanel
 from models.forecast.globalmodel import Frames, GlobalModel, fit, make_vocab
 
-BLOCK = 26
+BLOCK = 52  # one model per year of origins: at most a year older than production's (2 shared cores)
 GLOBAL_KEYS = ("global", "global_lin", "blend")
 BLEND = 0.5  # the blend forecasts half the global model's log ratio: shrinkage toward naive
 

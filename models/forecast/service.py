@@ -9,6 +9,7 @@ import multiprocessing
 import threading
 from collections import OrderedDict
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 
 from data.series import SeriesData
 from models.forecast.types import ForecastResult
@@ -16,13 +17,20 @@ from models.forecast.types import ForecastResult
 CacheKey = tuple[int, int, str, int, str, bool]
 
 
-def compute(series: SeriesData, horizon: int | None, chart: bool) -> tuple[ForecastResult, bytes | None]:
-    """The work a worker does: select, forecast and (optionally) draw the chart."""
+def compute(series: SeriesData, horizon: int | None, chart: bool, model_dir: str | Path | None = None
+            ) -> tuple[ForecastResult, bytes | None]:
+    """The work a worker does: select, forecast and (optionally) draw the chart. With `model_dir`, the trained
+    global model saved there (global_store) joins the candidates."""
     from models.forecast.engine import run_forecast
     from models.forecast.workers import init_worker
 
     init_worker()
-    result = run_forecast(series, horizon)
+    artifact = None
+    if model_dir is not None and series.freq == "W":
+        from models.forecast.global_store import load
+
+        artifact = load(Path(model_dir), series.version)
+    result = run_forecast(series, horizon, artifact)
     png = None
     if chart:
         from models.forecast_chart import forecast_png
@@ -31,9 +39,19 @@ def compute(series: SeriesData, horizon: int | None, chart: bool) -> tuple[Forec
     return result, png
 
 
+def train_global(db_path: str, model_dir: str) -> str:
+    """The background job (in a worker): train the global model for the mirror's data version unless saved."""
+    from models.forecast.global_store import ensure_trained
+    from models.forecast.workers import init_worker
+
+    init_worker()
+    return ensure_trained(db_path, Path(model_dir))
+
+
 class ForecastService:
-    def __init__(self, workers: int = 1, cache_size: int = 256) -> None:
+    def __init__(self, workers: int = 1, cache_size: int = 256, model_dir: str | Path | None = None) -> None:
         self.workers = max(1, workers)
+        self.model_dir = str(model_dir) if model_dir is not None else None
         self.cache_size = cache_size
         self._cache: OrderedDict[CacheKey, tuple[ForecastResult, bytes | None]] = OrderedDict()
         self._lock = threading.Lock()
@@ -57,6 +75,12 @@ class ForecastService:
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                                  initializer=init_worker)
             return self._pool
+
+    def train_global(self, db_path: str | Path) -> Future[str] | None:
+        """Train the global model in the pool (after a data refresh; a no-op when the version is trained)."""
+        if self.model_dir is None:
+            return None
+        return self.pool().submit(train_global, str(db_path), self.model_dir)
 
     def warm_up(self) -> Future[None]:
         """Start the workers now (they import darts) so the first user does not wait for it."""
@@ -85,7 +109,7 @@ class ForecastService:
         if found is not None:
             return found
         self.misses += 1
-        value = self.pool().submit(compute, series, horizon, chart).result()
+        value = self.pool().submit(compute, series, horizon, chart, self.model_dir).result()
         self._store(self.key(series, horizon, chart), value)
         return value
 
@@ -96,7 +120,7 @@ class ForecastService:
         if found is not None:
             return found
         self.misses += 1
-        value = await asyncio.wrap_future(self.pool().submit(compute, series, horizon, chart))
+        value = await asyncio.wrap_future(self.pool().submit(compute, series, horizon, chart, self.model_dir))
         self._store(self.key(series, horizon, chart), value)
         return value
 
