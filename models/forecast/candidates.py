@@ -43,6 +43,10 @@ GLOBAL_CANDIDATES: list[Candidate] = [
               {"W": 1, "M": 10**6, "D": 10**6}),
     Candidate("blend", "mezcla del modelo global LightGBM con el ingenuo (mitad del cambio que predice)", False,
               {"W": 1, "M": 10**6, "D": 10**6}),
+    Candidate("mix", "promedio del modelo global LightGBM y la combinación local", False,
+              {"W": 1, "M": 10**6, "D": 10**6}),
+    Candidate("mix3", "promedio del ingenuo, el modelo global LightGBM y la combinación local", False,
+              {"W": 1, "M": 10**6, "D": 10**6}),
 ]
 BY_KEY = {c.key: c for c in [*CANDIDATES, *GLOBAL_CANDIDATES]}
 

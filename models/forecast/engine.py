@@ -21,6 +21,7 @@ from models.forecast.backtest import (
 )
 from models.forecast.candidates import BY_KEY, usable
 from models.forecast.engine_global import GlobalPart, StepChoice, choose_steps, global_part
+from models.forecast.evaluate_global import MIXES, add_mixes
 from models.forecast.prepare import Stretch, regularise, step
 from models.forecast.types import FREQS, ForecastError, ForecastResult, Point, Score
 
@@ -103,9 +104,11 @@ def run_forecast(series: SeriesData, horizon: int | None = None, artifact: Any =
     steps: StepChoice | None = None
     if part is not None:
         forecasts.update(part.backtest)
+        add_mixes(forecasts)
         decision = decide(forecasts, actuals, first, n, h, k, prices) or decision  # scores incl. global models
         steps = choose_steps(forecasts, actuals, h, k)
-        point_logs = np.array([_step_final(key, s, part, stretch, logs, freq, h, train_length)
+        finals: dict[str, np.ndarray] = {}
+        point_logs = np.array([_step_final(key, s, part, stretch, logs, freq, h, train_length, finals)
                                for s, key in enumerate(steps.keys)])
         chosen = steps.keys[-1]
         decision.q = steps.q
@@ -149,14 +152,21 @@ def run_forecast(series: SeriesData, horizon: int | None = None, artifact: Any =
 
 
 def _step_final(key: str, s: int, part: GlobalPart, stretch: Stretch, logs: np.ndarray, freq: str, h: int,
-                train_length: int) -> float:
-    """Step s of the answering model's final forecast; naive when a local model's final fit fails."""
+                train_length: int, cache: dict[str, np.ndarray] | None = None) -> float:
+    """Step s of the answering model's final forecast; naive when a local model's final fit fails. `cache` keeps
+    each local model's final forecast, fitted once for all steps."""
+    cache = {} if cache is None else cache
     if key in part.final:
         return float(part.final[key][s])
+    if key in MIXES:
+        return float(np.mean([_step_final(k, s, part, stretch, logs, freq, h, train_length, cache)
+                              for k in MIXES[key]]))
     if key == "naive":
         return float(logs[-1])
-    try:
-        value = float(final_forecast(stretch.dates, logs, freq, key, h, train_length)[s])
-    except Exception:
-        return float(logs[-1])
+    if key not in cache:
+        try:
+            cache[key] = final_forecast(stretch.dates, logs, freq, key, h, train_length)
+        except Exception:
+            cache[key] = np.full(h, np.nan)
+    value = float(cache[key][s])
     return value if math.isfinite(value) else float(logs[-1])

@@ -23,6 +23,7 @@ from data.series import SeriesData
 from models.forecast.backtest import LEVELS, actual_matrix, conformal_q, forecast_matrix, naive_scale
 from models.forecast.candidates import usable
 from models.forecast.engine import MAX_ORIGINS, MIN_TRAIN, TRAIN_LENGTH
+from models.forecast.evaluate_global import add_mixes
 from models.forecast.prepare import Stretch, regularise
 from models.forecast.rules import VARIANTS, choose
 from models.forecast.workers import init_worker
@@ -81,6 +82,7 @@ def evaluate_series(series: SeriesData, test: int = TEST, horizons: Sequence[int
                                 train_length=TRAIN_LENGTH["W"])
     for key, matrix in (extra or {}).items():
         forecasts[key] = matrix
+    add_mixes(forecasts)
     actuals = actual_matrix(logs, first, last, big_h, stretch.filled)
     resid = {k: np.abs(actuals - f) for k, f in forecasts.items()}
     score = SeriesScore(name, n, True, group=group,

@@ -18,6 +18,16 @@ from models.forecast.globalmodel import Frames, GlobalModel, fit, make_vocab
 BLOCK = 52  # one model per year of origins: at most a year older than production's (2 shared cores)
 GLOBAL_KEYS = ("global", "global_lin", "blend")
 BLEND = 0.5  # the blend forecasts half the global model's log ratio: shrinkage toward naive
+# Averages of the global model with the local combination (and naive), in log space: added after the first
+# validation run showed the local combination and the global model winning on different series at 8 weeks.
+MIXES = {"mix": ("global", "combo"), "mix3": ("naive", "global", "combo")}
+
+
+def add_mixes(forecasts: dict[str, np.ndarray]) -> None:
+    """Add each mix whose components are all present (NaN wherever one of them is)."""
+    for key, parts in MIXES.items():
+        if all(p in forecasts for p in parts):
+            forecasts[key] = np.mean([forecasts[p] for p in parts], axis=0)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from models.forecast.rules import DEFAULT
 
 LABELS = {"chosen": f"ELEGIDO ({DEFAULT})", "naive": "ingenuo", "seasonal_naive": "ingenuo estacional",
           "ets": "ETS", "theta": "Theta", "arima": "ARIMA", "linreg": "regresión local", "combo": "combinación local",
-          "global": "global LightGBM", "global_lin": "global lineal", "blend": "mezcla global+ingenuo"}
+          "global": "global LightGBM", "global_lin": "global lineal", "blend": "mezcla global+ingenuo",
+          "mix": "promedio global+comb. local", "mix3": "promedio ingenuo+global+comb."}
 
 
 def summary(rows: list[SeriesScore], h: int, key: str) -> dict[str, float] | None:
