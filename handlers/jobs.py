@@ -261,8 +261,12 @@ def train_forecasts(context: ContextTypes.DEFAULT_TYPE) -> None:
     when this data version is already trained); answers keep using the previous model until it is saved."""
     from handlers.forecast import forecast_service
 
+    aj = _jobs(context)
+    extra = getattr(aj.settings, "extra", {}) or {}
+    if "services" not in context.bot_data or str(extra.get("SIPSABOT_FORECAST_TRAIN", "1")) == "0":
+        return  # no forecasting service in this application (or switched off)
     try:
-        future = forecast_service(context).train_global(_jobs(context).db_path)
+        future = forecast_service(context).train_global(aj.db_path)
     except Exception:
         log.exception("could not start the global forecast model training")
         return

@@ -123,10 +123,10 @@ def test_global_model_learns_across_series_and_beats_naive_out_of_sample(panel: 
 
 
 def test_rules_fall_back_to_naive_and_extend_to_unlisted_horizons() -> None:
-    assert choose(1, {"naive": 10.0, "blend": 5.0}) == "naive"  # week 1: naive by rule
-    assert choose(4, {"naive": 10.0, "blend": 12.0}) == "blend"  # fixed per horizon on validation
-    assert choose(4, {"naive": 10.0}) == "naive"  # the global model could not be backtested here
-    assert allowed(12, VARIANTS["mezcla"]) == allowed(8, VARIANTS["mezcla"])
+    assert choose(1, {"naive": 10.0, "mix3": 12.0}) == "mix3"  # fixed per horizon on the validation year
+    assert choose(8, {"naive": 10.0, "mix3": 9.0, "mix": 12.0}) == "mix"
+    assert choose(4, {"naive": 10.0, "blend": 5.0}) == "naive"  # the rule's model could not be backtested here
+    assert allowed(12, VARIANTS["elegida"]) == ("mix",) and allowed(6, VARIANTS["elegida"]) == ("mix3",)
     assert choose(4, {"naive": 10.0, "ets": 9.0, "blend": 9.5}, "mejor_por_serie") == "ets"
 
 
@@ -155,15 +155,14 @@ def test_forecast_answer_uses_the_global_model_per_step_and_says_intervals_are_c
     obs = [(panel.date(c).isoformat(), float(v)) for c, v in enumerate(panel.values[i])]
     series = SeriesData(0, 0, panel.products[i], panel.markets[i], "W", "COP/kg", obs, "sintética", version="v-test")
     result = run_forecast(series, 8, artifact)
-    assert result.step_models[0] == "naive" and len(result.step_models) == 8
-    assert set(result.step_models[1:]) <= {"blend", "naive"}
-    assert any(s.model == "blend" for s in result.scores)
+    assert result.step_models == ["mix3"] * 7 + ["mix"]
+    assert {"mix", "mix3", "global", "combo", "naive"} <= {s.model for s in result.scores}
     text = forecast_text(result)
     assert "Intervalos conformales, calibrados por separado para cada paso" in text
     assert "Modelo por horizonte" in text
     assert all(p.lo80 <= p.value <= p.hi80 and p.lo95 <= p.lo80 for p in result.points)
     plain = run_forecast(series, 8)  # no trained model yet: the local models and naive, as before
-    assert plain.step_models == [] and plain.model != "blend"
+    assert plain.step_models == [] and plain.model not in {"mix", "mix3", "global"}
 
 
 # ------------------------------------------------------------------------------------------ real data
@@ -195,3 +194,30 @@ def test_weekly_panel_from_the_mirror(tmp_path: Path) -> None:
     panel = weekly_panel(db.conn)
     assert panel.products and panel.values.shape[0] == len(panel.products)
     assert panel.version and all(g for g in panel.groups)
+
+
+def test_service_trains_in_the_background_then_answers_with_the_global_model(tmp_path: Path) -> None:
+    from data import demo
+    from data.db import open_db
+    from data.series import find_market, find_product, load_series
+    from models.forecast.service import ForecastService
+
+    db = open_db(tmp_path / "mirror.db")
+    demo.build(db.conn, end_week=dt.date(2025, 10, 18), weeks=156)
+    db.conn.commit()
+    folder = tmp_path / "models" / "forecast"
+    service = ForecastService(workers=1, model_dir=folder)
+    try:
+        future = service.train_global(tmp_path / "mirror.db")
+        assert future is not None and "modelo global entrenado" in future.result(timeout=600)
+        assert service.train_global(tmp_path / "mirror.db").result(timeout=600).startswith(  # type: ignore[union-attr]
+            "modelo global ya entrenado")
+        [saved] = folder.glob("forecast-global-*.pkl")
+        product = find_product(db.conn, "Papa criolla limpia")
+        market = find_market(db.conn, "Bogotá, D.C., Corabastos")
+        assert product and market and saved.stat().st_size > 0
+        series = load_series(db.conn, product[0], market[0], "W", on=dt.date(2025, 10, 30))
+        result, _ = service.forecast(series, 8)
+        assert len(result.step_models) == 8
+    finally:
+        service.close()

@@ -56,6 +56,7 @@ class ForecastService:
         self._cache: OrderedDict[CacheKey, tuple[ForecastResult, bytes | None]] = OrderedDict()
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
+        self._trainer: ProcessPoolExecutor | None = None
         self.hits = 0
         self.misses = 0
 
@@ -77,10 +78,15 @@ class ForecastService:
             return self._pool
 
     def train_global(self, db_path: str | Path) -> Future[str] | None:
-        """Train the global model in the pool (after a data refresh; a no-op when the version is trained)."""
+        """Train the global model in a process of its own (after a data refresh; a no-op when the version is
+        trained): a separate one-process pool, so user forecasts never queue behind a minute of training."""
         if self.model_dir is None:
             return None
-        return self.pool().submit(train_global, str(db_path), self.model_dir)
+        with self._lock:
+            if self._trainer is None:
+                self._trainer = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            trainer = self._trainer
+        return trainer.submit(train_global, str(db_path), self.model_dir)
 
     def warm_up(self) -> Future[None]:
         """Start the workers now (they import darts) so the first user does not wait for it."""
@@ -127,8 +133,10 @@ class ForecastService:
     def close(self) -> None:
         with self._lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            trainer, self._trainer = self._trainer, None
+        for executor in (pool, trainer):
+            if executor is not None:
+                executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _noop() -> None:
