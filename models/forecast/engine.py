@@ -1,6 +1,9 @@
 """One forecast: regularise the series, backtest every candidate on recent origins, pick by backtest error (the
 combination unless another candidate, naive included, is clearly better: backtest.select), calibrate conformal
-intervals per step, fit the chosen model on the whole stretch and forecast. Runs in a worker."""
+intervals per step, fit the chosen model on the whole stretch and forecast. Runs in a worker.
+With a trained global model (weekly series) the answering model is chosen per step instead, by the rule fixed on
+the validation year (rules.py), among naive, the local models, the global ones and their mixes
+(engine_global.py)."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ import threading
 from collections import OrderedDict
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from data.series import SeriesData
 from models.forecast.types import ForecastResult
@@ -48,6 +49,15 @@ def train_global(db_path: str, model_dir: str) -> str:
     return ensure_trained(db_path, Path(model_dir))
 
 
+def _train_entry(db_path: str, model_dir: str, send: Any) -> None:
+    try:
+        send.send(train_global(db_path, model_dir))
+    except Exception as exc:  # reported to the parent, which logs it
+        send.send(RuntimeError(f"{type(exc).__name__}: {exc}"))
+    finally:
+        send.close()
+
+
 class ForecastService:
     def __init__(self, workers: int = 1, cache_size: int = 256, model_dir: str | Path | None = None) -> None:
         self.workers = max(1, workers)
@@ -56,7 +66,7 @@ class ForecastService:
         self._cache: OrderedDict[CacheKey, tuple[ForecastResult, bytes | None]] = OrderedDict()
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
-        self._trainer: ProcessPoolExecutor | None = None
+        self._trainers: list[multiprocessing.process.BaseProcess] = []
         self.hits = 0
         self.misses = 0
 
@@ -78,15 +88,34 @@ class ForecastService:
             return self._pool
 
     def train_global(self, db_path: str | Path) -> Future[str] | None:
-        """Train the global model in a process of its own (after a data refresh; a no-op when the version is
-        trained): a separate one-process pool, so user forecasts never queue behind a minute of training."""
+        """Train the global model in a daemon process of its own (after a data refresh; a no-op when the version
+        is trained): user forecasts never queue behind a minute of training, and close() (or the bot's exit)
+        ends a training still running instead of waiting for it."""
         if self.model_dir is None:
             return None
+        ctx = multiprocessing.get_context("spawn")
+        receive, send = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_train_entry, args=(str(db_path), self.model_dir, send), daemon=True,
+                              name="sipsabot-forecast-training")
+        process.start()
+        send.close()
+        future: Future[str] = Future()
+
+        def wait() -> None:
+            try:
+                message = receive.recv()
+            except EOFError:  # the process ended without answering (stopped by close(), or killed)
+                message = RuntimeError("el entrenamiento del modelo global se interrumpió")
+            process.join()
+            if isinstance(message, str):
+                future.set_result(message)
+            else:
+                future.set_exception(message if isinstance(message, BaseException) else RuntimeError(str(message)))
+
+        threading.Thread(target=wait, name="forecast-training-wait", daemon=True).start()
         with self._lock:
-            if self._trainer is None:
-                self._trainer = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-            trainer = self._trainer
-        return trainer.submit(train_global, str(db_path), self.model_dir)
+            self._trainers = [p for p in self._trainers if p.is_alive()] + [process]
+        return future
 
     def warm_up(self) -> Future[None]:
         """Start the workers now (they import darts) so the first user does not wait for it."""
@@ -133,10 +162,13 @@ class ForecastService:
     def close(self) -> None:
         with self._lock:
             pool, self._pool = self._pool, None
-            trainer, self._trainer = self._trainer, None
-        for executor in (pool, trainer):
-            if executor is not None:
-                executor.shutdown(wait=False, cancel_futures=True)
+            trainers, self._trainers = self._trainers, []
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+        for process in trainers:  # a half-trained model is never saved (save() renames a complete file)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=5)
 
 
 def _noop() -> None:
