@@ -45,8 +45,14 @@ def forecast_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def eval_forecast_cmd(args: argparse.Namespace, settings: Settings) -> int:
+    import numpy as np
+
+    from data.panel import weekly_panel_from_csv
     from data.series import weekly_series_from_csv
-    from models.forecast.evaluate import pick, report, run_eval
+    from data.text import fold
+    from models.forecast.evaluate import pick, run_eval, stretch_of, window
+    from models.forecast.evaluate_global import Window, global_forecasts
+    from models.forecast.evaluate_report import report
 
     path = Path(args.csv)
     if not path.exists():
@@ -55,10 +61,24 @@ def eval_forecast_cmd(args: argparse.Namespace, settings: Settings) -> int:
     t0 = time.perf_counter()
     everything = weekly_series_from_csv(str(path))
     chosen = pick(everything, args.series)
+    shift = 52 if args.validation else 0
     print(f"{len(everything)} series producto x mercado con 3 años o más; se evalúan {len(chosen)} cuyo último "
           f"tramo continuo cubre el año de prueba, un año de orígenes de backtest y el entrenamiento "
           f"({args.workers} procesos)...", flush=True)
-    scores = run_eval(chosen, workers=args.workers, shift=52 if args.validation else 0)
+    panel = weekly_panel_from_csv(str(path))
+    rows = {(fold(p), fold(m)): i for i, (p, m) in enumerate(zip(panel.products, panel.markets, strict=True))}
+    windows, groups = [], []
+    for series in chosen:
+        stretch = stretch_of(series, shift)
+        first, last = window(stretch)
+        row = rows.get((fold(series.product), fold(series.market)))
+        windows.append(Window(row, panel.week(stretch.dates[0]), first, last,
+                              np.log(np.asarray(stretch.values, dtype="float64"))))
+        groups.append(panel.groups[row] if row is not None else "")
+    extras, seconds = global_forecasts(panel, windows, 8, progress=lambda m: print(m, flush=True))
+    print(f"Modelos globales: {len(seconds)} entrenamientos, {np.mean(seconds) if seconds else 0:.0f} s cada uno "
+          f"en promedio, sobre {panel.values.shape[0]} series", flush=True)
+    scores = run_eval(chosen, workers=args.workers, shift=shift, extras=extras, groups=groups)
     if args.validation:
         print("MODO VALIDACIÓN: el año evaluado es el anterior al año de prueba (sin tocar el año de prueba).")
     print(report(scores))

@@ -13,6 +13,7 @@ import logging
 import re
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -58,7 +59,9 @@ def forecast_service(context: ContextTypes.DEFAULT_TYPE) -> ForecastService:
     found = svc.features.get("forecast")
     if not isinstance(found, ForecastService):
         settings = context.bot_data.get("settings")
-        found = ForecastService(getattr(settings, "forecast_workers", 1) or 1)
+        model_dir = getattr(settings, "model_dir", None)
+        found = ForecastService(getattr(settings, "forecast_workers", 1) or 1,
+                                model_dir=Path(model_dir) / "forecast" if model_dir is not None else None)
         svc.features["forecast"] = found
         svc.on_stop.append(found.close)
     return found

@@ -237,7 +237,29 @@ async def refresh_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         context.job_queue.run_once(refresh_job, when=delay, data=RefreshTask(task.name, failed, task.attempt + 1),
                                    name=f"refresh:{task.name}:retry{task.attempt + 1}",
                                    job_kwargs={"misfire_grace_time": schedule.MISFIRE_GRACE_S})
+    if "weekly" in task.datasets and "weekly" not in failed:
+        train_forecasts(context)
     await aj.drain(context.bot)
+
+
+def train_forecasts(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """New weekly prices: retrain the global forecast model in the forecast process pool (background, a no-op
+    when this data version is already trained); answers keep using the previous model until it is saved."""
+    from handlers.forecast import forecast_service
+
+    aj = _jobs(context)
+    extra = getattr(aj.settings, "extra", {}) or {}
+    if "services" not in context.bot_data or str(extra.get("SIPSABOT_FORECAST_TRAIN", "1")) == "0":
+        return  # no forecasting service in this application (or switched off)
+    try:
+        future = forecast_service(context).train_global(aj.db_path)
+    except Exception:
+        log.exception("could not start the global forecast model training")
+        return
+    if future is not None:
+        future.add_done_callback(
+            lambda f: log.error("global forecast model training failed: %r", f.exception()) if f.exception()
+            else log.info("%s", f.result()))
 
 
 async def drain_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -269,6 +291,7 @@ async def startup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     result = await aj.db(alerts.evaluate)
     if result.queued:
         log.info("alerts: start-up evaluation queued %d alerts", result.queued)
+    train_forecasts(context)  # a mirror refreshed while the bot was down (or a new code version) gets its model
     if not getattr(aj.settings, "refresh_on_start", True):  # SIPSABOT_REFRESH_ON_START=0: no catch-up either
         await aj.drain(context.bot)
         return

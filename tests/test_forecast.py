@@ -70,7 +70,7 @@ def test_holiday_weeks_snap_to_the_saipsa_saturday_grid() -> None:
     assert snap(dt.date(2024, 5, 17), "M") == dt.date(2024, 5, 1)
 
 
-def test_two_year_hole_is_never_interpolated_short_gaps_are() -> None:
+def test_two_year_hole_is_never_filled_short_gaps_carry_the_last_real_price() -> None:
     old = weekly(dt.date(2017, 1, 7), [1000.0 + i for i in range(90)])
     # 2021 onwards: one skipped week (index 10) and a two-week hole (20, 21); nothing from 2018-10 to 2021-01
     new = weekly(dt.date(2021, 1, 2), [3000.0 + 10 * i for i in range(60)], skip={10, 20, 21})
@@ -80,7 +80,8 @@ def test_two_year_hole_is_never_interpolated_short_gaps_are() -> None:
     assert stretch.dropped_before is not None and stretch.gap_periods > 100
     assert stretch.n == 60 and stretch.n_filled == 3
     filled = [v for v, f in zip(stretch.values, stretch.filled, strict=True) if f]
-    assert 3090 < filled[0] < 3110  # log-linear between 3090 and 3110
+    assert filled[0] == 3090.0  # the price before the gap, never the one after it (no look-ahead)
+    assert filled[1:] == [3190.0, 3190.0]
     assert all(b - a == dt.timedelta(weeks=1) for a, b in zip(stretch.dates, stretch.dates[1:], strict=False))
 
 

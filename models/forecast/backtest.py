@@ -100,14 +100,23 @@ def final_forecast(dates: list[Any], logs: np.ndarray, freq: str, key: str, hori
     return np.asarray(model.predict(horizon).values(copy=False)[:, 0], dtype="float64")
 
 
-def actual_matrix(logs: np.ndarray, first: int, last: int, horizon: int) -> np.ndarray:
+def actual_matrix(logs: np.ndarray, first: int, last: int, horizon: int,
+                  filled: list[bool] | np.ndarray | None = None) -> np.ndarray:
+    """The true log values per (origin, step); NaN beyond the data and at filled points: a value SIPSA never
+    published is never scored, nor used to select a model or calibrate an interval."""
+    values = np.asarray(logs, dtype="float64")
+    if filled is not None:
+        values = np.where(np.asarray(filled, dtype=bool), np.nan, values)
     idx = np.arange(first, last + 1)[:, None] + np.arange(horizon)[None, :]
-    return np.where(idx < len(logs), logs[np.minimum(idx, len(logs) - 1)], np.nan)
+    return np.where(idx < len(values), values[np.minimum(idx, len(values) - 1)], np.nan)
 
 
-def naive_scale(values: np.ndarray) -> float:
-    """In-sample MAE of the one-step naive forecast (the MASE denominator), in price units."""
+def naive_scale(values: np.ndarray, filled: list[bool] | np.ndarray | None = None) -> float:
+    """In-sample MAE of the one-step naive forecast (the MASE denominator), in price units; steps that end on a
+    filled point are left out (they are not real one-week changes)."""
     diffs = np.abs(np.diff(values))
+    if filled is not None and len(diffs):
+        diffs = diffs[~np.asarray(filled, dtype=bool)[1: len(values)]]
     scale = float(np.mean(diffs)) if len(diffs) else 0.0
     return scale if scale > 0 else max(float(np.mean(np.abs(values))) * 1e-3, 1e-9)
 
@@ -152,12 +161,13 @@ def decide(forecasts: dict[str, np.ndarray], actuals: np.ndarray, first: int, cu
     if len(rows) < 8:
         return None
     truth = np.exp(actuals[rows, :horizon])
+    known = np.isfinite(truth)  # filled points are NaN in `actuals` and simply not counted
     mae: dict[str, float] = {}
     for key, fc in forecasts.items():
         block = fc[rows, :horizon]
-        if not np.all(np.isfinite(block)):
+        if not np.all(np.isfinite(block)) or not known.any():
             continue
-        err = float(np.mean(np.abs(np.exp(block) - truth)))
+        err = float(np.mean(np.abs(np.exp(block) - truth)[known]))
         if math.isfinite(err):
             mae[key] = err
     best = select(mae)

@@ -35,7 +35,20 @@ COMBO = ("ets", "theta", "arima", "linreg")  # the combination averages these fo
 # MAE is at least this much lower than the combination's. Chosen on the validation year (the year before the test
 # year): plain lowest-MAE selection beat naive at 4 weeks on 42.9% of series, this rule on 62.5%.
 SWITCH_MARGIN = 0.2
-BY_KEY = {c.key: c for c in CANDIDATES}
+# Global models (globalmodel.py): trained once per data version on every weekly series, never fitted per series.
+GLOBAL_CANDIDATES: list[Candidate] = [
+    Candidate("global", "modelo global LightGBM (aprendido de todas las series semanales del SIPSA)", False,
+              {"W": 1, "M": 10**6, "D": 10**6}),
+    Candidate("global_lin", "modelo global lineal (aprendido de todas las series semanales del SIPSA)", False,
+              {"W": 1, "M": 10**6, "D": 10**6}),
+    Candidate("blend", "mezcla del modelo global LightGBM con el ingenuo (mitad del cambio que predice)", False,
+              {"W": 1, "M": 10**6, "D": 10**6}),
+    Candidate("mix", "promedio del modelo global LightGBM y la combinación local", False,
+              {"W": 1, "M": 10**6, "D": 10**6}),
+    Candidate("mix3", "promedio del ingenuo, el modelo global LightGBM y la combinación local", False,
+              {"W": 1, "M": 10**6, "D": 10**6}),
+]
+BY_KEY = {c.key: c for c in [*CANDIDATES, *GLOBAL_CANDIDATES]}
 
 
 def usable(freq: str, train_len: int) -> list[Candidate]:

@@ -1,11 +1,15 @@
 """One forecast: regularise the series, backtest every candidate on recent origins, pick by backtest error (the
 combination unless another candidate, naive included, is clearly better: backtest.select), calibrate conformal
-intervals per step, fit the chosen model on the whole stretch and forecast. Runs in a worker."""
+intervals per step, fit the chosen model on the whole stretch and forecast. Runs in a worker.
+With a trained global model (weekly series) the answering model is chosen per step instead, by the rule fixed on
+the validation year (rules.py), among naive, the local models, the global ones and their mixes
+(engine_global.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Any
 
 import numpy as np
 
@@ -19,6 +23,8 @@ from models.forecast.backtest import (
     sequential_coverage,
 )
 from models.forecast.candidates import BY_KEY, usable
+from models.forecast.engine_global import GlobalPart, StepChoice, choose_steps, global_part
+from models.forecast.evaluate_global import MIXES, add_mixes
 from models.forecast.prepare import Stretch, regularise, step
 from models.forecast.types import FREQS, ForecastError, ForecastResult, Point, Score
 
@@ -51,7 +57,7 @@ def _gap_notes(stretch: Stretch, freq: str) -> list[str]:
     if stretch.n_filled:
         word = singular if stretch.n_filled == 1 else plural
         notes.append(f"Se completaron {stretch.n_filled} {word} sin dato (festivos u omisiones cortas) "
-                     "interpolando entre sus vecinos.")
+                     "repitiendo el último precio real anterior (nunca con precios posteriores).")
     return notes
 
 
@@ -76,7 +82,9 @@ def prepare(series: SeriesData, horizon: int) -> tuple[Stretch, int]:
     return stretch, k
 
 
-def run_forecast(series: SeriesData, horizon: int | None = None) -> ForecastResult:
+def run_forecast(series: SeriesData, horizon: int | None = None, artifact: Any = None) -> ForecastResult:
+    """`artifact`: the trained global model (global_store.Artifact) or None; with it (weekly series) the answering
+    model is chosen per step by rules.choose among naive, the local models and the global ones."""
     freq = series.freq
     h = check_horizon(freq, horizon)
     stretch, k = prepare(series, h)
@@ -88,23 +96,37 @@ def run_forecast(series: SeriesData, horizon: int | None = None) -> ForecastResu
     train_length = TRAIN_LENGTH[freq]
     forecasts = forecast_matrix(stretch.dates, logs, freq, keys, first, last, h, refit_every=k,
                                 train_length=train_length)
-    actuals = actual_matrix(logs, first, last, h)
+    actuals = actual_matrix(logs, first, last, h, stretch.filled)
     decision = decide(forecasts, actuals, first, n, h, k, prices)
     if decision is None:  # cannot happen with k >= 8, kept as a clear message rather than an assertion
         raise ForecastError("No hay suficientes orígenes de backtest para esta serie.")
     chosen = decision.chosen
     fallback_from = None
-    try:
-        point_logs = final_forecast(stretch.dates, logs, freq, chosen, h, train_length)
-        if not np.all(np.isfinite(point_logs)):
-            raise ValueError("non-finite forecast")
-    except Exception:
-        fallback_from, chosen = chosen, "naive"
-        point_logs = np.full(h, logs[-1])
+    part = global_part(artifact, series.product, series.market, stretch, logs, first, last, h) if (
+        artifact is not None and freq == "W") else None
+    steps: StepChoice | None = None
+    if part is not None:
+        forecasts.update(part.backtest)
+        add_mixes(forecasts)
+        decision = decide(forecasts, actuals, first, n, h, k, prices) or decision  # scores incl. global models
+        steps = choose_steps(forecasts, actuals, h, k)
+        finals: dict[str, np.ndarray] = {}
+        point_logs = np.array([_step_final(key, s, part, stretch, logs, freq, h, train_length, finals)
+                               for s, key in enumerate(steps.keys)])
+        chosen = steps.keys[-1]
+        decision.q = steps.q
+    else:
+        try:
+            point_logs = final_forecast(stretch.dates, logs, freq, chosen, h, train_length)
+            if not np.all(np.isfinite(point_logs)):
+                raise ValueError("non-finite forecast")
+        except Exception:
+            fallback_from, chosen = chosen, "naive"
+            point_logs = np.full(h, logs[-1])
     naive_mae = decision.mae.get("naive", math.nan)
     scores = [Score(key, round(mae / decision.scale, 3), round(mae / naive_mae, 3) if naive_mae > 0 else math.nan)
               for key, mae in sorted(decision.mae.items(), key=lambda kv: kv[1])]
-    coverage = sequential_coverage(forecasts[chosen], actuals, h)
+    coverage = steps.coverage if steps is not None else sequential_coverage(forecasts[chosen], actuals, h)
     q80, q95 = decision.q[LEVELS[0]], decision.q[LEVELS[1]]
     points = []
     for s in range(h):
@@ -129,4 +151,25 @@ def run_forecast(series: SeriesData, horizon: int | None = None) -> ForecastResu
                  zip(stretch.dates[-hist_n:], prices[-hist_n:], stretch.filled[-hist_n:], strict=True) if not f],
         origins=decision.n_origins, coverage80=coverage[LEVELS[0]], coverage95=coverage[LEVELS[1]],
         notes=_gap_notes(stretch, freq), source=series.source, demo=series.demo, stale_days=stale_days,
-        fallback_from=fallback_from)
+        fallback_from=fallback_from, step_models=steps.keys if steps is not None else [])
+
+
+def _step_final(key: str, s: int, part: GlobalPart, stretch: Stretch, logs: np.ndarray, freq: str, h: int,
+                train_length: int, cache: dict[str, np.ndarray] | None = None) -> float:
+    """Step s of the answering model's final forecast; naive when a local model's final fit fails. `cache` keeps
+    each local model's final forecast, fitted once for all steps."""
+    cache = {} if cache is None else cache
+    if key in part.final:
+        return float(part.final[key][s])
+    if key in MIXES:
+        return float(np.mean([_step_final(k, s, part, stretch, logs, freq, h, train_length, cache)
+                              for k in MIXES[key]]))
+    if key == "naive":
+        return float(logs[-1])
+    if key not in cache:
+        try:
+            cache[key] = final_forecast(stretch.dates, logs, freq, key, h, train_length)
+        except Exception:
+            cache[key] = np.full(h, np.nan)
+    value = float(cache[key][s])
+    return value if math.isfinite(value) else float(logs[-1])

@@ -3,7 +3,9 @@
 SIPSA weeks run Saturday to Friday but holiday weeks start on other days; some weeks are skipped; the weekly
 bulletins have a two-year hole (2018-12 to 2021-01). Rules:
 - each observation is placed on the regular grid (weeks on Saturdays, months on the 1st, days);
-- gaps of at most MAX_FILL periods are filled by interpolation in log space;
+- gaps of at most MAX_FILL periods are filled by carrying the last real value forward: a filled point uses only
+  values before it, so a backtest origin never sees the price that follows a gap (interpolating toward it would
+  leak it); filled points are marked and never scored (backtest.actual_matrix);
 - a longer gap breaks the series: only the latest contiguous stretch is used, nothing crosses the hole.
 """
 
@@ -90,10 +92,9 @@ def regularise(observations: Sequence[tuple[dt.date, float]], freq: str) -> Stre
     filled: list[bool] = [False]
     for (d0, v0), (d1, v1) in itertools.pairwise(points):
         missing = periods_between(d0, d1, freq) - 1
-        for k in range(1, missing + 1):  # short gap: log-linear interpolation between its two neighbours
-            w = k / (missing + 1)
+        for k in range(1, missing + 1):  # short gap: the last real value carried forward (no look-ahead)
             dates.append(step(d0, freq, k))
-            values.append(math.exp((1 - w) * math.log(v0) + w * math.log(v1)))
+            values.append(v0)
             filled.append(True)
         dates.append(d1)
         values.append(v1)

@@ -46,6 +46,8 @@ def _model_line(r: ForecastResult) -> str:
     chosen = r.chosen
     naive = next((s for s in r.scores if s.model == "naive"), None)
     margin = f"{SWITCH_MARGIN * 100:.0f}%"
+    if r.step_models:
+        return _steps_line(r, naive)
     if r.model == "naive" and r.fallback_from:
         return (f"Modelo: el backtest de {r.origins} orígenes eligió {BY_KEY[r.fallback_from].label}, pero su "
                 "ajuste final falló con los datos más recientes; por prudencia se usa el pronóstico ingenuo "
@@ -74,6 +76,25 @@ def _model_line(r: ForecastResult) -> str:
     return f"Modelo: {r.model_label}, {why}. {versus}."
 
 
+def _steps_line(r: ForecastResult, naive: Any) -> str:
+    """The model per week of the horizon (rules.py: fixed per horizon on the validation year)."""
+    spans: list[tuple[int, int, str]] = []
+    for i, key in enumerate(r.step_models, start=1):
+        if spans and spans[-1][2] == key:
+            spans[-1] = (spans[-1][0], i, key)
+        else:
+            spans.append((i, i, key))
+    parts = [(f"semana {a}" if a == b else f"semanas {a}-{b}") + f": {BY_KEY[k].label}" for a, b, k in spans]
+    scores = {s.model: s for s in r.scores}
+    last = scores.get(r.step_models[-1])
+    versus = ""
+    if last is not None and naive is not None and r.step_models[-1] != "naive":
+        versus = (f" En el backtest de esta serie ({r.origins} orígenes) el de la última semana tuvo MASE "
+                  f"{_num(last.mase)} frente a {_num(naive.mase)} del ingenuo.")
+    return ("Modelo por horizonte, elegido con el backtest del año de validación sobre cientos de series (donde "
+            "nada superó al ingenuo, se usa el ingenuo): " + "; ".join(parts) + "." + versus)
+
+
 def forecast_text(r: ForecastResult) -> str:
     singular, plural, _, _ = FREQS[r.freq]
     per = unit_suffix(r.unit)
@@ -94,7 +115,8 @@ def forecast_text(r: ForecastResult) -> str:
     lines.append(_model_line(r))
     if r.coverage80 is not None:
         cov95 = f", 95% → {r.coverage95 * 100:.0f}%" if r.coverage95 is not None else ""
-        lines.append(f"Intervalos calibrados con los errores del backtest; cobertura medida: 80% → "
+        lines.append(f"Intervalos conformales, calibrados por separado para cada paso del horizonte con los "
+                     f"errores del backtest; cobertura medida: 80% → "
                      f"{r.coverage80 * 100:.0f}%{cov95}.")
     lines.extend(r.notes)
     lines.append(CAVEAT)

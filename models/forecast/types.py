@@ -67,6 +67,7 @@ class ForecastResult:
     demo: bool = False
     stale_days: int | None = None
     fallback_from: str | None = None  # the model the backtest chose, when its final fit failed
+    step_models: list[str] = field(default_factory=list)  # answering model per step (global rule), else empty
 
     @property
     def chosen(self) -> Score:
