@@ -82,6 +82,30 @@ def weekly_panel(conn: sqlite3.Connection, min_weeks: int = 26) -> WeeklyPanel:
     return _build(records, attrs, min_weeks, data_version(conn))
 
 
+def mirror_version(db_path: str) -> str:
+    """The data version of the mirror file, on a connection of its own (for the forecast worker process, which
+    cannot share the bot's store)."""
+    from data.db import connect
+    from data.status import data_version
+
+    conn = connect(db_path, readonly=True)
+    try:
+        return data_version(conn)
+    finally:
+        conn.close()
+
+
+def mirror_panel(db_path: str, min_weeks: int = 26) -> WeeklyPanel:
+    """The weekly panel of the mirror file, on a connection of its own (the forecast worker process)."""
+    from data.db import connect
+
+    conn = connect(db_path, readonly=True)
+    try:
+        return weekly_panel(conn, min_weeks)
+    finally:
+        conn.close()
+
+
 def weekly_panel_from_csv(path: str, min_weeks: int = 26) -> WeeklyPanel:
     """The same panel from the long weekly CSV (semanal_precios layout); names grouped by their folded spelling
     exactly as data.series.weekly_series_from_csv groups them, so both name the same series."""

@@ -55,8 +55,10 @@ def test_ask_loads_the_model_only_when_the_rules_are_unsure(env: Path, mirror: P
     assert not env.exists()  # the rules answered: the model was never loaded
     assert main(["ask", UNSURE, "--db", str(mirror)]) == 0
     out = capsys.readouterr()
-    assert "(cargando el modelo de lenguaje…)" in out.err and out.out.strip()
-    assert len(list(env.glob("tiny-*.state"))) == 1  # loaded, asked, and its evaluated prompt kept for next time
+    assert out.out.strip()
+    # loaded, asked, and its evaluated prompt kept for next time ("(cargando…)" shows only when the question beats
+    # the tiny model's load, a race this test does not depend on)
+    assert len(list(env.glob("tiny-*.state"))) == 1
 
 
 def test_chat_consults_the_model_for_unsure_lines(env: Path, mirror: Path, monkeypatch, capsys):

@@ -105,21 +105,14 @@ def load(folder: Path | None, data_version: str) -> Artifact | None:
 def ensure_trained(db_path: str | Path, folder: Path) -> str:
     """Train and save the artefact for the mirror's current data version unless it exists. Returns a log line.
     Runs in a forecasting worker process (CPU-bound), never on the bot's event loop."""
-    from data.db import connect
-    from data.panel import weekly_panel
+    from data.panel import mirror_panel, mirror_version
 
-    conn = connect(str(db_path), readonly=True)
-    try:
-        from data.status import data_version
-
-        version = data_version(conn)
-        target = path_for(folder, version)
-        if target.exists():
-            return f"modelo global ya entrenado para la versión {version}"
-        t0 = time.perf_counter()
-        panel = weekly_panel(conn)
-    finally:
-        conn.close()
+    version = mirror_version(str(db_path))
+    target = path_for(folder, version)
+    if target.exists():
+        return f"modelo global ya entrenado para la versión {version}"
+    t0 = time.perf_counter()
+    panel = mirror_panel(str(db_path))
     if not panel.products:
         return "sin precios semanales: no se entrena el modelo global"
     read_s = time.perf_counter() - t0
