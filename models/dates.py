@@ -167,9 +167,18 @@ _ELLIPTIC_PART = re.compile(r"\b(primer|segundo|tercer) (al|y el|hasta el|a) (se
                             r"(trimestre|semestre)")
 
 
+# "el segundo trimestre frente al primero (del 2025)": the second quarter named by its ordinal alone
+_VERSUS_ELLIPTIC = re.compile(r"\b(?:primer|segundo|tercer|cuarto) (trimestre|semestre) (?:frente al?|vs|contra"
+                              r"|comparado con el) (?:primero|primer|segundo|tercero|tercer|cuarto)\b"
+                              r"(?! trimestre| semestre)")
+
+
 def spelled_numbers(text: str) -> str:
     """"el quince de mayo de dos mil veinticuatro" -> "el 15 de mayo de 2024": days and years said in words; also
     quarter codes ("Q2 2023" -> "2 trimestre 2023") and "del primer al tercer trimestre" spelled out."""
+    text = re.sub(r"\b([1-4])(?:o|do|ro|to|er) (trimestre|semestre)\b", r"\1 \2", text)  # "2º trimestre"
+    text = _VERSUS_ELLIPTIC.sub(lambda m: f"{m.group(0).replace('primero', 'primer').replace('tercero', 'tercer')} "
+                                          f"{m.group(1)}", text)
     text = _QUARTER_CODE.sub(lambda m: f"{('primer', 'segundo', 'tercer', 'cuarto')[int(m.group(2)) - 1]} trimestre",
                              text)
     text = _ELLIPTIC_PART.sub(lambda m: f"{m.group(1)} {m.group(4)} {m.group(2)} {m.group(3)} {m.group(4)}", text)
@@ -197,7 +206,8 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
         return Period(start, end, "week", text[m.start():phrase_end])
     # ranges: "entre X y Y", "desde X hasta Y", "de X a Y", "X frente a Y", "en 2024 que en 2023"
     for rm in re.finditer(r"\b(?:entre|desde|del|de|el|en|(?P<compare>compar\w*)) (?:el |la semana del |la del )?"
-                          r"|(?<![\d$.,])\b(?=(?:(?:19|20)\d{2}|" + _FULL_MONTHS + r"(?: (?:de )?\d{4})?"
+                          r"|(?<![\d$.,])(?<!\d )\b(?=(?:(?:19|20)\d{2}|(?:\d{1,2} (?:de )?)?" + _FULL_MONTHS
+                          + r"(?: (?:de )?\d{4})?"
                           r"|(?:primer|segundo|tercer|cuarto) (?:trimestre|semestre)(?: (?:de |del )?\d{4})?)"
                           r",? ?(?:contra|vs|versus|frente|y|a|al|hasta|-) ?)", text):
         first = _point_len(text[rm.end():], today)
@@ -336,7 +346,7 @@ _FULL_MONTHS = "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|
 _RANGE_LINK = re.compile(r",? ?(?:(?:y el|y en|y la del|y la semana del|y|hasta el|hasta la del|hasta|al|a la del|a|-)"
                          r"|(?P<versus>vs\.?|versus|frente al|frente a|frente|contra|comparado con el|comparado con"
                          r"|con respecto al|que en el|que en|que el))"
-                         r" ?(?:la semana del |la del |el del |el |en |la )?")
+                         r" ?(?:la semana del |semana del |la del |el del |el |en |la )?")
 _SINCE = re.compile(r"\b(?:desde|a partir de|despues de|frente al?|comparado con|con respecto al?|respecto al?"
                     r"|en comparacion con|(?P<plain>del?)) (?:la semana del |el del |la del |del |el |la "
                     r"|(?:inicios|principios|comienzos"

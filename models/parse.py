@@ -76,7 +76,8 @@ _P = {
     Intent.PRICIEST: r"\b(mas car[oa]s?|mayor precio|precio mas alto|mas costos[oa]s?|mas alto|carisim[oa])\b",
     Intent.COMPARE: (r"\b(compar\w*|vs|versus|diferencia|todos los mercados|cada mercado|por mercados?|por ciudad(es)?"
                      r"|en que mercados|todas las ciudades|varios mercados|en los mercados|en las ciudades)\b"),
-    Intent.HISTORY: (r"\b(historial|historico|historia|evolucion|(en )?(que|cuanto)? ?porcentaje|por ciento|porcentual"
+    Intent.HISTORY: (r"\b(historial|historico|historia|evolucion|(en )?(que|cuanto)? ?porcentaje|por ?ciento|porcentual"
+                     r"|(subio|bajo|cambio|vario|aumento) (del|de|entre|desde) "
                      r"|como (ha|han) (variado|cambiado|estado|subido|bajado"
                      r"|evolucionado|ido|evoluciona\w*|fluctuado|venido)|variacion|tendencia|grafic\w*|serie"
                      r"|ha subido|ha bajado|han subido|han bajado|subio o bajo|comportamiento|trayectoria"

@@ -480,3 +480,26 @@ def test_year_ago_words_inside_a_date_are_the_date(router: Router) -> None:
         "stat") == "yoy"
     low = ask(router, "xfa lo mas bajo q a tenido la papa criolla en corabastos")
     assert values(low, "min")[0][0] == min(p for _, p in papa_weeks(FIRST, LATEST))
+
+
+# -- phrasings from the fifth blind analytics set's first run, said in other words -------------------------------
+def test_ordinal_quarters_elliptic_second_and_days_without_de(router: Router) -> None:
+    def quarter_mean(year: int, q: int) -> float:
+        prices = [p for w, p in papa_weeks(dt.date(year, 1, 1), dt.date(year, 12, 31)) if (w.month - 1) // 3 + 1 == q]
+        return sum(prices) / len(prices)
+
+    first = ask(router, "promedio de la papa criolla en corabastos durante el 3º trimestre de 2024")
+    assert values(first, "price")[0][0] == pytest.approx(quarter_mean(2024, 3))
+    pair = ask(router, "como estuvo la papa criolla en corabastos en el tercer trimestre frente al primero del 2024")
+    assert values(pair, "change_pct")[0][0] == pytest.approx((quarter_mean(2024, 3) / quarter_mean(2024, 1) - 1) * 100,
+                                                             abs=0.01)
+    days = ask(router, "papa criolla corabastos, 13 abril 2024 frente a 14 septiembre 2024?")
+    assert [d for _, _, d in values(days, "price")][:2] == ["2024-04-13", "2024-09-14"]
+
+
+def test_more_ways_to_set_now_against_a_year_ago(router: Router) -> None:
+    for text in ("hace un año como estaba la papa criolla en corabastos comparado con ahora",
+                 "la papa criolla en corabastos vale mas o menos que en esta misma epoca del año pasado",
+                 "la papa criolla en corabastos subio este mes frente al mismo mes del año anterior"):
+        assert ask(router, text).slots.get("stat") == "yoy", text
+    assert ask(router, "valor mediano de la papa criolla en corabastos en 2024").slots.get("stat") == "median"

@@ -64,10 +64,11 @@ _MIN = re.compile(r"\b(min|precio (mas bajo|minimo|menor)|como minimo|(el|la|su)
 _TIME_CUE = re.compile(r"\b(cuando|en que semana|historic\w*|historia|de todos los tiempos|ha estado|ha sido"
                        r"|ha llegado|estuvo|llego|alcanzo|registr\w*|en lo que va)\b")
 _MEAN = re.compile(r"\b(en promedio|promedio|promedia\w*|precio medio|media)\b")
-_MEDIAN = re.compile(r"\b(mediana)\b")
+_MEDIAN = re.compile(r"\b(mediana|valor mediano|precio mediano|mediano)\b")
 _YEAR_AGO = re.compile(r"\b(hace (un|1) a[nñ]o|hace (doce|12) meses|(el|al|del) a[nñ]o (pasado|anterior)"
                        r"|un a[nñ]o atras|(misma|esta|la misma) (epoca|fecha|semana|temporada) del a[nñ]o pasado"
-                       r"|mismo (mes|periodo|tiempo|semana) del a[nñ]o pasado|interanual|a[nñ]o contra a[nñ]o"
+                       r"|mismo (mes|periodo|tiempo|semana) del (a[nñ]o )?(pasado|anterior)|interanual"
+                       r"|a[nñ]o contra a[nñ]o"
                        r"|(por|en|para|a) esta (misma )?(epoca|fecha|altura|temporada)"
                        r"|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) en (un|el ultimo) a[nñ]o"
                        r"|anual,? (sube|baja|subio|bajo|cambio|vario)"
@@ -85,6 +86,8 @@ _COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa] con|respec
                           r"|(ha |han )?(subido|bajado|cambiado|variado|vario|aumentado"
                           r"|encarecido|abaratado) (\w+ ){0,3}(desde|en|frente|respecto|comparado)"
                           r"|(mas|menos) (o (mas|menos) )?(que|q) (ahora|hoy|ahorita)"
+                          r"|(comparad[oa] con|frente a|vs|contra) (ahora|hoy|el de ahora|lo de ahora|el de hoy)"
+                          r"|(que|q) en (esta|la) misma|frente al mismo|respecto al mismo"
                           r"|interanual|a[nñ]o contra a[nñ]o)\b")
 _SEASON_POSITION = re.compile(r"\b(para (la|esta|esa|la actual) (epoca|temporada|fecha|altura del a[nñ]o)"
                               r"|para (el|este|ese) (mes|tiempo)|para lo que (es|suele)"
