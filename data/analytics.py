@@ -9,7 +9,7 @@ import sqlite3
 import statistics
 from dataclasses import dataclass
 
-from data.queries import WeekPrice, _week
+from data.queries import WeekPrice, week_row
 
 _COLS = "product_id, market_id, week_start, week_end, price_min, price_max, price_mean"
 
@@ -50,7 +50,7 @@ def series(conn: sqlite3.Connection, product_id: int, market_id: int, start: str
     rows = conn.execute(
         f"SELECT {_COLS} FROM weekly_prices WHERE product_id = ? AND market_id = ? AND week_start BETWEEN ? AND ? "
         "ORDER BY week_start", (product_id, market_id, start, end)).fetchall()
-    return [_week(r) for r in rows]
+    return [week_row(r) for r in rows]
 
 
 def extreme(conn: sqlite3.Connection, product_id: int, market_id: int, start: str, end: str, *,
@@ -65,14 +65,12 @@ def extreme(conn: sqlite3.Connection, product_id: int, market_id: int, start: st
 
 
 def summary(conn: sqlite3.Connection, product_id: int, market_id: int, start: str, end: str) -> Summary | None:
-    prices = [w.price_mean for w in series(conn, product_id, market_id, start, end)]
-    if not prices:
+    weeks = series(conn, product_id, market_id, start, end)  # oldest first: the first and last weeks come with it
+    if not weeks:
         return None
-    row = conn.execute(
-        "SELECT min(week_start), max(week_start) FROM weekly_prices WHERE product_id = ? AND market_id = ? "
-        "AND week_start BETWEEN ? AND ?", (product_id, market_id, start, end)).fetchone()
+    prices = [w.price_mean for w in weeks]
     return Summary(sum(prices) / len(prices), statistics.median(prices), min(prices), max(prices), len(prices),
-                   row[0], row[1])
+                   weeks[0].week_start, weeks[-1].week_start)
 
 
 def week_at_or_before(conn: sqlite3.Connection, product_id: int, market_id: int, day: str,
@@ -81,7 +79,7 @@ def week_at_or_before(conn: sqlite3.Connection, product_id: int, market_id: int,
     row = conn.execute(
         f"SELECT {_COLS} FROM weekly_prices WHERE product_id = ? AND market_id = ? AND week_start BETWEEN ? AND ? "
         "ORDER BY week_start DESC LIMIT 1", (product_id, market_id, earliest, day)).fetchone()
-    return _week(row) if row else None
+    return week_row(row) if row else None
 
 
 def monthly_means(conn: sqlite3.Connection, product_id: int, market_id: int) -> list[MonthMean]:

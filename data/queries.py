@@ -129,7 +129,7 @@ class Coverage:
 _WEEK_COLS = "product_id, market_id, week_start, week_end, price_min, price_max, price_mean"
 
 
-def _week(row: tuple) -> WeekPrice:  # type: ignore[type-arg]
+def week_row(row: tuple) -> WeekPrice:  # type: ignore[type-arg]
     return WeekPrice(int(row[0]), int(row[1]), row[2], row[3], row[4], row[5], float(row[6]))
 
 
@@ -216,7 +216,7 @@ def latest_price(conn: sqlite3.Connection, product_id: int, market_id: int,
         "ORDER BY week_start DESC LIMIT 1",
         (product_id, market_id, on_or_before or "9999-12-31"),
     ).fetchone()
-    return _week(row) if row else None
+    return week_row(row) if row else None
 
 
 def price_on(conn: sqlite3.Connection, product_id: int, market_id: int, day: str) -> WeekPrice | None:
@@ -234,7 +234,7 @@ def history(conn: sqlite3.Connection, product_id: int, market_id: int, start: st
         "AND week_start BETWEEN ? AND ? ORDER BY week_start",
         (product_id, market_id, start, end),
     ).fetchall()
-    return [_week(r) for r in rows]
+    return [week_row(r) for r in rows]
 
 
 def latest_day_price(conn: sqlite3.Connection, product_id: int, market_id: int, *, city: bool = False,
@@ -302,7 +302,7 @@ def across_markets(conn: sqlite3.Connection, product_id: int, week_start: str,
         rows = conn.execute(
             f"SELECT {_WEEK_COLS} FROM weekly_prices WHERE product_id = ? AND week_start = ?", (product_id, week_start)
         ).fetchall()
-    return sorted((_week(r) for r in rows), key=lambda w: (w.price_mean, w.market_id))
+    return sorted((week_row(r) for r in rows), key=lambda w: (w.price_mean, w.market_id))
 
 
 def movers(conn: sqlite3.Connection, week_start: str, previous: str, market_id: int | None = None) -> list[Move]:

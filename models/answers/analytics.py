@@ -258,28 +258,23 @@ def _rank(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], la
     return Result(lines, values, week)
 
 
-def _count_markets(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], latest: str | None) -> Result:
-    assert ask.product is not None
-    p = ask.product
+def _count(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], latest: str | None) -> Result:
+    """Markets pricing a product, or products priced in a market, in the period asked (default: the newest week)."""
     start, end = ask.start or latest, ask.end or latest
     if start is None or end is None:
         return Result([], missing=True)
-    n = da.count_markets(conn, p.id, start, end)
     when = ask.period_label or f"en la semana del {fmt_date(start)}"
-    lines = [f"{p.name} tiene precio en {n} mercado{'s' if n != 1 else ''} {when}."]
-    return Result(lines, [Value("count", float(n), "mercados", start, end, p.name, None, "mercados")], end)
-
-
-def _count_products(ask: Ask, conn: sqlite3.Connection, products: dict[int, q.Product], latest: str | None) -> Result:
+    if ask.stat is Stat.COUNT_MARKETS:
+        assert ask.product is not None
+        p = ask.product
+        n = da.count_markets(conn, p.id, start, end)
+        line = f"{p.name} tiene precio en {n} mercado{'s' if n != 1 else ''} {when}."
+        return Result([line], [Value("count", float(n), "mercados", start, end, p.name, None, "mercados")], end)
     assert ask.market is not None
     m = ask.market
-    start, end = ask.start or latest, ask.end or latest
-    if start is None or end is None:
-        return Result([], missing=True)
     n = da.count_products(conn, m.id, start, end)
-    when = ask.period_label or f"en la semana del {fmt_date(start)}"
-    lines = [f"{m.name} cotizó {n} producto{'s' if n != 1 else ''} {when}."]
-    return Result(lines, [Value("count", float(n), "productos", start, end, None, m.name, "productos")], end)
+    line = f"{m.name} cotizó {n} producto{'s' if n != 1 else ''} {when}."
+    return Result([line], [Value("count", float(n), "productos", start, end, None, m.name, "productos")], end)
 
 
 @dataclass(frozen=True)
@@ -315,6 +310,5 @@ def movers(conn: sqlite3.Connection, before: tuple[str, str], after: tuple[str, 
 _ANSWERS: dict[Stat, Callable[[Ask, sqlite3.Connection, dict[int, q.Product], str | None], Result]] = {
     Stat.MAX: _extreme, Stat.MIN: _extreme, Stat.MEDIAN: _summary, Stat.YOY: _yoy,
     Stat.SEASON_LOW: _season, Stat.SEASON_HIGH: _season, Stat.SEASON_POSITION: _season_position,
-    Stat.RANK_HIGH: _rank, Stat.RANK_LOW: _rank, Stat.COUNT_MARKETS: _count_markets,
-    Stat.COUNT_PRODUCTS: _count_products,
+    Stat.RANK_HIGH: _rank, Stat.RANK_LOW: _rank, Stat.COUNT_MARKETS: _count, Stat.COUNT_PRODUCTS: _count,
 }
