@@ -32,6 +32,7 @@ from models.answers.prices import price, price_at
 from models.answers.problems import (
     CHANGES_QUESTION,
     DATE_WORDS,
+    OTHER_STATISTICS,
     ask_comparison,
     ask_period,
     ask_unread,
@@ -275,7 +276,8 @@ class Router:
         if dated and intent in DATA_INTENTS and req.product.status == "ok" and not llm_period:
             anchor = dt.date.fromisoformat(vocab.latest) if vocab.latest else today
             return ask_period(req, dated, anchor)  # a date word we did not read: never a figure for another period
-        unread = [w for w in ignored if CHANGES_QUESTION.fullmatch(w)]
+        unread = [w for w in ignored if CHANGES_QUESTION.fullmatch(w)
+                  or (intent is not Intent.STAT and OTHER_STATISTICS.fullmatch(w))]
         if unread and intent in DATA_INTENTS - {Intent.ALERT, Intent.FORECAST} and req.product.status == "ok" \
                 and not llm_period:
             return ask_unread(req, unread)  # a statistic, unit or time word we did not read: never a figure

@@ -503,3 +503,20 @@ def test_more_ways_to_set_now_against_a_year_ago(router: Router) -> None:
                  "la papa criolla en corabastos subio este mes frente al mismo mes del año anterior"):
         assert ask(router, text).slots.get("stat") == "yoy", text
     assert ask(router, "valor mediano de la papa criolla en corabastos en 2024").slots.get("stat") == "median"
+
+
+# -- questions it was not built for: they ask back, never answer another question -------------------------------
+@pytest.mark.parametrize("text", [
+    "cuantas veces estuvo la papa criolla en corabastos por encima de 5.000 en 2024",
+    "que tan volatil es la papa criolla en corabastos",
+    "conviene comprar papa criolla en corabastos ahora o esperar",
+    "precio de la papa criolla en corabastos en dolares",
+])
+def test_questions_beyond_the_statistics_ask_back(router: Router, text: str) -> None:
+    answer = ask(router, text)
+    assert answer.clarify and not answer.values
+
+
+def test_several_trade_units(router: Router) -> None:
+    answer = ask(router, "si compro 3 bultos de papa pastusa en corabastos cuanto pago")
+    assert values(answer, "trade_price")[0][0] == pytest.approx(values(answer, "price")[0][0] * 150)

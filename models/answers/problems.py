@@ -124,8 +124,11 @@ CHANGES_QUESTION = re.compile(
     r"|quincena|trimestre|semestre|car[oa]s?|barat[oa]s?|costos[oa]s?|subio|subido|bajado|aumento|variacion"
     r"|diferencia|comparad[oa]s?|comparar|frente|respecto|libras?|arrobas?|bultos?|canastas?|canastillas?|cajas?"
     r"|docenas?|cargas?|toneladas?|gramos|kilos|ultim[oa]|historic[oa]|historia|tendencia|inflacion|porcentaje"
-    r"|cuant[oa]s|mayor|menor|interanual|anual|mensual|semanal|estadistic[oa]s?|riesgo|desviacion"
-    r"|varianza|indice|dispersion|percentil|correlacion")
+    r"|cuant[oa]s|mayor|menor|interanual|anual|mensual|semanal|veces|conviene|esperar|dolar(es)?|euros?|usd")
+# statistics SIPSABot does not compute ("¿qué tan volátil es?"): asked back when no statistic was read; beside one
+# that was ("para un trabajo sobre volatilidad: ¿cuál fue el máximo…?") they are the asker's context
+OTHER_STATISTICS = re.compile(r"volatil\w*|estadistic[oa]s?|riesgo|desviacion|varianza|indice|dispersion|percentil"
+                              r"|correlacion")
 
 
 PRODUCTION = re.compile(r"\b(area (sembrada|cultivada|cosechada)|hectareas|sembrad[oa]s|cultivad[oa]s|produccion"

@@ -123,7 +123,8 @@ _COUNT_PRODUCTS = re.compile(r"\b(cuant[oa]s|numero de|cantidad de) (productos|a
                              r"|articulos|precios)\b")
 
 _UNITS = {"libra": 0.5, "lb": 0.5, "arroba": 12.5, "bulto": 50.0}
-_UNIT_RE = re.compile(r"\b(?:(media|medio|1/2) )?(libra|lb|arroba|bulto)s?\b")
+_UNIT_RE = re.compile(r"\b(?:(\d{1,3}|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|veinte) )?"
+                      r"(?:(media|medio|1/2) )?(libra|lb|arroba|bulto)s?\b")
 _KILOS_RE = re.compile(r"\b(\d{1,4}(?:[.,]\d+)?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte"
                        r"|veinticinco|treinta|cuarenta|cincuenta|cien|media|medio) (kilos|kilo|kg|kgs|kilogramos)\b")
 # Foods traded by the 50 kg bulto (by the start of their SIPSA name); for others the weight of a bulto varies.
@@ -161,12 +162,16 @@ def read_units(norm: str) -> tuple[TradeUnit | None, list[tuple[int, int]]]:
     """A trade unit named in the question ("la arroba", "media libra", "10 kilos"), and its spans."""
     m = _UNIT_RE.search(norm)
     if m:
-        half = 0.5 if m.group(1) else 1.0
-        name = "libra" if m.group(2) == "lb" else m.group(2)
-        kg = _UNITS[m.group(2)] * half
-        label = f"{'media ' if half < 1 else 'la ' if name != 'bulto' else 'el '}{name} ({_kg(kg)})"
-        if name == "bulto":
+        count = _amount(m.group(1)) if m.group(1) else 1.0  # "3 bultos": three of them
+        half = 0.5 if m.group(2) else 1.0
+        name = "libra" if m.group(3) == "lb" else m.group(3)
+        kg = _UNITS[m.group(3)] * half * (count or 1.0)
+        if count and count > 1:
+            label = f"{count:g} {name}s ({_kg(kg)})"
+        elif name == "bulto":
             label = f"{'medio ' if half < 1 else 'el '}bulto ({_kg(kg)})"
+        else:
+            label = f"{'media ' if half < 1 else 'la '}{name} ({_kg(kg)})"
         return TradeUnit(name, kg, label), [m.span()]
     k = _KILOS_RE.search(norm)
     if k:
