@@ -57,12 +57,12 @@ test-docker: $(STAMP)
 
 # Opt-in: rebuild llama-cpp-python with every x86-64 CPU variant of llama.cpp as a loadable backend; the best one
 # for the running CPU (AVX-512/VNNI where it has them, AVX2 elsewhere) is picked at run time by
-# models/llm_backend.py, so the same build stays portable. 14 variants: ~65 min on 2 busy cores (~6 for make install).
+# models/llm/backend.py, so the same build stays portable. 14 variants: ~65 min on 2 busy cores (~6 for make install).
 LLAMA_DISPATCH_ARGS := -DGGML_BACKEND_DL=ON -DGGML_CPU_ALL_VARIANTS=ON -DGGML_NATIVE=OFF
 llm-dispatch: $(STAMP)
 	CMAKE_ARGS="$(LLAMA_DISPATCH_ARGS)" $(PY) -m pip install --no-cache-dir --force-reinstall --no-deps \
 		"llama-cpp-python==$$($(PY) -c 'import importlib.metadata as m; print(m.version("llama-cpp-python"))')"
-	$(PY) -c "import models.llm_backend as b, models.llm_grammar as g; l = g.import_llama_cpp(); \
+	$(PY) -c "import models.llm.backend as b, models.llm.grammar as g; l = g.import_llama_cpp(); \
 		print(b.ensure_cpu_backend(l)); print(l.llama_print_system_info().decode())"
 
 # Opt-in measurement of the LLM path on a real model (minutes of CPU; never part of `make test` or CI): assembles

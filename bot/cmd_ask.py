@@ -101,21 +101,16 @@ def eval_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
     llm: Callable[..., Any] | None = None
     if args.llm:
-        if settings.llm_url:  # the endpoint (evaluation.build_llm only knows the model file)
-            from models.llm import router_llm
-
-            llm = router_llm(settings)
-        else:
-            llm = evaluation.build_llm(settings)
+        llm = evaluation.build_llm(settings)
         if llm is None:
-            print("No hay modelo de lenguaje configurado (SIPSABOT_LLM_MODEL o SIPSABOT_LLM_URL) o el módulo "
-                  "models.llm no está disponible: evalúo solo las reglas.", file=sys.stderr)
+            print("No hay modelo de lenguaje configurado (SIPSABOT_LLM_MODEL o SIPSABOT_LLM_URL): "
+                  "evalúo solo las reglas.", file=sys.stderr)
             return 2
     db = getattr(args, "db", None)
     report = evaluation.run(db_path=db, llm=llm, limit=args.limit, verbose=args.verbose, out=sys.stdout,
                             tag=getattr(args, "tag", ""))
     print(evaluation.format_report(report))
-    from models.llm_calls import CallLog, format_latency
+    from models.llm.calls import CallLog, format_latency
 
     if isinstance(llm, CallLog):  # the LLM path's own latency, per question
         print(format_latency(llm, per_question=True))

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from bot.config import Settings
-from models.llm_gguf import GGUFError, GGUFHeader, read_header, sha256
+from models.llm.gguf import GGUFError, GGUFHeader, read_header, sha256
 
 
 class DownloadError(RuntimeError):
@@ -123,7 +123,7 @@ def info_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
 def _load_check(settings: Settings) -> int:
     """Load the model in its worker as the bot would (or reach SIPSABOT_LLM_URL's server), and parse one question."""
-    from models.llm import LLMParser, build_parser
+    from models.llm.worker import LLMParser, build_parser
 
     parser = build_parser(settings, wait_ready=600)
     if isinstance(parser, LLMParser):

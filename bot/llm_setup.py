@@ -1,7 +1,7 @@
 """The one place that decides which LLM parser the router gets, for Telegram and for the terminal alike.
 
 Every way of asking (the bot, `sipsabot ask`, `sipsabot chat`, the terminal assistant of `make run`, `eval --llm`)
-goes through models.llm.build_parser: the OpenAI-compatible endpoint when SIPSABOT_LLM_URL is set, else the
+goes through models.llm.worker.build_parser: the OpenAI-compatible endpoint when SIPSABOT_LLM_URL is set, else the
 in-process model of SIPSABOT_LLM_MODEL, else none (rules only). The terminal differs only in patience: a question
 asked while the model is still loading waits for it instead of falling back to the rules.
 """
@@ -25,7 +25,7 @@ def bot_llm(settings: Settings) -> Any | None:
     """For the Telegram bot: loads in the background; questions never wait beyond SIPSABOT_LLM_TIMEOUT."""
     if not configured(settings):
         return None
-    from models.llm import build_parser
+    from models.llm.worker import build_parser
 
     return build_parser(settings)
 
@@ -44,7 +44,7 @@ class TerminalLLM:
 
     def _start(self) -> Any | None:
         if not self._started:
-            from models.llm import build_parser
+            from models.llm.worker import build_parser
 
             self._started = True
             self.parser = build_parser(self.settings, load_wait_s=TERMINAL_LOAD_WAIT_S)

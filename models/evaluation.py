@@ -302,15 +302,7 @@ def _ms(times: list[float], q: float) -> str:
 
 
 def build_llm(settings: Any) -> Callable[..., Any] | None:
-    """The LLM intent parser from models.llm (ENG-LLM) when a model is configured; None otherwise."""
-    if not getattr(settings, "llm_model_path", ""):
-        return None
-    try:
-        from models import llm as llm_module
-    except ImportError:
-        return None
-    factory = getattr(llm_module, "router_llm", None) or getattr(llm_module, "build_router_llm", None)
-    if factory is None:
-        return None
-    built = factory(settings)
-    return built if callable(built) else None
+    """The LLM path as the router uses it (endpoint or local model, already loaded), or None without one."""
+    from models.llm.worker import build_parser
+
+    return build_parser(settings, wait_ready=900)

@@ -2,7 +2,7 @@
 
 The rule parser (models.parse) reads text into a Query; follow-ups copy the previous question's parts into it;
 buttons, commands and the LLM path arrive as slot dicts (the wire format, models.slots) and are resolved into a
-Query once, at the edge (Router.answer_slots, models.llm_merge). Names are resolved once: `product` and `markets`
+Query once, at the edge (Router.answer_slots, models.llm.merge). Names are resolved once: `product` and `markets`
 hold the vocabulary rows (ids) they matched, never free strings. The answer modules read nothing else.
 """
 

@@ -4,7 +4,7 @@
     answer = router.answer("¿a cuánto está la papa criolla en Corabastos?", state)
 
 The rules (models.parse) read the text into a Query, the optional LLM fills what they left open
-(models.llm_merge), a follow-up borrows the chat's previous question, and the router dispatches the Query to one
+(models.llm.merge), a follow-up borrows the chat's previous question, and the router dispatches the Query to one
 answer module per family (models.answers.*: prices, history, compare, stat, movers, supply, coverage, requests)
 after the checks that ask back or refuse (models.answers.problems). Every figure comes from the mirror through
 data/; the router itself computes nothing.
@@ -44,8 +44,8 @@ from models.answers.stat import stat
 from models.answers.supply import inputs, origins, supply
 from models.dates import Period
 from models.lang import PRODUCT_STOPWORDS, normalise, singular, words
-from models.llm_errors import BUSY_TEXT, LLMBusy, LLMTimeout
-from models.llm_merge import merge
+from models.llm.errors import BUSY_TEXT, LLMBusy, LLMTimeout
+from models.llm.merge import merge
 from models.parse import parse
 from models.query import Query
 from models.resolve import MarketMatch, ProductMatch, Vocabulary, vocabulary

@@ -13,9 +13,8 @@ from types import SimpleNamespace
 import pytest
 
 from models.answer import ChatState
-from models.llm import BUSY_TEXT, LLMBusy, LLMParser, LLMTimeout, LLMWorker, ModelRunner, build_parser, format_latency
-from models.llm_gguf import GGUFError, read_header
-from models.llm_grammar import (
+from models.llm.gguf import GGUFError, read_header
+from models.llm.grammar import (
     SAFE_CHAR_RULE,
     UPSTREAM_CHAR_RULE,
     loads_lenient,
@@ -23,8 +22,18 @@ from models.llm_grammar import (
     schema_grammar,
     upstream_grammar,
 )
-from models.llm_guard import guard_intent, mentioned_numbers
-from models.llm_schema import decoding_schema
+from models.llm.guard import guard_intent, mentioned_numbers
+from models.llm.schema import decoding_schema
+from models.llm.worker import (
+    BUSY_TEXT,
+    LLMBusy,
+    LLMParser,
+    LLMTimeout,
+    LLMWorker,
+    ModelRunner,
+    build_parser,
+    format_latency,
+)
 from models.slots import SLOT_SCHEMA
 from tests.gguf_tiny import LLAMA32_STYLE_TEMPLATE, write_tiny_llama
 
@@ -294,8 +303,8 @@ def test_missing_or_broken_model_leaves_the_rule_path(tmp_path: Path):
 
 
 def test_an_ordinary_build_keeps_its_linked_cpu_backend(runner: ModelRunner):
-    from models.llm_backend import ensure_cpu_backend
-    from models.llm_grammar import import_llama_cpp
+    from models.llm.backend import ensure_cpu_backend
+    from models.llm.grammar import import_llama_cpp
 
     # the runner loaded a model, so a CPU backend exists; only a GGML_BACKEND_DL build needs loading by path
     assert ensure_cpu_backend(import_llama_cpp()).split(":")[0] in ("static", "dispatch")

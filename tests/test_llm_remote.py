@@ -22,10 +22,10 @@ import pytest
 from data import demo
 from data.db import connect, open_db
 from models.answer import ChatState
-from models.llm_errors import BUSY_TEXT, LLMBusy, LLMTimeout
-from models.llm_grammar import loads_lenient, schema_errors
-from models.llm_remote import RemoteParser, endpoint, response_format
-from models.llm_schema import decoding_schema
+from models.llm.errors import BUSY_TEXT, LLMBusy, LLMTimeout
+from models.llm.grammar import loads_lenient, schema_errors
+from models.llm.remote import RemoteParser, endpoint, response_format
+from models.llm.schema import decoding_schema
 from models.router import Router
 from models.slots import SLOT_SCHEMA
 from tests.gguf_tiny import SPECIAL_TOKENS, vocabulary, write_tiny_llama

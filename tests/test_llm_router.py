@@ -13,7 +13,7 @@ import pytest
 from data import demo
 from data.db import connect, open_db
 from models.answer import ChatState
-from models.llm import LLMParser, LLMWorker, ModelRunner
+from models.llm.worker import LLMParser, LLMWorker, ModelRunner
 from models.router import Router
 from tests.gguf_tiny import write_tiny_llama
 

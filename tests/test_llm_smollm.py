@@ -19,10 +19,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from models.llm import build_parser, format_latency
-from models.llm_grammar import schema_errors
-from models.llm_guard import mentioned_numbers
-from models.llm_schema import decoding_schema
+from models.llm.grammar import schema_errors
+from models.llm.guard import mentioned_numbers
+from models.llm.schema import decoding_schema
+from models.llm.worker import build_parser, format_latency
 from models.slots import SLOT_SCHEMA
 
 pytestmark = pytest.mark.smollm

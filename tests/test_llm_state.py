@@ -1,4 +1,4 @@
-"""The evaluated system prompt kept on disk (models.llm_state) on the real tiny GGUF: a second start reads it instead
+"""The evaluated system prompt kept on disk (models.llm.state) on the real tiny GGUF: a second start reads it instead
 of evaluating, answers exactly as a freshly evaluated model does, and a corrupt, truncated or foreign file is
 ignored and rebuilt."""
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from models import llm_state
-from models.llm import ModelRunner
+from models.llm import state as llm_state
+from models.llm.worker import ModelRunner
 from tests.gguf_tiny import write_tiny_llama
 
 QUESTIONS = ["precio de la papa criolla en corabastos", "hola", "avisame si el tomate baja de 2.000"]

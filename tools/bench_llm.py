@@ -6,7 +6,7 @@ those figures measure the machinery (grammar, cache, worker), not what a real mo
     .venv/bin/python tools/bench_llm.py [--model PATH] [--threads N] [--repeat 2] [--cold-warm [--db PATH]]
 
 --cold-warm first measures the time to ready with no saved prompt state and then with the state file the first
-start wrote (models.llm_state), in-process and as a one-shot `sipsabot ask` (a process start, the model load and
+start wrote (models.llm.state), in-process and as a one-shot `sipsabot ask` (a process start, the model load and
 one question the rules leave to the model) when --db names a mirror.
 """
 
@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import Settings  # noqa: E402
-from models.llm import LLMParser, LLMWorker, build_parser  # noqa: E402
-from models.llm_gguf import read_header  # noqa: E402
+from models.llm.gguf import read_header  # noqa: E402
+from models.llm.worker import LLMParser, LLMWorker, build_parser  # noqa: E402
 
 QUESTIONS = [
     "a como esta la papita criolla en corabastos",

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from bot.config import Settings  # noqa: E402
 from models import evaluation  # noqa: E402
-from models.llm import build_parser  # noqa: E402
-from models.llm_calls import format_latency  # noqa: E402
+from models.llm.calls import format_latency  # noqa: E402
+from models.llm.worker import build_parser  # noqa: E402
 
 CSV_NAME = Path("sipsa") / "series" / "semanal_precios_2017-2025.csv.gz"
 

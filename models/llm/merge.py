@@ -26,7 +26,7 @@ from typing import Any
 from data import queries as q
 from models.dates import Period
 from models.lang import distance, max_typos, normalise, singular, words
-from models.llm_guard import WORD_SIMILARITY
+from models.llm.guard import WORD_SIMILARITY
 from models.query import Query
 from models.resolve import ProductMatch, Vocabulary
 from models.slots import DATA_INTENTS, SMALL_TALK, Intent, Stat, clean_slots, parse_intent

@@ -3,7 +3,7 @@
 Several bot workers can then share a pool of llama.cpp servers (`llama-server`, `python -m llama_cpp.server`) or a
 vLLM GPU server. The request carries the same system prompt and user message as the local worker and asks for
 JSON constrained by the same bounded schema (response_format); the reply goes through the same guard
-(models.llm_guard) before the router merges it, so a server can add no more than the local model could.
+(models.llm.guard) before the router merges it, so a server can add no more than the local model could.
 
 Servers disagree on how the schema is passed: the OpenAI form {"type": "json_schema", "json_schema": {...}} is
 what vLLM and llama.cpp's llama-server take; llama-cpp-python's server only takes {"type": "json_object",
@@ -27,11 +27,11 @@ from typing import Any
 
 from data import status
 from models.answer import ChatState
-from models.llm_calls import QUESTION_MAX_CHARS, CallLog, LLMCall
-from models.llm_grammar import loads_lenient
-from models.llm_guard import guard_intent
-from models.llm_prompt import system_prompt, user_message
-from models.llm_schema import decoding_schema
+from models.llm.calls import QUESTION_MAX_CHARS, CallLog, LLMCall
+from models.llm.grammar import loads_lenient
+from models.llm.guard import guard_intent
+from models.llm.prompt import system_prompt, user_message
+from models.llm.schema import decoding_schema
 
 MAX_NEW_TOKENS = 640  # as the local worker: the bounded schema always closes well within this
 CONNECT_S = 2.0  # a server that takes longer to accept a connection is treated as down

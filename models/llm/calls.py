@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.answer import ChatState
-from models.llm_errors import BUSY_TEXT, LLMBusy, LLMTimeout
+from models.llm.errors import BUSY_TEXT, LLMBusy, LLMTimeout
 
 log = logging.getLogger("models.llm")
 

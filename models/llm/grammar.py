@@ -35,7 +35,7 @@ def import_llama_cpp() -> ModuleType:
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     import llama_cpp
 
-    from models.llm_backend import ensure_cpu_backend
+    from models.llm.backend import ensure_cpu_backend
 
     ensure_cpu_backend(llama_cpp)  # a GGML_BACKEND_DL build registers no CPU backend until asked to (runs once)
     return llama_cpp

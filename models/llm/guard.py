@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from data.text import fold
-from models.llm_grammar import schema_errors
+from models.llm.grammar import schema_errors
 
 USER_NUMBERS = ("threshold", "change_pct")  # slots that must be numbers the user typed
 NAME_SLOTS = ("product", "market", "markets", "group", "input")  # names that must echo the user's words

@@ -4,7 +4,7 @@ One worker thread owns the model: it loads it, evaluates the constant system pro
 those KV-cache entries through llama.cpp's prefix match, so only the question is evaluated), and runs one
 grammar-constrained generation at a time. Callers wait at most `timeout_s`; a full queue answers at once with
 LLMBusy. The output is an intent object in the router's schema (models.slots.SLOT_SCHEMA), validated and
-cleaned by models.llm_guard; the router resolves its product and market against the vocabulary as for any
+cleaned by models.llm.guard; the router resolves its product and market against the vocabulary as for any
 other input. The model never writes SQL and never supplies a figure shown to the user.
 """
 
@@ -23,19 +23,19 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from data import status
-from models import llm_state
 from models.answer import ChatState
-from models.llm_calls import QUESTION_MAX_CHARS, CallLog, LLMCall
-from models.llm_calls import format_latency as format_latency  # re-exported: callers import it from here too
-from models.llm_errors import BUSY_TEXT as BUSY_TEXT  # re-exported: callers import them from here too
-from models.llm_errors import LLMBusy as LLMBusy
-from models.llm_errors import LLMTimeout as LLMTimeout
-from models.llm_errors import LLMUnavailable as LLMUnavailable
-from models.llm_gguf import FILE_TYPES
-from models.llm_grammar import import_llama_cpp, loads_lenient, schema_grammar
-from models.llm_guard import guard_intent
-from models.llm_prompt import system_prompt, user_message
-from models.llm_schema import decoding_schema
+from models.llm import state as llm_state
+from models.llm.calls import QUESTION_MAX_CHARS, CallLog, LLMCall
+from models.llm.calls import format_latency as format_latency  # re-exported: callers import it from here too
+from models.llm.errors import BUSY_TEXT as BUSY_TEXT  # re-exported: callers import them from here too
+from models.llm.errors import LLMBusy as LLMBusy
+from models.llm.errors import LLMTimeout as LLMTimeout
+from models.llm.errors import LLMUnavailable as LLMUnavailable
+from models.llm.gguf import FILE_TYPES
+from models.llm.grammar import import_llama_cpp, loads_lenient, schema_grammar
+from models.llm.guard import guard_intent
+from models.llm.prompt import system_prompt, user_message
+from models.llm.schema import decoding_schema
 
 log = logging.getLogger(__name__)
 
@@ -370,7 +370,7 @@ def build_parser(settings: LLMConfig, schema: dict[str, Any] | None = None, wait
     """
     url = str(getattr(settings, "llm_url", "") or "").strip()
     if url:
-        from models.llm_remote import RemoteParser
+        from models.llm.remote import RemoteParser
 
         return RemoteParser(url, timeout_s=settings.llm_timeout_s, max_in_flight=settings.llm_queue_size,
                             schema=schema, model=str(getattr(settings, "llm_url_model", "") or ""),
@@ -387,7 +387,3 @@ def build_parser(settings: LLMConfig, schema: dict[str, Any] | None = None, wait
         worker.ready.wait(wait_ready)
     return LLMParser(worker, timeout_s=settings.llm_timeout_s, load_wait_s=load_wait_s)
 
-
-def router_llm(settings: LLMConfig) -> CallLog | None:
-    """For `sipsabot eval --llm` (models.evaluation.build_llm): the parser with the model already loaded."""
-    return build_parser(settings, wait_ready=900)

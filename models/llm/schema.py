@@ -4,7 +4,7 @@ grammar converter honours, with tight bounds so every generation finishes within
 The converter silently drops constraints it does not understand: a type list such as ["string", "null"] turns
 into "any string or null" (maxLength, pattern and enum are lost) and minimum/maximum are ignored. This module
 rewrites those into anyOf / enum forms the converter does honour. The output is still checked against the
-router's original schema afterwards (models.llm_grammar.schema_errors).
+router's original schema afterwards (models.llm.grammar.schema_errors).
 """
 
 from __future__ import annotations
