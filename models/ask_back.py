@@ -30,9 +30,6 @@ PLACE_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent
 PRODUCT_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.FORECAST, Intent.ALERT,
                              Intent.CHEAPEST, Intent.PRICIEST, Intent.COMPARE})
 _FALLBACK_CITIES = ("bogota", "medellin", "cali", "barranquilla", "bucaramanga")
-# family words whose everyday meaning is one product even though SIPSA prices several of the family: in Colombian
-# markets "limón" alone is the Tahití lime (the other limes are always named: común, mandarino)
-FIRM_DEFAULTS = frozenset({"limon"})
 
 
 def unknown_place(intent: Intent, words: list[str], product: ProductMatch, text: str, named_place: bool,
@@ -130,8 +127,6 @@ def family_word(intent: Intent, product: ProductMatch, tokens: list[str], market
     if pos >= len(tokens):
         return product
     word = tokens[pos]
-    if word in FIRM_DEFAULTS:
-        return product
     chosen = product.product.id
     if [singular(w) for w in words(product.product.key) if w not in PRODUCT_STOPWORDS] == [word]:
         # the user gave the product's whole name ("zanahoria"): answer it, unless in the markets named it is long

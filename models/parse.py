@@ -178,6 +178,9 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
         product = vocab.match_product(tokens, skip=taken)
     else:
         product = vocab.match_product(tokens)
+        places = {i for i in product.used if i and raw_tokens[i - 1] == "en" and tokens[i] in vocab.place_words}
+        if places:  # "la papa en Huila": the department, not "Papa ICA-Huila"
+            product = vocab.match_product(tokens, skip=places)
         mentions = vocab.find_markets(tokens, skip=product.used if product.status == "ok" else set())
     markets: list[MarketMatch] = []
     used_by_markets: set[int] = set()

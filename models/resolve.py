@@ -275,7 +275,9 @@ class Vocabulary:
             for vt, dist in options.items():
                 if (tok in STOPWORDS or tok in COMMON_WORDS) and dist:
                     continue
-                if vt not in hits or hits[vt][1] > dist:
+                if vt not in hits or hits[vt][1] > dist or (len(vt) == 1 and hits[vt][1] == dist):
+                    # a one-letter grade follows the name, so its last occurrence is the one that can be it:
+                    # "a cómo está el huevo rojo A" (the first "a" is the preposition)
                     hits[vt] = (pos, dist)
         if not hits:
             return ProductMatch("none")
@@ -313,6 +315,10 @@ class Vocabulary:
         head = tokens[min(used)] if used else ""
         first = self.products[ranked[0][0]]
         matched, full, _missing = top_score
+        if len(top) == 1 and full:
+            rivals = self._rivals(first.id, matched, used, hits)
+            if rivals:
+                return ProductMatch("ambiguous", None, [first, *rivals], used)  # not a family word
         if len(top) == 1 and (full or matched >= 2 or self._unique_word(first.id, used, tokens, hits)):
             return ProductMatch("ok", first, [first], used, head)
         if len(top) > 1 and full:
@@ -325,6 +331,23 @@ class Vocabulary:
         if len(top) == 1:
             return ProductMatch("ambiguous", first, [first], used, head)
         return ProductMatch("ambiguous", None, candidates, used, head)
+
+    def _rivals(self, winner: int, matched: int, used: set[int], hits: dict[str, tuple[int, int]]) -> list[q.Product]:
+        """Products that read a name word the winner left out and share one of its words, matching more words:
+        "pernil de pollo con rabadilla" names both "Rabadillas de pollo" (complete) and "Pierna pernil con
+        rabadilla" (pernil, con, rabadilla); answering the complete one would drop "pernil" and answer another
+        food. A rival need not start with a word the question used (that rule only filters weak candidates)."""
+        left = {vt for vt, (pos, dist) in hits.items()
+                if pos not in used and not dist and len(vt) >= 4 and vt not in STOPWORDS and vt not in COMMON_WORDS}
+        won = {vt for vt, (pos, _d) in hits.items() if pos in used}
+        rivals: dict[int, int] = {}  # product -> most question words one of its names shares
+        for vt in sorted(left):
+            for e in self.by_token.get(vt, []):
+                shared = set(e.tokens) & set(hits)
+                if e.product_id != winner and shared & won and len(shared) > matched:
+                    rivals[e.product_id] = max(rivals.get(e.product_id, 0), len(shared))
+        most = max(rivals.values(), default=0)  # "con rabadilla" beats "sin rabadilla"
+        return [self.products[pid] for pid, n in rivals.items() if n == most][:7]
 
     def _names_one_family(self, vt: str, hits: dict[str, tuple[int, int]]) -> bool:
         """A distinctive word spelled exactly that appears only in names of one food ("chonto": tomate chonto,
@@ -472,6 +495,9 @@ class Vocabulary:
             if city in self.cities:
                 add(_content(nick, frozenset()), ("city", city))
         self.market_tokens = TokenIndex({t for phrase in self.market_phrases for t in phrase})
+        # one-word places a product name may contain ("Papa ICA-Huila"): after "en" they are the place
+        self.place_words = {fold(m.department) for m in self.markets.values() if m.department} | {
+            phrase[0] for phrase, target in self.market_phrases.items() if len(phrase) == 1 and target[0] == "city"}
         self.weak_phrases = {p for p in self.weak_phrases if self.market_phrases.get(p, ("", 0))[0] == "market"}
         self.market_sounds = _sounds(self.market_tokens.tokens)
         self.max_market_len = max((len(p) for p in self.market_phrases), default=1)

@@ -77,7 +77,7 @@ def test_units_follow_the_product(router: Router) -> None:
     ("papa pastusa en corabastos", "Papa parda pastusa"),
     ("cebolla larga en corabastos", "Cebolla junca"),
     ("platano verde en corabastos", "Plátano hartón verde"),
-    ("limon en corabastos", "Limón Tahití"),
+    ("limon tahiti en corabastos", "Limón Tahití"),
     ("PRECIO DEL AGUACATE HASS EN CORABASTOS", "Aguacate Hass"),
     ("precio de la papa critolla en corabastos", "Papa criolla limpia"),
     ("zanahorias en corabastos", "Zanahoria"),

@@ -189,9 +189,12 @@ def test_a_family_word_with_one_product_in_the_market_answers(router: Router) ->
     assert answer.slots["product"] == "Arveja verde en vaina" and answer.values[0].value == 3607
 
 
-def test_limon_alone_is_tahiti(router: Router) -> None:
+def test_limon_alone_asks_where_several_limes_are_priced(router: Router) -> None:
+    # the Tahití lime is the usual one, but on the Costa "limón" is often the común: where both are priced, ask
     answer = router.answer("y el limon en abastos?")
-    assert answer.slots["product"] == "Limón Tahití" and answer.values[0].value == 2499
+    assert not answer.values and [c.label for c in answer.clarify][:2] == ["Limón Tahití", "Limón común"]
+    only = router.answer("a como esta el limon en cali")  # only the Tahití lime is priced there
+    assert only.slots["product"] == "Limón Tahití" and only.values[0].value == 2100
 
 
 # -- intents -------------------------------------------------------------------------------------------------------
