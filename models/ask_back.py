@@ -35,10 +35,10 @@ _FALLBACK_CITIES = ("bogota", "medellin", "cali", "barranquilla", "bucaramanga")
 def unknown_place(intent: Intent, words: list[str], product: ProductMatch, text: str, named_place: bool,
                   vocab: Vocabulary) -> Answer | None:
     """A clarification when the place the user wrote is not a market or city we know; None otherwise."""
-    if not words or named_place or intent not in PLACE_INTENTS:
-        return None
+    if not words or named_place or intent not in PLACE_INTENTS | {Intent.COVERAGE}:
+        return None  # (coverage: "¿cuántos productos cotiza la plaza de Leticia?" is about that place)
     if product.status not in {"ok", "none"} or (product.status == "none" and intent not in {
-            Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.MOVERS}):
+            Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.MOVERS, Intent.COVERAGE}):
         return None  # the product question comes first
     asked = " ".join(words)
     options, similar = suggest_places(asked, vocab)

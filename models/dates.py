@@ -101,6 +101,19 @@ _HOLIDAY_RE = ("(?:el |la |en |para )?(" + "|".join(sorted(map(re.escape, HOLIDA
                + r")\b(?: (?:de |del )?(\d{4}))?")
 
 
+def _ago(n: int, unit: str, today: dt.date) -> dt.date:
+    """The day `n` units before today ("hace 3 semanas", "hace un año")."""
+    if unit.startswith("dia"):
+        return today - dt.timedelta(days=n)
+    if unit.startswith("semana"):
+        return today - dt.timedelta(weeks=n)
+    if unit.startswith("mes"):
+        return _shift_months(today, n)
+    if unit[:9] in _PART_MONTHS:
+        return _shift_months(today, n * _PART_MONTHS[unit[:9]])
+    return _shift_months(today, 12 * n)
+
+
 def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] | None:
     """A single day, month or year expression at the start of `text`, with the length it used."""
     m = re.match(_HOLIDAY_RE, text)
@@ -114,6 +127,16 @@ def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] |
     rel = _relative_month(m, today) if m else None
     if m and rel is not None:
         return rel.start, rel.end, rel.kind, m.end()
+    m = re.match(rf"hace {_NUM} {_UNIT}", text)  # "desde hace un mes", "de hace tres semanas a hoy"
+    year_ago = m is not None and (m.group(2).startswith(("a", "añ")) or (
+        m.group(2).startswith("mes") and (int_word(m.group(1)) or 1) % 12 == 0))
+    if m and not year_ago:  # ("frente a hace un año", "hace 12 meses": the year-over-year question)
+        start, end = _week_of(_ago(int_word(m.group(1)) or 1, m.group(2), today))
+        return start, end, "week", m.end()
+    m = re.match(r"(?:la )?semana (pasada|anterior|antepasada)\b", text)
+    if m:
+        start, end = _week_of(today - dt.timedelta(days=14 if m.group(1) == "antepasada" else 7))
+        return start, end, "week", m.end()
     m = re.match(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2,4})\b", text)
     if m:
         year = _year(m.group(3), today)
@@ -173,6 +196,12 @@ _VERSUS_ELLIPTIC = re.compile(r"\b(?:primer|segundo|tercer|cuarto) (trimestre|se
                               r"(?! trimestre| semestre)")
 
 
+# "en lo que va del año", "lo corrido de 2025", "en lo que llevamos del mes": the year (month) so far, which for
+# weekly data is the same weeks as the whole year (month) asked
+_SO_FAR = re.compile(r"\blo (?:que va|que llevamos|que lleva|corrido) (?:del? |de este |de esta )?"
+                     r"(?:(\d{4})|(a[nñ]o|mes|semestre|trimestre))\b")
+
+
 def spelled_numbers(text: str) -> str:
     """"el quince de mayo de dos mil veinticuatro" -> "el 15 de mayo de 2024": days and years said in words; also
     quarter codes ("Q2 2023" -> "2 trimestre 2023") and "del primer al tercer trimestre" spelled out."""
@@ -183,6 +212,7 @@ def spelled_numbers(text: str) -> str:
                              text)
     text = _ELLIPTIC_PART.sub(lambda m: f"{m.group(1)} {m.group(4)} {m.group(2)} {m.group(3)} {m.group(4)}", text)
     text = _SPELLED_YEAR.sub(lambda m: str(2000 + _UNITS_WORDS[m.group(1)]), text)
+    text = _SO_FAR.sub(lambda m: m.group(1) or f"este {m.group(2)}", text)  # "en lo que va del año" = this year
     return _SPELLED_DAY.sub(lambda m: f"{31 if m.group(1) == 'treinta y uno' else _UNITS_WORDS[m.group(1)]} "
                             f"{m.group(2) or ''}{m.group(3)}", text)
 
@@ -240,6 +270,9 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
         elif compared and second[2] in _PART_KINDS and not second_has_year and first_has_year:
             moved = second[0].replace(year=first[0].year)
             second = (moved, unit_end(moved, second[2]), second[2], second[3])
+        if rm.group(0).startswith("entre") and not compared and second[1] < start:
+            first, second = second, first  # "entre la semana pasada y hace tres semanas": either order
+            start, end = first[0], second[1]
         if compared and second[0] < first[0]:  # "octubre frente a septiembre": the change runs forward in time
             first, second = second, first
             start, end = first[0], second[1]
@@ -278,19 +311,7 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
         return Period(start, anchor + dt.timedelta(days=6 if unit.startswith("semana") else 0), "window", m.group(0))
     m = re.search(rf"\bhace {_NUM} {_UNIT}", text)
     if m:
-        n = int_word(m.group(1)) or 1
-        unit = m.group(2)
-        if unit.startswith("dia"):
-            day = today - dt.timedelta(days=n)
-        elif unit.startswith("semana"):
-            day = today - dt.timedelta(weeks=n)
-        elif unit.startswith("mes"):
-            day = _shift_months(today, n)
-        elif unit[:9] in _PART_MONTHS:
-            day = _shift_months(today, n * _PART_MONTHS[unit[:9]])
-        else:
-            day = _shift_months(today, 12 * n)
-        start, end = _week_of(day)
+        start, end = _week_of(_ago(int_word(m.group(1)) or 1, m.group(2), today))
         return Period(start, end, "week", m.group(0))
     m = re.search(r"\b(la )?semana antepasada\b", text)
     if m:
@@ -345,7 +366,7 @@ _PART_KINDS = frozenset({"month", "quarter", "semester"})
 _FULL_MONTHS = "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
 _RANGE_LINK = re.compile(r",? ?(?:(?:y el|y en|y la del|y la semana del|y|hasta el|hasta la del|hasta|al|a la del|a|-)"
                          r"|(?P<versus>vs\.?|versus|frente al|frente a|frente|contra|comparado con el|comparado con"
-                         r"|con respecto al|que en el|que en|que el))"
+                         r"|con respecto al|que en el|que en|que el|o en el|o en|o el|o))"
                          r" ?(?:la semana del |semana del |la del |el del |el |en |la )?")
 _SINCE = re.compile(r"\b(?:desde|a partir de|despues de|frente al?|comparado con|con respecto al?|respecto al?"
                     r"|en comparacion con|(?P<plain>del?)) (?:la semana del |el del |la del |del |el |la "

@@ -80,7 +80,7 @@ FILLER = _set(
     "entran ingreso ingresaron ingresa viene vienen trajeron traen producto productos alimento alimentos cosa "
     "cosas comprar compro conseguir consigo encontrar encuentro surtir llevar alla aca ahi alli aqui oiga parce "
     "mijo mija veci vecino cobran cobra piden pide tienen tiene vender vendo sembrar siembro cosecho reportan "
-    "reporta registran registra manejan maneja puesto puesta entregado requerida requerido"
+    "reporta registran registra manejan maneja puesto puesta entregado requerida requerido sido estado ido"
 )
 # Frequent Spanish words that must never be read as a typo of a product or a place ("todo" / "toyo", "mano" /
 # "mango", "fecha" / "fécula"): they match a vocabulary word only when spelled exactly.

@@ -310,7 +310,8 @@ def _apply_stat(p: Query, reading: StatReading) -> None:
     if stat is None or p.intent in _KEEPS_INTENT:
         return
     if stat in PRODUCT_STATS and p.product.status == "none":
-        if p.intent not in _PRICE_INTENTS:
+        bare_followup = p.intent is Intent.OUT_OF_SCOPE and not p.keyword and _FOLLOWUP.search(p.norm) is not None
+        if p.intent not in _PRICE_INTENTS and not bare_followup:  # ("¿y el mínimo?" after a maximum goes on)
             return  # "¿cuál es el salario mínimo?", "¿qué producto subió más?": not a statistic of one food
         if stat is Stat.COUNT_MARKETS:
             return  # "¿cuántos mercados tienes?" is coverage
@@ -344,6 +345,7 @@ def _token_positions(norm: str, spans: list[tuple[int, int]]) -> set[int]:
 
 
 _PLACE_LEAD = frozenset({"en", "desde"})
+_MARKET_NOUNS = frozenset({"plaza", "mercado", "galeria", "central", "abastos", "mayorista"})
 _PLACE_SKIP = frozenset({"la", "el", "los", "las", "plaza", "mercado", "central", "galeria", "ciudad", "de", "del",
                          "mayorista", "abastos", "centro", "mi", "su", "tu", "nuestra", "nuestro", "ese", "esa"})
 _MOTION = frozenset({"llego", "llega", "llegan", "llegaron", "entro", "entra", "entran", "entraron", "ingreso",
@@ -368,7 +370,9 @@ def _unknown_place(raw: list[str], unexplained: set[int], explained: set[int]) -
         while j >= 0 and raw[j] in _PLACE_SKIP and j not in explained:
             j -= 1
         motion = j >= 1 and raw[j] in {"a", "al"} and raw[j - 1] in _MOTION  # "llegó a <place>"
-        if j >= 0 and (raw[j] in _PLACE_LEAD or j == last or motion):
+        # "la plaza de mercado de Leticia", "la galería de Xyz": a market noun names a place even without "en"
+        market_of = i >= 2 and raw[i - 1] in {"de", "del"} and bool(_MARKET_NOUNS.intersection(raw[j + 1:i]))
+        if j >= 0 and (raw[j] in _PLACE_LEAD or j == last or motion or market_of):
             out.append(word)
             last = i
     return out
@@ -449,3 +453,8 @@ def _base_confidence(p: Query) -> float:
     if p.followup:
         return 0.8
     return 0.3
+
+
+def asks_alert(text: str) -> bool:
+    """Whether a message has the words of an alert request (the Telegram dialogue enters on them)."""
+    return re.search(_P[Intent.ALERT], expand_shorthand(normalise(text))) is not None

@@ -117,9 +117,8 @@ class Router:
             return Answer(intent=Intent.HELP.value, text="Escríbeme una pregunta sobre precios de alimentos.\n\n"
                           + HELP_TEXT)
         if state is not None and state.pending:
-            pick = re.fullmatch(r"\s*(?:opci[oó]n\s*)?(\d{1,2})\s*[.)]?\s*", clean)
-            if pick and 1 <= int(pick.group(1)) <= len(state.pending):
-                choice = state.pending[int(pick.group(1)) - 1]
+            choice = _picked(clean, state.pending)
+            if choice is not None:
                 state.pending = []
                 return self._answer_text(choice.text, state)
         conn = self.reader()
@@ -169,6 +168,10 @@ class Router:
         prev = state.slots
         needs_product = req.intent in DATA_INTENTS and req.product.status == "none"
         is_followup = p.followup or (needs_product and not p.unknown and (p.keyword or bool(p.markets)))
+        # a reply to "¿Cuál papa?" that names a kind ("la criolla") answers the question that was asked there
+        replies = bool(state.pending) and p.product.status != "none" and not p.markets and not p.keyword \
+            and p.period is None and not p.unknown
+        is_followup = is_followup or replies
         if not is_followup:
             return req
         if req.product.status == "ambiguous" and prev.get("product") and req.product.head and \
@@ -188,7 +191,9 @@ class Router:
             if req.intent in {Intent.PRICE, Intent.PRICE_AT}:
                 keep = prev.get("period_kind") and not _resets_period(p)
                 req.intent = Intent.PRICE_AT if (req.period or keep) else Intent.PRICE
-        asks_where = p.keyword and req.intent in {Intent.CHEAPEST, Intent.PRICIEST, Intent.COMPARE, Intent.MOVERS}
+        # "¿dónde está más barata?" asks for the market; "¿y cuál bajó más?" after movers in a market keeps it
+        asks_where = p.keyword and (req.intent in {Intent.CHEAPEST, Intent.PRICIEST, Intent.COMPARE} or (
+            req.intent is Intent.MOVERS and prev_intent is not Intent.MOVERS))
         if not req.markets and not req.all_markets and prev.get("market") and not asks_where \
                 and not req.unknown_place:  # "¿y en <a place we do not know>?" must not reuse the last market
             found = vocab.resolve_market_name(prev["market"])
@@ -197,7 +202,7 @@ class Router:
                 req.markets = [MarketMatch(found.market, city, set(), prev["market"])]
         if req.period is None and prev.get("period_kind") and prev.get("start") and prev.get("end") \
                 and not _resets_period(p) \
-                and req.intent in {Intent.PRICE_AT, Intent.HISTORY, Intent.STAT}:
+                and req.intent in {Intent.PRICE_AT, Intent.HISTORY, Intent.STAT, Intent.MOVERS}:
             req.period = Period(dt.date.fromisoformat(prev["start"]), dt.date.fromisoformat(prev["end"]),
                                 prev.get("period_kind") or "range")
         if req.unit is None and prev.get("unit") and req.intent in {Intent.PRICE, Intent.PRICE_AT, Intent.STAT}:
@@ -250,7 +255,10 @@ class Router:
         if state is None:
             return
         state.pending = list(answer.clarify)
-        if answer.intent in {i.value for i in DATA_INTENTS} and answer.slots.get("product") and not answer.clarify:
+        # movers in a market have no product but a scope a follow-up keeps ("¿y cuál bajó más?")
+        movers_here = answer.intent == Intent.MOVERS.value and bool(answer.slots.get("market"))
+        if ((answer.intent in {i.value for i in DATA_INTENTS} and answer.slots.get("product")) or movers_here) \
+                and not answer.clarify:
             state.intent = answer.intent
             state.slots = {k: v for k, v in answer.slots.items() if v is not None}
         elif answer.intent in {i.value for i in DATA_INTENTS} and answer.clarify and req is not None:
@@ -271,11 +279,11 @@ class Router:
         ctx = Ctx(conn, vocab, today, status.is_demo(conn))
         intent = req.intent
         ignored = [w for w in req.unknown if not re.fullmatch(r"[a-z]{1,2}", w)]
-        dated = [w for w in ignored if w in DATE_WORDS]
+        dated = [w for w in ignored if w in DATE_WORDS or _in_time_phrase(w, req.norm)]
         llm_period = req.period is not None and not req.period.phrase  # the LLM read the whole question
         if dated and intent in DATA_INTENTS and req.product.status == "ok" and not llm_period:
             anchor = dt.date.fromisoformat(vocab.latest) if vocab.latest else today
-            return ask_period(req, dated, anchor)  # a date word we did not read: never a figure for another period
+            return ask_period(req, dated, anchor, _time_span(req.norm, dated))  # never a figure for another period
         unread = [w for w in ignored if CHANGES_QUESTION.fullmatch(w)
                   or (intent is not Intent.STAT and OTHER_STATISTICS.fullmatch(w))]
         if unread and intent in DATA_INTENTS - {Intent.ALERT, Intent.FORECAST} and req.product.status == "ok" \
@@ -296,14 +304,14 @@ class Router:
             return Answer(intent=intent.value, text=(
                 "Eso está fuera de lo que sé: solo respondo sobre precios mayoristas de alimentos, abastecimiento "
                 "e insumos agropecuarios publicados por el DANE (SIPSA). Escribe «ayuda» para ver ejemplos."))
-        if intent is Intent.COVERAGE:
-            if len(req.markets) == 1:
-                return market_coverage(req.markets[0], ctx)
-            return coverage(ctx)
         place = ask_back.unknown_place(intent, req.unknown_place, req.product, req.text,
                                        bool(req.markets) or req.all_markets, ctx.vocab)
         if place is not None:
             return place
+        if intent is Intent.COVERAGE:
+            if len(req.markets) == 1:
+                return market_coverage(req.markets[0], ctx)
+            return coverage(ctx)
         if intent in _NO_PRODUCT or (intent is Intent.STAT and req.stat not in PRODUCT_STATS):
             return _NO_PRODUCT.get(intent, stat)(req, ctx)  # movers, supply, rankings and counts name no product
         market_ids = [m.market.id for m in req.markets]
@@ -372,3 +380,49 @@ def _resets_period(p: Query) -> bool:
     return bool(re.search(r"\b(hoy|ahora|actual|actualmente|esta semana|ultimo dato|mas reciente)\b", p.norm))
 
 
+_PICK_FILLER = frozenset({"el", "la", "los", "las", "lo", "de", "del", "ese", "esa", "eso", "esos", "esas", "este",
+                          "esta", "y", "pues", "porfa", "por", "favor", "mejor", "entonces", "opcion", "numero"})
+
+
+def _picked(text: str, pending: list[Choice]) -> Choice | None:
+    """The option a reply picks: its number ("2", "opción 2") or words that only one option's label has ("la
+    superior" after ¿Cuál papa?, "el tahití" after ¿Cuál limón?). A reply with any other word is a new question
+    ("¿y en Cali?"), and words several options share ("la criolla": limpia or sucia) pick nothing."""
+    number = re.fullmatch(r"\s*(?:opci[oó]n\s*)?(\d{1,2})\s*[.)]?\s*", text)
+    if number:
+        index = int(number.group(1))
+        return pending[index - 1] if 1 <= index <= len(pending) else None
+    said = {singular(w) for w in words(normalise(text))} - _PICK_FILLER
+    if not said or len(said) > 4:
+        return None
+    labels = [{singular(w) for w in words(normalise(c.label))} for c in pending]
+    hits = [c for c, label in zip(pending, labels, strict=True) if said <= label]
+    return hits[0] if len(hits) == 1 else None
+
+
+# a word the rules did not read that a time noun owns ("en el año de la pandemia", "la época del paro", "durante el
+# paro camionero"): the question is about a period they could not place, so no figure for another one
+_TIME_PHRASE = re.compile(r"\b(?:(?:en|para|de) )?(?:la |el |los |las )?(?:(?:a[nñ]o|mes|semana|epoca|temporada"
+                          r"|tiempo|dia|fecha)s? (?:de|del)|durante) (?:la |el |los |las |un |una )?(\w+)((?: \w+)*)")
+
+
+def _in_time_phrase(word: str, norm: str) -> bool:
+    return any(m.group(1) == word for m in _TIME_PHRASE.finditer(norm))
+
+
+_PHRASE_STARTS = frozenset({"en", "de", "del", "y", "o", "para", "a", "al", "desde", "hasta", "con", "que", "por",
+                            "frente", "comparado", "vs"})
+
+
+def _time_span(norm: str, dated: list[str]) -> tuple[int, int] | None:
+    """Where in `norm` the time phrase the rules could not place is: from its preposition to its last unread word
+    (a choice button replaces it with a period they can read)."""
+    for m in _TIME_PHRASE.finditer(norm):
+        if m.group(1) in dated:
+            end = m.end(1)
+            for w in re.finditer(r"\w+", m.group(2)):  # "paro camionero": up to the next phrase ("en", "y" …)
+                if w.group(0) in _PHRASE_STARTS:
+                    break
+                end = m.start(2) + w.end()
+            return m.start(), end
+    return None

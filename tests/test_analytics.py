@@ -520,3 +520,40 @@ def test_questions_beyond_the_statistics_ask_back(router: Router, text: str) -> 
 def test_several_trade_units(router: Router) -> None:
     answer = ask(router, "si compro 3 bultos de papa pastusa en corabastos cuanto pago")
     assert values(answer, "trade_price")[0][0] == pytest.approx(values(answer, "price")[0][0] * 150)
+
+
+# -- follow-ups that change the statistic, and readings added after blind11 ----------------------------------------
+def test_a_follow_up_naming_another_statistic_answers_that_one(router: Router) -> None:
+    state = ChatState(chat_id=21)
+    router.answer("¿cuál fue el pico de la papa criolla en corabastos en 2024?", state)
+    low = router.answer("¿y el más bajo?", state)
+    weeks = papa_weeks(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert values(low, "min")[0][0] == min(p for _, p in weeks)
+    state = ChatState(chat_id=22)
+    router.answer("a cómo está la papa criolla en corabastos", state)
+    season = router.answer("¿y eso es caro para la época?", state)
+    assert [v.kind for v in season.values] == ["price", "position"]
+
+
+def test_the_year_so_far_and_a_time_that_cannot_be_placed(router: Router) -> None:
+    so_far = ask(router, "lo más caro que ha llegado a estar la papa criolla en corabastos en lo que llevamos de año")
+    weeks = papa_weeks(dt.date(2025, 1, 1), LATEST)
+    assert values(so_far, "max")[0][0] == max(p for _, p in weeks)
+    unplaced = ask(router, "el precio más alto de la papa criolla en corabastos durante el paro camionero")
+    assert not unplaced.values and "No entendí la fecha" in unplaced.text and "paro" in unplaced.text
+
+
+def test_how_cheap_it_got_is_a_minimum(router: Router) -> None:
+    got = ask(router, "qué tan barata se puso la papa criolla en corabastos en 2023")
+    assert values(got, "min")[0][0] == min(p for _, p in papa_weeks(dt.date(2023, 1, 1), dt.date(2023, 12, 31)))
+
+
+def test_movers_between_two_dates_compare_those_two_weeks_and_lead_with_what_was_asked(router: Router) -> None:
+    got = ask(router, "¿qué bajó más en corabastos entre el 18 de octubre y el 25 de octubre de 2025?")
+    first = got.values[0]
+    assert first.product == "Mango Tommy" and first.value == -25.0
+    assert got.text.splitlines()[1] == "Bajaron:"
+    state = ChatState(chat_id=23)
+    router.answer("¿qué subió más esta semana en la mayorista de medellín?", state)
+    falls = router.answer("¿y qué fue lo que más bajó?", state)
+    assert MED in falls.text and all(v.market == MED for v in falls.values)

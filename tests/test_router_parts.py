@@ -53,6 +53,13 @@ LATEST = dt.date(2025, 10, 25)  # a Saturday: start of the newest SIPSA week
     ("el último semestre", "2025-04-26", "2025-10-25", "window"),  # the latest six months of data
     ("el último trimestre", "2025-07-26", "2025-10-25", "window"),
     ("los últimos dos trimestres", "2025-04-26", "2025-10-25", "window"),
+    # relative points inside ranges and "since", the year so far, "X o Y" as a comparison
+    ("desde hace dos semanas", "2025-10-18", "2025-10-31", "since"),
+    ("de hace tres semanas a la semana pasada", "2025-10-11", "2025-10-31", "range"),
+    ("entre la semana pasada y hace dos meses", "2025-08-30", "2025-10-31", "range"),
+    ("en lo que llevamos del año", "2025-01-01", "2025-12-31", "year"),
+    ("lo corrido de 2024", "2024-01-01", "2024-12-31", "year"),
+    ("¿más caro en abril o en marzo de 2024?", "2024-03-01", "2024-04-30", "range"),
 ])
 def test_periods(text: str, start: str, end: str, kind: str) -> None:
     period = parse_period(normalise(text), TODAY, LATEST)

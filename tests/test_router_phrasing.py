@@ -197,6 +197,25 @@ def test_limon_alone_asks_where_several_limes_are_priced(router: Router) -> None
     assert only.slots["product"] == "Limón Tahití" and only.values[0].value == 2100
 
 
+def test_a_reply_naming_one_option_answers_the_question_that_was_asked_there(router: Router) -> None:
+    state = ChatState(chat_id=5)
+    asked = router.answer("cuánto vale hoy el limón en la central de abastos", state)
+    assert asked.clarify and not asked.values
+    picked = router.answer("el común", state)  # not a new question about Limón común anywhere: this market
+    assert picked.slots["product"] == "Limón común" and picked.slots["market"] == CORA
+    assert picked.values[0].value == 3100
+
+
+def test_a_reply_that_is_a_new_question_or_fits_several_options_picks_nothing(router: Router) -> None:
+    state = ChatState(chat_id=6)
+    router.answer("cuánto vale hoy el limón en la central de abastos", state)
+    moved = router.answer("¿y en cali?", state)  # a place: the family question again, there
+    assert "Cavasa" in moved.text
+    state = ChatState(chat_id=7)
+    router.answer("cuánto vale hoy el limón en la central de abastos", state)
+    assert router.answer("2", state).slots["product"] == "Limón común"  # the option's number still picks it
+
+
 # -- intents -------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, intent", [
     ("en que plaza esta mas economico el lulo", "cheapest"),

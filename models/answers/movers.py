@@ -55,11 +55,11 @@ def movers(req: Query, ctx: Ctx) -> Answer:
         p = ctx.vocab.products[m.product_id]
         return f"• {p.name}: {r.pct(m.change_pct)} ({r.price(m.before, p.unit)} → {r.price(m.after, p.unit)})"
 
-    if ups:
-        lines += ["Subieron:"] + [line(m) for m in ups]
-    if downs:
-        lines += ["Bajaron:"] + [line(m) for m in downs]
     falls_first = bool(re.search(r"\b(baj|cay|caid|descen|abarat|barat)\w*", normalise(req.text)))
+    sections = [("Bajaron:", downs), ("Subieron:", ups)] if falls_first else [("Subieron:", ups), ("Bajaron:", downs)]
+    for title, rows in sections:  # what was asked first ("¿qué bajó más?" leads with the falls)
+        if rows:
+            lines += [title] + [line(m) for m in rows]
     ordered = downs + ups if falls_first else ups + downs
     values = [Value("change_pct", round(m.change_pct, 2), "%", after[0], after[1],
                     ctx.vocab.products[m.product_id].name, market.name if market else None,
@@ -84,7 +84,15 @@ def mover_periods(period: Period | None, latest: str, previous_week: Callable[[s
         label = (f"{describe(Period(last_start, period.end, period.grain))} frente a "
                  f"{describe(Period(period.start, first_end, period.grain))}")
         return (before_side, after_side), label
-    if period is not None and period.kind in {"month", "quarter", "semester", "year", "range", "window"}:
+    if period is not None and period.kind == "range":
+        # "entre el 27 de septiembre y el 25 de octubre", "de hace un mes a la semana pasada": the week holding
+        # each end (a range is two points, not a stretch set against the one before it)
+        older = previous_week((period.start + dt.timedelta(days=1)).isoformat())
+        newer = previous_week((period.end + dt.timedelta(days=1)).isoformat())
+        if older is None or newer is None or older >= newer:
+            return None
+        return ((older, older), (newer, newer)), f"semana del {fmt_date(newer)} frente a la del {fmt_date(older)}"
+    if period is not None and period.kind in {"month", "quarter", "semester", "year", "window"}:
         if period.kind == "year":
             before = (period.start.replace(year=period.start.year - 1), period.end.replace(year=period.end.year - 1))
         elif period.kind in {"month", "quarter", "semester"}:

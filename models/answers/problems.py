@@ -99,11 +99,15 @@ def product_problem(req: Query, ctx: Ctx) -> Answer | None:
 DATE_WORDS = frozenset({name for name in MONTHS if len(name) >= 4} | {"quincena", "bimestre", "cuatrimestre"})
 
 
-def ask_period(req: Query, dated: list[str], anchor: dt.date) -> Answer:
-    """A clarification when the question names a time ("febrero", "quincena") the rules could not place; a month
-    is offered in the latest years with data (`anchor`: the newest data date)."""
+def ask_period(req: Query, dated: list[str], anchor: dt.date, span: tuple[int, int] | None = None) -> Answer:
+    """A clarification when the question names a time ("febrero", "quincena", "la época del paro") the rules could
+    not place; a month is offered in the latest years with data (`anchor`: the newest data date); a time phrase at
+    `span` of the normalised question is offered replaced by the latest years and weeks."""
     month = next((w for w in dated if w in MONTHS), None)
     choices: list[Choice] = []
+    if month is None and span is not None:
+        for label in (f"en {anchor.year}", f"en {anchor.year - 1}", "en las últimas 12 semanas"):
+            choices.append(Choice(label, f"{req.norm[:span[0]]} {label} {req.norm[span[1]:]}".strip()))
     if month is not None:
         first = anchor.year if MONTHS[month] <= anchor.month else anchor.year - 1
         for year in (first, first - 1, first - 2):

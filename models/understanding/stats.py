@@ -45,6 +45,7 @@ _RANK_TOP = re.compile(r"\b(?:los|las|top|primer[oa]s|(?:cuales|que) son (?:los|
 _MAX = re.compile(r"\b(max|precio (mas alto|maximo|mayor|record|tope)|como maximo"
                   r"|(el|la|su) (maximo|maxima|pico|record|tope)|pico|record|tope"
                   r"|hasta (donde|cuanto) (llego|subio|ha llegado|ha subido)"
+                  r"|(que|q) tan (car[oa]s?|altos?) (llego|llegaron|ha llegado|estuvo|se puso|se ha puesto)"
                   r"|lo mas (alto|caro) (que|q)? ?(ha|a|haya)? ?(tenido|estado|llegado|costado|valido)"
                   r"|maximo|maxima|(mas alto|mayor precio|mas caro|mas cara) (que )?(ha|haya|habia|hubo) "
                   r"(estado|sido|llegado|costado|tenido|alcanzado)|lo mas (que )?(ha|haya) (costado|valido|llegado)"
@@ -53,6 +54,7 @@ _MAX = re.compile(r"\b(max|precio (mas alto|maximo|mayor|record|tope)|como maxim
                   + r"|(mas alto|mayor) (del|de la|en el|en la|en) (a[nñ]o|historia|periodo|semestre|trimestre|mes)"
                   r"|el mas alto|la mas alta|precio mas alto|valor mas alto)\b")
 _MIN = re.compile(r"\b(min|precio (mas bajo|minimo|menor)|como minimo|(el|la|su) (minimo|minima|piso)"
+                  r"|(que|q) tan (barat[oa]s?|bajos?) (llego|llegaron|ha llegado|estuvo|se puso|se ha puesto)"
                   r"|(toco|tocar|toca) fondo|lo mas (bajo|barato) (que|q)? ?(ha|a|haya)? ?(tenido|estado|llegado"
                   r"|costado|valido)|hasta donde (bajo|cayo|ha bajado|ha caido)|minimo|minima"
                   r"|(mas bajo|menor precio|mas barato|mas barata) (que )?(ha|haya|habia|hubo) "
@@ -90,7 +92,9 @@ _COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa] con|respec
                           r"|(que|q) en (esta|la) misma|frente al mismo|respecto al mismo"
                           r"|interanual|a[nñ]o contra a[nñ]o)\b")
 _SEASON_POSITION = re.compile(r"\b(para (la|esta|esa|la actual) (epoca|temporada|fecha|altura del a[nñ]o)"
-                              r"|para (el|este|ese) (mes|tiempo)|para lo que (es|suele)"
+                              r"|para (el|este|ese) (mes|tiempo)|para lo que (es|suele|suelen)"
+                              r"( (valer|costar|estar|ser|pagarse))?( (en|por|para) (esta|la|este) (epoca|temporada|mes"
+                              r"|fecha))?"
                               r"|(normal|usual|comun|habitual) (para|en) (esta|la|este) (epoca|temporada|mes|fecha)"
                               r"|(por|en) (esta|la) (epoca|temporada) (esta|es) (car|barat)\w*"
                               r"|(frente a|comparad[oa] con|respecto a) lo (normal|usual|habitual|de siempre)"
