@@ -8,39 +8,25 @@ exists; post_shutdown stops the services."""
 from __future__ import annotations
 
 import asyncio
-import importlib
-import importlib.util
 import logging
 from typing import Any
 
+from telegram import LinkPreviewOptions
+from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
 import handlers
 from bot.config import Settings
 from bot.services import close_services
+from handlers import jobs
 from handlers.common import Services
+from handlers.context import CONTEXT_TYPES
 
 log = logging.getLogger(__name__)
 
 RATE_LIMIT_RETRIES = 3
-
-
-def _number(settings: Settings, name: str, default: float) -> float:
-    try:
-        return float(settings.extra.get(name, "") or default)
-    except ValueError:
-        return default
-
-
-def _timeout(settings: Settings) -> float:
-    return _number(settings, "SIPSABOT_HTTP_TIMEOUT", 10.0)
-
-
-# httpcore scans every pooled connection on each request: a small pool is faster than one per update, and
-# 16 keep-alive connections carry far more than Telegram's 30 messages/s.
-DEFAULT_POOL = 16
 
 
 class BoundedHTTPXRequest(HTTPXRequest):
@@ -62,18 +48,20 @@ class BoundedHTTPXRequest(HTTPXRequest):
 
 def build_application(settings: Settings, services: Services, request: BaseRequest | None = None,
                       get_updates_request: BaseRequest | None = None) -> Application:  # type: ignore[type-arg]
-    """The Application with every handler registered and the services in bot_data["services"].
+    """The Application with every handler registered, typed context (handlers/context.py) holding the services
+    and settings, and Defaults: HTML parse mode and no link previews for every message the bot sends.
 
     `request` replaces PTB's HTTP transport (unit tests pass a recording BaseRequest); without it, httpx
     with SIPSABOT_HTTP_POOL connections (default 16) and SIPSABOT_HTTP_TIMEOUT seconds (default 10) per request."""
     if not settings.telegram_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is empty")
-    builder = ApplicationBuilder().token(settings.telegram_token)
+    builder = ApplicationBuilder().context_types(CONTEXT_TYPES).token(settings.telegram_token)
     if settings.bot_api_base_url:
         base = settings.bot_api_base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
-    timeout = _timeout(settings)
-    pool = max(2, int(_number(settings, "SIPSABOT_HTTP_POOL", DEFAULT_POOL)))
+    # httpcore scans every pooled connection on each request: a small pool (16 by default) is faster than one
+    # per update, and 16 keep-alive connections carry far more than Telegram's 30 messages/s
+    timeout, pool = settings.http_timeout_s, settings.http_pool
     builder = builder.request(request or BoundedHTTPXRequest(
         pool, read_timeout=timeout, write_timeout=timeout,
         connect_timeout=timeout, pool_timeout=timeout, media_write_timeout=max(20.0, timeout)))
@@ -88,35 +76,26 @@ def build_application(settings: Settings, services: Services, request: BaseReque
             max_retries=RATE_LIMIT_RETRIES))  # type: ignore[arg-type]
     builder = builder.concurrent_updates(max(1, settings.concurrent_updates))
     builder = builder.post_init(_post_init).post_shutdown(_post_shutdown)
+    builder = builder.defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(
+        is_disabled=True)))
     app = builder.build()
-    app.bot_data["services"] = services
-    app.bot_data["settings"] = settings
+    app.bot_data.services = services
+    app.bot_data.settings = settings
     handlers.register(app)
     return app
 
 
-def _optional(module_name: str) -> Any:
-    return importlib.import_module(module_name) if importlib.util.find_spec(module_name) else None
-
-
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
-    settings: Settings = app.bot_data["settings"]
+    settings = app.bot_data.settings
     try:
         await app.bot.set_my_commands(handlers.bot_commands())
     except TelegramError as exc:  # the menu is a convenience: the bot works without it
         log.warning("setMyCommands failed: %s", exc)
-    jobs = _optional("handlers.jobs")
-    if jobs is not None and hasattr(jobs, "register_jobs") and app.job_queue is not None:
+    if app.job_queue is not None and settings is not None:
         jobs.register_jobs(app, settings)
-    for name in handlers.OPTIONAL.values():
-        module = _optional(name)
-        hook = getattr(module, "post_init", None) if module is not None else None
-        if hook is not None:
-            await hook(app)
     log.info("SIPSABot @%s ready (%d commands)", app.bot.username, len(handlers.bot_commands()))
 
 
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
-    services = app.bot_data.get("services")
-    if isinstance(services, Services):
-        close_services(services)
+    if app.bot_data.services is not None:
+        close_services(app.bot_data.services)

@@ -22,7 +22,7 @@ def _router(settings: Settings, llm: Callable[..., Any] | None = None) -> Router
 
 
 def _forecast_text(answer: Answer, settings: Settings) -> str:
-    """Run the forecasting feature (ENG-FORECAST's models.forecast) for a recognised forecast request."""
+    """Run the forecasting feature (models.forecast) for a recognised forecast request."""
     try:
         from models.forecast.render import forecast_text
         from models.forecast.request import resolve_series

@@ -116,7 +116,7 @@ def _serve(app: Any, settings: Settings) -> None:
                         allowed_updates=Update.ALL_TYPES, bootstrap_retries=5)
     else:
         log.info("long polling %s", "a local Bot API server" if settings.bot_api_base_url else "Telegram")
-        app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=5, timeout=_poll_timeout(settings))
+        app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=5, timeout=settings.poll_timeout_s)
 
 
 def _log_mirror(settings: Settings, store: Store) -> None:
@@ -126,13 +126,6 @@ def _log_mirror(settings: Settings, store: Store) -> None:
     held = [f"{s.name} {s.first}..{s.last}" for s in mirror_status(conn) if s.rows]
     demo = is_demo(conn)
     log.info("mirror %s%s: %s", settings.db_path, " (DEMO data)" if demo else "", "; ".join(held) or "empty")
-
-
-def _poll_timeout(settings: Settings) -> int:
-    try:
-        return max(0, int(settings.extra.get("SIPSABOT_POLL_TIMEOUT", "") or 10))
-    except ValueError:
-        return 10
 
 
 if __name__ == "__main__":

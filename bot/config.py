@@ -78,6 +78,12 @@ class Settings:
     model_file: str = DEFAULT_MODEL_FILE
     model_dir: Path = PROJECT_ROOT / "var" / "models"
     forecast_workers: int = 1
+    forecast_train: bool = True  # SIPSABOT_FORECAST_TRAIN=0: no global model training in the bot
+    alert_concurrency: int = 4  # SIPSABOT_ALERT_CONCURRENCY: alert sends in flight at once
+    alert_drain_s: float = 30.0  # SIPSABOT_ALERT_DRAIN_S: how often the outbox is drained
+    http_timeout_s: float = 10.0  # SIPSABOT_HTTP_TIMEOUT: per Telegram request
+    http_pool: int = 16  # SIPSABOT_HTTP_POOL: Telegram connections (httpcore rescans its pool on every request)
+    poll_timeout_s: int = 10  # SIPSABOT_POLL_TIMEOUT: long-polling getUpdates timeout
     log_level: str = "INFO"
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -128,6 +134,12 @@ class Settings:
             model_file=e.get("SIPSABOT_MODEL_FILE") or DEFAULT_MODEL_FILE,
             model_dir=Path(e.get("SIPSABOT_MODEL_DIR") or PROJECT_ROOT / "var" / "models"),
             forecast_workers=_int(e.get("SIPSABOT_FORECAST_WORKERS"), 1),
+            forecast_train=_bool(e.get("SIPSABOT_FORECAST_TRAIN"), True),
+            alert_concurrency=max(1, _int(e.get("SIPSABOT_ALERT_CONCURRENCY"), 4)),
+            alert_drain_s=_float(e.get("SIPSABOT_ALERT_DRAIN_S"), 30.0),
+            http_timeout_s=_float(e.get("SIPSABOT_HTTP_TIMEOUT"), 10.0),
+            http_pool=max(2, _int(e.get("SIPSABOT_HTTP_POOL"), 16)),
+            poll_timeout_s=max(0, _int(e.get("SIPSABOT_POLL_TIMEOUT"), 10)),
             log_level=e.get("SIPSABOT_LOG_LEVEL", "INFO"),
             extra={k: v for k, v in e.items() if k.startswith("SIPSABOT_")},
         )

@@ -399,6 +399,12 @@ def mark_retry(conn: sqlite3.Connection, keys: Sequence[str], not_before: str, e
           [(not_before, error[:300], int(in_doubt), k) for k in keys])
 
 
+def attempts(conn: sqlite3.Connection, key: str) -> int:
+    """How many times the alert `key` has been handed to Telegram."""
+    row = conn.execute("SELECT attempts FROM alert_queue WHERE key = ?", (key,)).fetchone()
+    return int(row[0]) if row else 0
+
+
 def mark_dropped(conn: sqlite3.Connection, keys: Sequence[str], error: str) -> None:
     _many(conn, "UPDATE alert_queue SET status = 'dropped', error = ? WHERE key = ?",
           [(error[:300], k) for k in keys])

@@ -183,7 +183,7 @@ CREATE TABLE IF NOT EXISTS id_keys (
     PRIMARY KEY (kind, id)
 ) WITHOUT ROWID;
 
--- Price alerts (ENG-ALERTS, data/alerts_store.py). rule: above/below (threshold in COP), change (threshold in %,
+-- Price alerts (data/alerts_store.py). rule: above/below (threshold in COP), change (threshold in %,
 -- direction up/down/any), digest (every new period of a product). last_period: the newest period of the series
 -- when the subscription was created (older data is never news to it).
 CREATE TABLE IF NOT EXISTS alert_subscriptions (
@@ -241,7 +241,7 @@ CREATE TABLE IF NOT EXISTS alert_queue (
 );
 CREATE INDEX IF NOT EXISTS alert_queue_status ON alert_queue (status, chat_id);
 
--- Telegram chats (ENG-BOT, data/chats.py): what each chat asked last (follow-ups) and its settings (default
+-- Telegram chats (data/chats.py): what each chat asked last (follow-ups) and its settings (default
 -- market). A group that becomes a supergroup moves its row to the new chat id.
 CREATE TABLE IF NOT EXISTS chat_state (
     chat_id INTEGER PRIMARY KEY,
@@ -250,7 +250,7 @@ CREATE TABLE IF NOT EXISTS chat_state (
     updated_at TEXT NOT NULL DEFAULT ''
 );
 
--- Series a chat saved for forecasting (ENG-FORECAST, data/series_store.py): product x market x frequency,
+-- Series a chat saved for forecasting (data/series_store.py): product x market x frequency,
 -- with the name the chat gave it and its preferred horizon. Numbered per chat by position (id order).
 CREATE TABLE IF NOT EXISTS saved_series (
     id INTEGER PRIMARY KEY,

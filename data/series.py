@@ -158,6 +158,12 @@ def weekly_series_from_csv(path: str, min_weeks: int = 156) -> list[SeriesData]:
     return out
 
 
+def market_kind(conn: sqlite3.Connection, market_id: int) -> tuple[str, str] | None:
+    """(kind 'market' | 'city', the city's name) of a market row."""
+    row = conn.execute("SELECT kind, coalesce(city, name) FROM markets WHERE id = ?", (market_id,)).fetchone()
+    return (str(row[0]), str(row[1])) if row else None
+
+
 def city_row(conn: sqlite3.Connection, market_id: int) -> tuple[int, str] | None:
     """The city row (kind 'city', daily city prices) of a market's city, when the mirror has one."""
     row = conn.execute(

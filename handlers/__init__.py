@@ -1,19 +1,15 @@
-"""The Telegram layer: `register(app)` is the one handler table.
+"""The Telegram layer: `register(app)` is the one handler table and the one place features are wired together.
 
-Optional features live in their own modules and register themselves: when handlers/forecast.py or
-handlers/alerts.py (or handlers/jobs.py) exists and defines `register(app)`, it is called here, after the core commands
-and before the free-text and button catch-alls, so its commands, conversations and callback patterns take
-precedence. Such a module may fill hooks.INTENT_HANDLERS (free-text answers with its intent) and the
-send.on_blocked / send.on_migrated hooks; its commands' Spanish descriptions are in handlers/messages.py.
-It may also define `async def post_init(app)`, awaited by bot/app.py once the bot is initialised (start worker
-pools there, keep them in services(context).features[name] and append their stop to services.on_stop).
-Blocking work belongs on `await services(context).run(fn, *args)`; replies go through handlers/send.py.
+Order matters (python-telegram-bot tries handlers in the order added, first match wins): the flood guard, the
+core commands, then each feature's commands, conversations and button patterns, and last the free-text and
+button catch-alls. The wiring between features is decided here too, into the typed bot_data
+(handlers/context.py): which handler delivers a forecast or alert answer, and who hears that a chat blocked
+the bot or moved to a supergroup. Blocking work goes through `await services(context).run(fn, *args)` or the
+store; replies go through handlers/send.py.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 
 from telegram import BotCommand, Update
@@ -27,12 +23,12 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import chat, commands, guard, hooks, messages
+from handlers import alert_flow, alerts, chat, commands, forecast, guard, messages
+from handlers.context import BotData
 
 log = logging.getLogger(__name__)
 
-# feature name -> module under handlers/ (jobs has no commands of its own)
-OPTIONAL = {"forecast": "handlers.forecast", "alerts": "handlers.alerts", "jobs": "handlers.jobs"}
+FEATURES = frozenset({"core", "forecast", "alerts"})  # whose commands /ayuda and the menu list
 
 CORE_COMMANDS = {
     "start": commands.start,
@@ -49,24 +45,22 @@ CORE_COMMANDS = {
 }
 
 
-def register(app: Application) -> list[str]:  # type: ignore[type-arg]
-    """Add every handler to `app`; returns the optional features that registered themselves."""
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    """Add every handler to `app` and wire the features into its bot_data."""
+    data = app.bot_data
+    if not isinstance(data, BotData):
+        raise RuntimeError("build the Application with handlers.context.CONTEXT_TYPES (bot.app.build_application)")
+    data.features = FEATURES
+    data.intent_handlers = {"forecast": forecast.on_forecast_intent, "alert": alert_flow.on_alert_intent}
+    data.chat_gone = (alerts.on_chat_gone,)
+    data.chat_moved = (forecast.on_chat_moved, alerts.on_chat_moved)
+
     app.add_handler(TypeHandler(Update, guard.flood_guard), group=-1)
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, guard.on_migrate))
     for name, callback in CORE_COMMANDS.items():
         app.add_handler(CommandHandler(name, callback))
-
-    enabled = []
-    for feature, module_name in OPTIONAL.items():
-        if importlib.util.find_spec(module_name) is None:
-            continue
-        module = importlib.import_module(module_name)
-        register_feature = getattr(module, "register", None)
-        if register_feature is None:  # e.g. handlers/jobs.py: scheduled from bot/app.py's post_init instead
-            continue
-        register_feature(app)
-        hooks.FEATURES.add(feature)
-        enabled.append(feature)
+    forecast.register(app)
+    alerts.register(app)
 
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
@@ -80,10 +74,9 @@ def register(app: Application) -> list[str]:  # type: ignore[type-arg]
     app.add_handler(CallbackQueryHandler(chat.on_unknown_button))
     app.add_handler(InlineQueryHandler(chat.on_inline))
     app.add_error_handler(guard.on_error)
-    log.info("handlers registered (optional features: %s)", ", ".join(enabled) or "none")
-    return enabled
+    log.info("handlers registered")
 
 
 def bot_commands() -> list[BotCommand]:
-    """The command menu (setMyCommands): core commands plus those of the features that registered."""
-    return [BotCommand(c.name, c.description) for c in messages.COMMANDS if c.feature in hooks.FEATURES]
+    """The command menu (setMyCommands)."""
+    return [BotCommand(c.name, c.description) for c in messages.COMMANDS if c.feature in FEATURES]

@@ -18,10 +18,11 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.ext import ContextTypes, filters
+from telegram.ext import filters
 
-from handlers import hooks, messages, render
-from handlers.common import Services, is_private, services
+from handlers import messages, render
+from handlers.common import Services
+from handlers.context import Context, bot_data, is_private, services
 from handlers.send import answer_callback, edit_html, send_html, send_photo, typing
 from models.answer import Answer, ChatState, Choice
 
@@ -34,7 +35,7 @@ INLINE_RESULTS = 5
 # ------------------------------------------------------------------------------------------- asking the router
 
 
-async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, compute: Callable[[ChatState], Answer],
+async def respond(update: Update, context: Context, compute: Callable[[ChatState], Answer],
                   *, reply_to: int | None = None, question: str | None = None) -> Answer | None:
     """Run `compute(state)` (a router call) for this chat with its remembered state, then send the answer.
     One chat's messages are handled in order; other chats run concurrently. `question` is what the user
@@ -84,10 +85,10 @@ def names_market(reader: Callable[[], Any], text: str) -> bool:
     return bool(vocabulary(reader()).find_markets(tokens))
 
 
-async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer, state: ChatState,
+async def deliver(update: Update, context: Context, answer: Answer, state: ChatState,
                   *, reply_to: int | None = None) -> None:
     """Forecast and alert answers go to their feature's handler; everything else is sent as is."""
-    handler = hooks.INTENT_HANDLERS.get(answer.intent)
+    handler = bot_data(context).intent_handlers.get(answer.intent)
     if handler is not None:
         await handler(update, context, answer, state)
         return
@@ -96,7 +97,7 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: An
     await send_answer(context, chat.id, answer, reply_to=reply_to)
 
 
-async def send_answer(context: ContextTypes.DEFAULT_TYPE, chat_id: int, answer: Answer, *,
+async def send_answer(context: Context, chat_id: int, answer: Answer, *,
                       reply_to: int | None = None) -> Message | None:
     """Text (split, escaped), chart (as a photo) and clarification buttons (stored server-side)."""
     svc = services(context)
@@ -109,13 +110,13 @@ async def send_answer(context: ContextTypes.DEFAULT_TYPE, chat_id: int, answer: 
     if png is not None:
         caption = render.caption_for(answer)
         if caption:
-            return await send_photo(context.bot, chat_id, png, caption, reply_markup=keyboard, reply_to=reply_to)
+            return await send_photo(context, chat_id, png, caption, reply_markup=keyboard, reply_to=reply_to)
         title = answer.chart.title if answer.chart else ""
-        await send_photo(context.bot, chat_id, png, messages.text("chart_caption", title=title), reply_to=reply_to)
+        await send_photo(context, chat_id, png, messages.text("chart_caption", title=title), reply_to=reply_to)
     last: Message | None = None
     for i, piece in enumerate(pieces):
         last_piece = i == len(pieces) - 1
-        last = await send_html(context.bot, chat_id, piece, reply_markup=keyboard if last_piece else None,
+        last = await send_html(context, chat_id, piece, reply_markup=keyboard if last_piece else None,
                                reply_to=reply_to if i == 0 and png is None else None)
     return last
 
@@ -164,41 +165,66 @@ def question_text(message: Message) -> str:
     return " ".join(text.split())
 
 
-async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Private chats: any text; groups: text that mentions or replies to the bot (see handlers/__init__)."""
+async def _usable_text(update: Update, context: Context) -> tuple[str, int | None] | None:
+    """The question and the message to reply to; None (after saying why, if needed) when there is none."""
     message = update.effective_message
     if message is None or message.text is None:
-        return
+        return None
     text = question_text(message)
     reply_to = None if is_private(update) else message.message_id
     if not text:
         await on_start_like_help(update, context, reply_to)
-        return
+        return None
     if len(text) > MAX_QUESTION:
-        await send_html(context.bot, message.chat_id, messages.text("too_long"), reply_to=reply_to)
+        await send_html(context, message.chat_id, messages.text("too_long"), reply_to=reply_to)
+        return None
+    return text, reply_to
+
+
+async def on_text(update: Update, context: Context) -> None:
+    """Private chats: any text; groups: text that mentions or replies to the bot (see handlers/__init__)."""
+    got = await _usable_text(update, context)
+    if got is None:
         return
+    text, reply_to = got
     router = services(context).router
     await respond(update, context, lambda state: router.answer(text, state), reply_to=reply_to, question=text)
 
 
-async def on_start_like_help(update: Update, context: ContextTypes.DEFAULT_TYPE, reply_to: int | None) -> None:
+async def answer_text(update: Update, context: Context) -> tuple[Answer, ChatState, int | None] | None:
+    """The router's answer to a text message and the chat state after it (saved), without sending anything: for
+    a dialogue that decides what to do with it (handlers/alert_flow.py)."""
+    got = await _usable_text(update, context)
+    chat = update.effective_chat
+    if got is None or chat is None:
+        return None
+    text, reply_to = got
+    svc = services(context)
+    router = svc.router
+    async with svc.memory.lock(chat.id):
+        answer, state = await svc.run(_work, svc, chat.id, lambda st: router.answer(text, st), text)
+        await svc.memory.save(chat.id, state)
+    return answer, state, reply_to
+
+
+async def on_start_like_help(update: Update, context: Context, reply_to: int | None) -> None:
     """A bare mention ("@SipsaBot") gets the short group welcome."""
     chat = update.effective_chat
     assert chat is not None
-    await send_html(context.bot, chat.id, messages.text("welcome_group", bot=context.bot.username or ""),
+    await send_html(context, chat.id, messages.text("welcome_group", bot=context.bot.username or ""),
                     reply_to=reply_to)
 
 
-async def on_not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_not_text(update: Update, context: Context) -> None:
     chat = update.effective_chat
     if chat is not None:
-        await send_html(context.bot, chat.id, messages.text("not_text"))
+        await send_html(context, chat.id, messages.text("not_text"))
 
 
 # ------------------------------------------------------------------------------------------------- buttons
 
 
-async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_choice(update: Update, context: Context) -> None:
     """c:<key>:<i> picks a stored choice (clarification or example); c:<key>:p<n> pages the choices."""
     query = update.callback_query
     assert query is not None
@@ -232,7 +258,7 @@ async def on_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await respond(update, context, lambda state: router.answer(choice.text, state))
 
 
-async def _edit_markup(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int,
+async def _edit_markup(context: Context, chat_id: int, message_id: int,
                        markup: InlineKeyboardMarkup | None) -> None:
     from telegram.error import BadRequest, NetworkError
 
@@ -242,7 +268,7 @@ async def _edit_markup(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message
         log.info("editMessageReplyMarkup in chat %s: %s", chat_id, getattr(exc, "message", exc))
 
 
-async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_page(update: Update, context: Context) -> None:
     """p:<key>:<n> shows page n of a stored list (edits the message in place)."""
     query = update.callback_query
     assert query is not None
@@ -264,7 +290,7 @@ async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     render.pages_keyboard(parts[1], page, pages))
 
 
-async def send_pages(context: ContextTypes.DEFAULT_TYPE, chat_id: int, title_html: str, lines_html: list[str],
+async def send_pages(context: Context, chat_id: int, title_html: str, lines_html: list[str],
                      *, reply_to: int | None = None) -> None:
     """A long list, one page per message edit, with « Anterior / Siguiente » buttons."""
     body, pages = render.page_html(title_html, lines_html, 0)
@@ -272,10 +298,10 @@ async def send_pages(context: ContextTypes.DEFAULT_TYPE, chat_id: int, title_htm
     if pages > 1:
         key = services(context).keyed.put(chat_id, "pages", (title_html, lines_html))
         markup = render.pages_keyboard(key, 0, pages)
-    await send_html(context.bot, chat_id, body, reply_markup=markup, reply_to=reply_to)
+    await send_html(context, chat_id, body, reply_markup=markup, reply_to=reply_to)
 
 
-async def on_unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_unknown_button(update: Update, context: Context) -> None:
     """Buttons whose data no handler knows (another bot's, a removed feature's)."""
     query = update.callback_query
     if query is not None:
@@ -309,7 +335,7 @@ def inline_answers(router: Any, query: str) -> list[tuple[Answer, str]]:
     return found
 
 
-async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_inline(update: Update, context: Context) -> None:
     inline = update.inline_query
     if inline is None:
         return

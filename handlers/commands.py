@@ -8,14 +8,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from data import queries
 from data.status import data_version, is_demo, mirror_status
 from data.text import fold
-from handlers import hooks, messages, render
+from handlers import messages, render
 from handlers.chat import respond, send_pages
-from handlers.common import is_admin, is_private, services
+from handlers.context import Context, bot_data, is_admin, is_private, services
 from handlers.send import send_html
 from models.answer import Choice
 
@@ -48,7 +47,7 @@ def _markets_list(text: str) -> list[str]:
 # --------------------------------------------------------------------------------------------- welcome, help
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     """/start [payload]: welcome with tappable examples. Deep links: t.me/<bot>?start=ayuda|fuente|…, or a
     question with words joined by _ (t.me/<bot>?start=papa_criolla_corabastos)."""
     payload = context.args[0] if context.args else ""
@@ -64,44 +63,40 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat_id = _chat_id(update)
     user = update.effective_user
     if not is_private(update):
-        await send_html(context.bot, chat_id, messages.text("welcome_group", bot=context.bot.username or ""),
+        await send_html(context, chat_id, messages.text("welcome_group", bot=context.bot.username or ""),
                         reply_to=_reply_to(update))
         return
     key = services(context).keyed.put(chat_id, "examples", [Choice(e, e) for e in messages.EXAMPLES])
-    await send_html(context.bot, chat_id, messages.text("welcome", name=user.first_name if user else ""),
+    await send_html(context, chat_id, messages.text("welcome", name=user.first_name if user else ""),
                     reply_markup=render.examples_keyboard(key, messages.EXAMPLES))
 
 
-def commands_for_help() -> list[messages.Command]:
-    return [c for c in messages.COMMANDS if c.feature in hooks.FEATURES]
-
-
-def help_html(bot_username: str) -> str:
+def help_html(bot_username: str, features: frozenset[str]) -> str:
     lines = [messages.raw("help_intro")]
-    lines += [c.usage for c in commands_for_help()]
+    lines += [c.usage for c in messages.COMMANDS if c.feature in features]
     examples = "\n".join(f"• {render.escape(e)}" for e in messages.EXAMPLES)
     lines.append(messages.raw("help_free_text", examples=examples, bot=render.escape(bot_username)))
     return "\n".join(lines)
 
 
-async def help_(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    for piece in render.html_pieces(help_html(context.bot.username or "")):
-        await send_html(context.bot, _chat_id(update), piece, reply_to=_reply_to(update))
+async def help_(update: Update, context: Context) -> None:
+    for piece in render.html_pieces(help_html(context.bot.username or "", bot_data(context).features)):
+        await send_html(context, _chat_id(update), piece, reply_to=_reply_to(update))
 
 
 # ---------------------------------------------------------------------------------------- data commands
 
 
-async def _need_product(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str) -> None:
-    await send_html(context.bot, _chat_id(update), messages.text("need_product", command=command),
+async def _need_product(update: Update, context: Context, command: str) -> None:
+    await send_html(context, _chat_id(update), messages.text("need_product", command=command),
                     reply_to=_reply_to(update))
 
 
-def _args(context: ContextTypes.DEFAULT_TYPE) -> str:
+def _args(context: Context) -> str:
     return " ".join(context.args or []).strip()
 
 
-async def _slots_command(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str, intent: str,
+async def _slots_command(update: Update, context: Context, command: str, intent: str,
                          *, many_markets: bool = False) -> None:
     args = _args(context)
     if not args:
@@ -122,19 +117,19 @@ async def _slots_command(update: Update, context: ContextTypes.DEFAULT_TYPE, com
                   question=args)
 
 
-async def price(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def price(update: Update, context: Context) -> None:
     await _slots_command(update, context, "precio", "price")
 
 
-async def compare(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def compare(update: Update, context: Context) -> None:
     await _slots_command(update, context, "comparar", "compare", many_markets=True)
 
 
-async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def history(update: Update, context: Context) -> None:
     await _slots_command(update, context, "historial", "history")
 
 
-async def supply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def supply(update: Update, context: Context) -> None:
     args = _args(context)
     router = services(context).router
     if not args:
@@ -195,24 +190,24 @@ def _count(lines: Sequence[str]) -> int:
     return sum(1 for line in lines if line.startswith("•"))
 
 
-async def products(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def products(update: Update, context: Context) -> None:
     svc = services(context)
     query = _args(context)
     lines = await svc.store.read(product_lines, query)
     if not lines:
         key = "products_none" if query else "mirror_empty"
-        await send_html(context.bot, _chat_id(update), messages.text(key, query=query), reply_to=_reply_to(update))
+        await send_html(context, _chat_id(update), messages.text(key, query=query), reply_to=_reply_to(update))
         return
     title = messages.text("products_filtered", query=query, count=_count(lines)) if query else \
         messages.text("products_title", count=_count(lines))
     await send_pages(context, _chat_id(update), title, lines, reply_to=_reply_to(update))
 
 
-async def markets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def markets(update: Update, context: Context) -> None:
     svc = services(context)
     lines = await svc.store.read(market_lines)
     if not lines:
-        await send_html(context.bot, _chat_id(update), messages.text("mirror_empty"), reply_to=_reply_to(update))
+        await send_html(context, _chat_id(update), messages.text("mirror_empty"), reply_to=_reply_to(update))
         return
     await send_pages(context, _chat_id(update), messages.text("markets_title", count=_count(lines)), lines,
                      reply_to=_reply_to(update))
@@ -246,17 +241,17 @@ def _day(iso: str | None) -> str:
     return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
 
 
-async def source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def source(update: Update, context: Context) -> None:
     svc = services(context)
     body = await svc.store.read(source_html)
     for piece in render.html_pieces(body):
-        await send_html(context.bot, _chat_id(update), piece, reply_to=_reply_to(update))
+        await send_html(context, _chat_id(update), piece, reply_to=_reply_to(update))
 
 
 # ------------------------------------------------------------------------------------- chat settings (admins)
 
 
-async def default_market(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def default_market(update: Update, context: Context) -> None:
     """/mercado [nombre|ninguno]: the chat's default market. Changing it in a group is for admins only."""
     svc = services(context)
     chat_id = _chat_id(update)
@@ -264,22 +259,22 @@ async def default_market(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if not args:
         current = (await svc.memory.settings(chat_id)).get("market")
         key = "default_market_show" if current else "default_market_none"
-        await send_html(context.bot, chat_id, messages.text(key, market=current or ""), reply_to=_reply_to(update))
+        await send_html(context, chat_id, messages.text(key, market=current or ""), reply_to=_reply_to(update))
         return
     if not await is_admin(update, context):
-        await send_html(context.bot, chat_id, messages.text("admins_only"), reply_to=_reply_to(update))
+        await send_html(context, chat_id, messages.text("admins_only"), reply_to=_reply_to(update))
         return
     if fold(args) in {"ninguno", "ninguna", "no", "quitar", "borrar"}:
         await svc.memory.set_setting(chat_id, "market", None)
-        await send_html(context.bot, chat_id, messages.text("default_market_cleared"), reply_to=_reply_to(update))
+        await send_html(context, chat_id, messages.text("default_market_cleared"), reply_to=_reply_to(update))
         return
     name = await svc.run(_resolve_market, svc.store.reader, args)
     if name is None:
-        await send_html(context.bot, chat_id, messages.text("default_market_unknown", market=args),
+        await send_html(context, chat_id, messages.text("default_market_unknown", market=args),
                         reply_to=_reply_to(update))
         return
     await svc.memory.set_setting(chat_id, "market", name)
-    await send_html(context.bot, chat_id, messages.text("default_market_set", market=name), reply_to=_reply_to(update))
+    await send_html(context, chat_id, messages.text("default_market_set", market=name), reply_to=_reply_to(update))
 
 
 def _resolve_market(reader: Any, text: str) -> str | None:
@@ -289,7 +284,7 @@ def _resolve_market(reader: Any, text: str) -> str | None:
     return None if match is None else str(match.market.name)
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: Context) -> None:
     """A command we do not know: answered in private chats and when addressed to us in groups."""
     message = update.effective_message
     if message is None or message.text is None:
@@ -302,4 +297,4 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     name = command.lstrip("/").split("@", 1)[0].lower()
     known = {c.name for c in messages.COMMANDS}
     key = "feature_off" if name in known else "unknown_command"  # a feature this deployment does not have
-    await send_html(context.bot, _chat_id(update), messages.text(key), reply_to=_reply_to(update))
+    await send_html(context, _chat_id(update), messages.text(key), reply_to=_reply_to(update))

@@ -1,5 +1,6 @@
-"""What every handler shares: the services object, per-chat memory, server-side button payloads, the flood
-guard and the admin check. No Spanish text here (see handlers/messages.py)."""
+"""What every handler shares: the services object, per-chat memory, server-side button payloads and the flood
+guard (the typed context and the admin check are in handlers/context.py). No Spanish text here (see
+handlers/messages.py)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,6 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol, TypeVar
-
-from telegram import Update
-from telegram.constants import ChatMemberStatus, ChatType
-from telegram.ext import ContextTypes
 
 from data import chats
 from data.store import Store
@@ -272,7 +269,7 @@ class FloodGuard:
 
 @dataclass
 class Services:
-    """Everything the handlers use, built by bot/services.py and kept in application.bot_data["services"]."""
+    """Everything the handlers use, built by bot/services.py and kept in bot_data.services (handlers/context.py)."""
 
     store: Store
     router: AnswerSource
@@ -297,45 +294,3 @@ def runner(executor: ThreadPoolExecutor) -> Callable[..., Awaitable[Any]]:
         return await asyncio.get_running_loop().run_in_executor(executor, functools.partial(fn, *args))
 
     return run
-
-
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    found = context.bot_data.get("services")
-    if not isinstance(found, Services):
-        raise RuntimeError("application.bot_data['services'] is not set (use bot.app.build_application)")
-    return found
-
-
-# ------------------------------------------------------------------------------------------------- admin check
-
-_ADMIN = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
-_ADMIN_CACHE_S = 60.0
-
-
-def is_private(update: Update) -> bool:
-    chat = update.effective_chat
-    return chat is not None and chat.type == ChatType.PRIVATE
-
-
-async def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """True in private chats; in groups, for the group's administrators (and anonymous admins posting as the
-    group). Answers are cached for a minute per (chat, user)."""
-    chat, user = update.effective_chat, update.effective_user
-    if chat is None:
-        return False
-    if chat.type == ChatType.PRIVATE:
-        return True
-    message = update.effective_message
-    if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
-        return True
-    if user is None:
-        return False
-    cache: dict[tuple[int, int], tuple[float, bool]] = context.bot_data.setdefault("admin_cache", {})
-    hit = cache.get((chat.id, user.id))
-    now = time.monotonic()
-    if hit and now - hit[0] < _ADMIN_CACHE_S:
-        return hit[1]
-    member = await context.bot.get_chat_member(chat.id, user.id)
-    admin = member.status in _ADMIN
-    cache[(chat.id, user.id)] = (now, admin)
-    return admin

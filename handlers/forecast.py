@@ -13,16 +13,16 @@ import logging
 import re
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from data import series_store
-from data.series import SeriesData, load_series
-from handlers import chat, hooks, send
-from handlers.common import is_admin, is_private, services
+from data.series import SeriesData, default_market, load_series
+from handlers import chat, send
+from handlers.common import Services
+from handlers.context import Context, bot_data, is_admin, is_private, services
 from models.answer import Answer, ChatState
 from models.forecast.render import forecast_text
 from models.forecast.request import resolve_series
@@ -54,24 +54,23 @@ TEXT = {
 FREQ_WORD = {"W": "semanal", "M": "mensual", "D": "diaria"}
 
 
-def forecast_service(context: ContextTypes.DEFAULT_TYPE) -> ForecastService:
+def forecast_service(context: Context) -> ForecastService:
     svc = services(context)
     found = svc.features.get("forecast")
     if not isinstance(found, ForecastService):
-        settings = context.bot_data.get("settings")
-        model_dir = getattr(settings, "model_dir", None)
-        found = ForecastService(getattr(settings, "forecast_workers", 1) or 1,
-                                model_dir=Path(model_dir) / "forecast" if model_dir is not None else None)
+        settings = bot_data(context).settings
+        found = ForecastService(settings.forecast_workers if settings is not None else 1,
+                                model_dir=settings.model_dir / "forecast" if settings is not None else None)
         svc.features["forecast"] = found
         svc.on_stop.append(found.close)
     return found
 
 
-async def _read(context: ContextTypes.DEFAULT_TYPE, fn: Callable[..., T], *args: Any) -> T:
+async def _read(context: Context, fn: Callable[..., T], *args: Any) -> T:
     return await services(context).store.read(fn, *args)
 
 
-async def _write(context: ContextTypes.DEFAULT_TYPE, fn: Callable[..., T], *args: Any) -> T:
+async def _write(context: Context, fn: Callable[..., T], *args: Any) -> T:
     return await services(context).store.write(fn, *args)
 
 
@@ -88,7 +87,7 @@ def caption(result: ForecastResult) -> str:
             + f"\n{'Datos de demostración. ' if result.demo else ''}Fuente: DANE – SIPSA; pronóstico de SIPSABot")
 
 
-async def run_and_send(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+async def run_and_send(update: Update, context: Context, chat_id: int,
                        load: Callable[[sqlite3.Connection], SeriesData], horizon: int | None) -> None:
     """Load the series (thread pool), forecast it (process pool) while typing, send chart + text + button."""
     try:
@@ -96,24 +95,24 @@ async def run_and_send(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_
         async with send.typing(context.bot, chat_id, after_s=0.2):
             result, png = await forecast_service(context).forecast_async(series, horizon, chart=True)
     except ForecastError as exc:
-        await send.send_html(context.bot, chat_id, html.escape(exc.message))
+        await send.send_html(context, chat_id, html.escape(exc.message))
         return
     except Exception:
         log.exception("forecast failed for chat %s", chat_id)
-        await send.send_html(context.bot, chat_id, TEXT["failed"])
+        await send.send_html(context, chat_id, TEXT["failed"])
         return
     if context.chat_data is not None:
         context.chat_data[LAST_KEY] = (series.product_id, series.market_id, series.freq, result.horizon)
     if png is not None:
-        await send.send_photo(context.bot, chat_id, png, caption(result))
-    await send.send_html(context.bot, chat_id, html.escape(forecast_text(result)),
+        await send.send_photo(context, chat_id, png, caption(result))
+    await send.send_html(context, chat_id, html.escape(forecast_text(result)),
                          reply_markup=save_keyboard(result, series))
 
 
 # ------------------------------------------------------------------------------------------------ entry points
 
 
-async def on_forecast_intent(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer,
+async def on_forecast_intent(update: Update, context: Context, answer: Answer,
                              state: ChatState) -> None:
     """The router understood a forecast request: its slots name product, market, frequency and horizon."""
     chat_id = state.chat_id or (update.effective_chat.id if update.effective_chat else None)
@@ -122,7 +121,7 @@ async def on_forecast_intent(update: Update, context: ContextTypes.DEFAULT_TYPE,
     slots = answer.slots
     product = slots.get("product")
     if not product:
-        await send.send_html(context.bot, chat_id, TEXT["usage"])
+        await send.send_html(context, chat_id, TEXT["usage"])
         return
     market = slots.get("market") or slots.get("city")
     freq = slots.get("freq") or "W"
@@ -131,7 +130,7 @@ async def on_forecast_intent(update: Update, context: ContextTypes.DEFAULT_TYPE,
                        int(horizon) if horizon else None)
 
 
-async def pronostico(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pronostico(update: Update, context: Context) -> None:
     chat_obj = update.effective_chat
     if chat_obj is None:
         return
@@ -141,7 +140,7 @@ async def pronostico(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         if saved:
             await _send_list(context, chat_obj.id, saved)
         else:
-            await send.send_html(context.bot, chat_obj.id, TEXT["usage"])
+            await send.send_html(context, chat_obj.id, TEXT["usage"])
         return
     found = await _read(context, series_store.find_series, chat_obj.id, args)
     if found is not None:
@@ -174,7 +173,26 @@ def horizon_words(text: str) -> tuple[int | None, str | None]:
     return int(m.group(1)), "W" if unit.startswith("semana") else "M" if unit.startswith("mes") else "D"
 
 
-async def _forecast_saved(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+async def forecast_ids(update: Update, context: Context, chat_id: int, product_id: int, market_id: int | None,
+                       freq: str) -> None:
+    """A series known by its ids (an alert's): no names in between. Without a market, the product's default."""
+
+    def load(conn: sqlite3.Connection) -> SeriesData:
+        where = market_id
+        if where is None:
+            found = default_market(conn, product_id, freq)
+            if found is None:
+                raise ForecastError("No hay datos suficientes para pronosticar esta serie.")
+            where = found[0]
+        data = load_series(conn, product_id, where, freq)
+        if not data.observations:
+            raise ForecastError("Esta serie ya no tiene datos en el espejo.")
+        return data
+
+    await run_and_send(update, context, chat_id, load, None)
+
+
+async def _forecast_saved(update: Update, context: Context, chat_id: int,
                           saved: series_store.SavedSeries) -> None:
     await run_and_send(update, context, chat_id,
                        lambda conn: _load_checked(conn, saved), saved.horizon)
@@ -193,62 +211,62 @@ def _list_keyboard(saved: list[series_store.SavedSeries]) -> InlineKeyboardMarku
     return InlineKeyboardMarkup(rows)
 
 
-async def _send_list(context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+async def _send_list(context: Context, chat_id: int,
                      saved: list[series_store.SavedSeries]) -> None:
     lines = [TEXT["saved_head"].format(n=len(saved))]
     for s in saved:
         horizon = f", {s.horizon} periodos" if s.horizon else ""
         lines.append(f"{s.number}. {html.escape(s.name)} ({FREQ_WORD[s.freq]}{horizon})")
-    await send.send_html(context.bot, chat_id, "\n".join(lines), reply_markup=_list_keyboard(saved))
+    await send.send_html(context, chat_id, "\n".join(lines), reply_markup=_list_keyboard(saved))
 
 
-async def series_cmd(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def series_cmd(update: Update, context: Context) -> None:
     chat_obj = update.effective_chat
     if chat_obj is None:
         return
     args = context.args or []
     if len(args) >= 2 and args[0].lower() in {"borrar", "eliminar", "quitar"}:
         if not await _may_change(update, context):
-            await send.send_html(context.bot, chat_obj.id, TEXT["admins_only"])
+            await send.send_html(context, chat_obj.id, TEXT["admins_only"])
             return
         found = await _read(context, series_store.find_series, chat_obj.id, " ".join(args[1:]))
         ok = found is not None and await _write(context, series_store.delete_series, chat_obj.id, found.id)
-        await send.send_html(context.bot, chat_obj.id, TEXT["deleted"] if ok else TEXT["gone"])
+        await send.send_html(context, chat_obj.id, TEXT["deleted"] if ok else TEXT["gone"])
         return
     saved = await _read(context, series_store.list_series, chat_obj.id)
     if not saved:
-        await send.send_html(context.bot, chat_obj.id, TEXT["none_saved"])
+        await send.send_html(context, chat_obj.id, TEXT["none_saved"])
         return
     await _send_list(context, chat_obj.id, saved)
 
 
-async def _may_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def _may_change(update: Update, context: Context) -> bool:
     return is_private(update) or await is_admin(update, context)
 
 
-async def _save(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int, product_id: int, market_id: int,
+async def _save(update: Update, context: Context, chat_id: int, product_id: int, market_id: int,
                 freq: str, horizon: int | None, name: str | None = None) -> None:
     if not await _may_change(update, context):
-        await send.send_html(context.bot, chat_id, TEXT["admins_only"])
+        await send.send_html(context, chat_id, TEXT["admins_only"])
         return
     try:
         saved, new = await _write(context, series_store.save_series, chat_id, product_id, market_id, freq,
                                   horizon, name)
     except ValueError as exc:
-        await send.send_html(context.bot, chat_id, html.escape(str(exc)))
+        await send.send_html(context, chat_id, html.escape(str(exc)))
         return
     key = "saved" if new else "updated"
-    await send.send_html(context.bot, chat_id, TEXT[key].format(number=saved.number, name=html.escape(saved.name)))
+    await send.send_html(context, chat_id, TEXT[key].format(number=saved.number, name=html.escape(saved.name)))
 
 
-async def on_save_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_save_text(update: Update, context: Context) -> None:
     """'guardar esta serie [como NOMBRE]' after a forecast in this chat."""
     chat_obj, message = update.effective_chat, update.effective_message
     if chat_obj is None or message is None or not message.text:
         return
     last = context.chat_data.get(LAST_KEY) if context.chat_data is not None else None
     if not last:
-        await send.send_html(context.bot, chat_obj.id, TEXT["nothing_to_save"])
+        await send.send_html(context, chat_obj.id, TEXT["nothing_to_save"])
         return
     match = SAVE_RE.search(message.text)
     name = match.group("name").strip() if match and match.group("name") else None
@@ -256,7 +274,7 @@ async def on_save_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await _save(update, context, chat_obj.id, product_id, market_id, freq, horizon, name)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     chat_obj = update.effective_chat
     if query is None or not query.data or chat_obj is None:
@@ -294,12 +312,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _forecast_saved(update, context, chat_obj.id, saved)
 
 
-async def _on_migrated(old: int, new: int) -> None:
-    if _STORE:
-        await _STORE[-1].write(series_store.migrate_chat, old, new)
-
-
-_STORE: list[Any] = []
+async def on_chat_moved(svc: Services, old: int, new: int) -> None:
+    """A group that became a supergroup keeps its saved series."""
+    await svc.store.write(series_store.migrate_chat, old, new)
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
@@ -308,9 +323,3 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CallbackQueryHandler(on_button, pattern=r"^fc[srd]:"))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.Regex(SAVE_RE)
                                    & (filters.ChatType.PRIVATE | chat.ADDRESSED), on_save_text))
-    hooks.INTENT_HANDLERS["forecast"] = on_forecast_intent
-    svc = app.bot_data.get("services")
-    if svc is not None:
-        _STORE.append(svc.store)
-    if _on_migrated not in send.on_migrated:
-        send.on_migrated.append(_on_migrated)

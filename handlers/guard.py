@@ -8,17 +8,17 @@ import logging
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.error import NetworkError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
 from handlers import messages, send
 from handlers.chat import ADDRESSED
-from handlers.common import services
+from handlers.context import Context, bot_data, services
 from handlers.send import answer_callback, send_html
 
 log = logging.getLogger(__name__)
 
 
-async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def flood_guard(update: Update, context: Context) -> None:
     """Runs before every other handler (group -1): a user over the per-minute limit gets one polite
     message, then silence until the window has room. Inline queries (one per keystroke) are not counted."""
     user = update.effective_user
@@ -32,7 +32,7 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         if update.callback_query is not None:
             await answer_callback(update.callback_query, messages.text("flood", limit=limit)[:200], show_alert=True)
         elif update.effective_chat is not None:
-            await send_html(context.bot, update.effective_chat.id, messages.text("flood", limit=limit))
+            await send_html(context, update.effective_chat.id, messages.text("flood", limit=limit))
     log.info("flood: user %s over %d messages/minute (%s)", user.id, services(context).flood.per_minute, verdict)
     raise ApplicationHandlerStop
 
@@ -48,16 +48,15 @@ def _for_us(update: Update) -> bool:
     return bool(ADDRESSED.check_update(update))
 
 
-async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A group became a supergroup: its chat state and settings move to the new id (and the on_migrated hooks
-    move whatever else other features keep per chat)."""
+async def on_migrate(update: Update, context: Context) -> None:
+    """A group became a supergroup: its chat state and settings move to the new id (and bot_data.chat_moved
+    moves whatever else other features keep per chat)."""
     message = update.effective_message
     if message is None or message.migrate_to_chat_id is None:
         return
     old, new = message.chat_id, int(message.migrate_to_chat_id)
     await services(context).memory.migrate(old, new)
-    for hook in send.on_migrated:
-        await hook(old, new)
+    await send.chat_moved(bot_data(context), old, new)
     log.info("chat %s migrated to %s", old, new)
 
 
@@ -79,7 +78,7 @@ def describe(update: object) -> str:
     return f"update {update.update_id} {kind} chat={chat} user={user} text={text!r}"
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     """The one error handler: log with context (never the token: see bot/logs.py), apologise briefly.
     Network trouble while fetching updates (update is None) is transient: PTB retries, one warning line."""
     if update is None and isinstance(context.error, NetworkError):
@@ -92,6 +91,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.callback_query is not None:
             await answer_callback(update.callback_query, html.unescape(messages.text("error"))[:200], show_alert=True)
         elif update.effective_chat is not None and update.inline_query is None:
-            await send_html(context.bot, update.effective_chat.id, messages.text("error"))
+            await send_html(context, update.effective_chat.id, messages.text("error"))
     except Exception:  # the apology itself failed (network down): the log line above is what matters
         log.warning("could not send the apology for update %s", update.update_id)

@@ -9,8 +9,8 @@
   SIPSABOT_REFRESH_ON_START=0), and the outbox is drained.
 - The outbox is drained after every evaluation and every DRAIN_INTERVAL_S: chats are served concurrently (at most
   `concurrency` sends in flight), each chat's messages in order. The bot's AIORateLimiter (built in bot/app.py)
-  keeps sends within Telegram's limits; a RetryAfter that still escapes it re-queues the batch after the
-  requested time. See models.alerts for the delivery guarantee.
+  keeps sends within Telegram's limits; every other Telegram answer is read by the one delivery policy
+  (handlers/delivery.py) and turned into an outbox operation here. See models.alerts for the delivery guarantee.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import datetime as dt
 import logging
 import sqlite3
 import time
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,17 +28,17 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application
 
 from data import alerts_store as store
 from data import backup
 from data.store import Store
+from handlers.context import BotData, Context, JobSettings, bot_data
+from handlers.delivery import Delivery, Outcome, classify
 from models import alerts, schedule
 
 log = logging.getLogger(__name__)
 
-KEY = "alert_jobs"
 DRAIN_INTERVAL_S = 30.0
 MAX_ATTEMPTS = 20
 FORECAST_PREFIX = "alfc:"  # callback data "alfc:<subscription id>" (handled in handlers/alerts.py)
@@ -65,10 +64,10 @@ class DrainStats:
 
 @dataclass
 class AlertJobs:
-    """Per-application state of the alert machinery (kept in bot_data[KEY])."""
+    """Per-application state of the alert machinery (kept in bot_data.alert_jobs)."""
 
     store: Store  # the application's store: alert writes go through its single writer thread
-    settings: Any
+    settings: JobSettings | None
     tz: ZoneInfo
     concurrency: int = 4
     drain_interval: float = DRAIN_INTERVAL_S
@@ -135,65 +134,45 @@ class AlertJobs:
         try:
             message = await bot.send_message(batch.chat_id, batch.text, parse_mode=ParseMode.HTML,
                                              reply_markup=forecast_buttons(batch))
-        except RetryAfter as exc:
-            wait = _seconds(exc)  # flood control is per bot: every chat waits, not only this one
-            self.paused_until = max(self.paused_until, time.monotonic() + wait)
-            await self.db(store.mark_retry, keys, _later(float(wait)), f"RetryAfter {wait}")
-            stats.retried += len(keys)
-            return False
-        except Forbidden as exc:
-            log.info("alerts: chat %s blocked the bot (%s): deactivating its alerts", batch.chat_id, exc.message)
-            await self.db(store.deactivate_chat, batch.chat_id, f"Forbidden: {exc.message}")
-            stats.dropped += len(keys)
-            return False
-        except ChatMigrated as exc:
-            log.info("alerts: chat %s migrated to %s", batch.chat_id, exc.new_chat_id)
-            await self.db(store.migrate_chat, batch.chat_id, exc.new_chat_id)
-            await self.db(store.mark_retry, keys, store.utc_now(), "migrated")
-            stats.retried += len(keys)
-            return False
-        except BadRequest as exc:
-            if "chat not found" in exc.message.lower():
-                await self.db(store.deactivate_chat, batch.chat_id, f"BadRequest: {exc.message}")
-            else:
-                log.error("alerts: Telegram refused alert %s for chat %s: %s", keys, batch.chat_id, exc.message)
-                await self.db(store.mark_dropped, keys, f"BadRequest: {exc.message}")
-            stats.dropped += len(keys)
-            return False
-        except (TimedOut, NetworkError) as exc:
-            # Unless the connection was never made, Telegram may have accepted the message: resent with the note.
-            doubt = not any(m in str(exc) for m in ("ConnectError", "ConnectTimeout"))
-            attempts = await self.db(_attempts, keys[0])
-            if attempts >= MAX_ATTEMPTS:
-                log.error("alerts: giving up on %s after %d attempts: %s", keys, attempts, exc)
-                await self.db(store.mark_dropped, keys, f"{type(exc).__name__}: {exc}")
-                stats.dropped += len(keys)
-            else:
-                await self.db(store.mark_retry, keys, _later(min(3600.0, 10.0 * 2 ** attempts)),
-                              f"{type(exc).__name__}: {exc}", doubt)
-                stats.retried += len(keys)
-            return False
-        except Exception as exc:  # anything else: unknown whether it left, so retry later flagged in doubt
-            log.exception("alerts: unexpected error sending %s to chat %s", keys, batch.chat_id)
-            await self.db(store.mark_retry, keys, _later(60.0), f"{type(exc).__name__}: {exc}", True)
-            stats.retried += len(keys)
+        except Exception as exc:  # whatever it was, the policy says what it means for this alert
+            await self._failed(batch, keys, classify(exc), stats)
             return False
         await self.db(store.mark_delivered, keys, getattr(message, "message_id", None))
         stats.sent += len(keys)
         stats.messages += 1
         return True
 
-
-def _seconds(exc: RetryAfter) -> float:
-    with warnings.catch_warnings():  # PTB 22 warns that retry_after will become a timedelta
-        warnings.simplefilter("ignore")
-        wait = exc.retry_after
-    return wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
-
-
-def _attempts(conn: sqlite3.Connection, key: str) -> int:
-    row = conn.execute("SELECT attempts FROM alert_queue WHERE key = ?", (key,)).fetchone()
-    return int(row[0]) if row else 0
+    async def _failed(self, batch: alerts.Batch, keys: list[str], got: Delivery, stats: DrainStats) -> None:
+        """The outbox side of the delivery policy: nothing is lost, only re-queued, moved or dropped with a reason."""
+        if got.outcome is Outcome.WAIT:  # flood control is per bot: every chat waits, not only this one
+            self.paused_until = max(self.paused_until, time.monotonic() + got.wait_s)
+            await self.db(store.mark_retry, keys, _later(got.wait_s), got.detail)
+            stats.retried += len(keys)
+        elif got.outcome is Outcome.GONE:
+            log.info("alerts: chat %s is gone (%s): deactivating its alerts", batch.chat_id, got.detail)
+            await self.db(store.deactivate_chat, batch.chat_id, got.detail)
+            stats.dropped += len(keys)
+        elif got.outcome is Outcome.MIGRATED and got.new_chat_id is not None:
+            log.info("alerts: chat %s migrated to %s", batch.chat_id, got.new_chat_id)
+            await self.db(store.migrate_chat, batch.chat_id, got.new_chat_id)
+            await self.db(store.mark_retry, keys, store.utc_now(), "migrated")
+            stats.retried += len(keys)
+        elif got.outcome in (Outcome.MARKUP, Outcome.REJECTED):
+            log.error("alerts: Telegram refused alert %s for chat %s: %s", keys, batch.chat_id, got.detail)
+            await self.db(store.mark_dropped, keys, got.detail)
+            stats.dropped += len(keys)
+        else:  # NETWORK: unless the connection was never made, Telegram may have it: resent with the note
+            tried = await self.db(store.attempts, keys[0])
+            if tried >= MAX_ATTEMPTS:
+                log.error("alerts: giving up on %s after %d attempts: %s", keys, tried, got.detail)
+                await self.db(store.mark_dropped, keys, got.detail)
+                stats.dropped += len(keys)
+            else:
+                if not got.detail.startswith(("TimedOut", "NetworkError")):
+                    log.error("alerts: unexpected error sending %s to chat %s: %s", keys, batch.chat_id, got.detail)
+                await self.db(store.mark_retry, keys, _later(min(3600.0, 10.0 * 2 ** tried)), got.detail,
+                              got.in_doubt)
+                stats.retried += len(keys)
 
 
 def _later(seconds: float) -> str:
@@ -212,11 +191,14 @@ def forecast_buttons(batch: alerts.Batch) -> InlineKeyboardMarkup | None:
 # ---------------------------------------------------------------- job callbacks
 
 
-def _jobs(context: ContextTypes.DEFAULT_TYPE) -> AlertJobs:
-    return context.application.bot_data[KEY]  # type: ignore[no-any-return]
+def _jobs(context: Context) -> AlertJobs:
+    found = bot_data(context).alert_jobs
+    if found is None:
+        raise RuntimeError("the alert jobs are not registered (handlers.jobs.register_jobs)")
+    return found
 
 
-async def refresh_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def refresh_job(context: Context) -> None:
     """Refresh a job's datasets off the event loop, evaluate, fan out; retry what failed."""
     aj = _jobs(context)
     assert context.job is not None
@@ -242,14 +224,13 @@ async def refresh_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     await aj.drain(context.bot)
 
 
-def train_forecasts(context: ContextTypes.DEFAULT_TYPE) -> None:
+def train_forecasts(context: Context) -> None:
     """New weekly prices: retrain the global forecast model in the forecast process pool (background, a no-op
     when this data version is already trained); answers keep using the previous model until it is saved."""
     from handlers.forecast import forecast_service
 
     aj = _jobs(context)
-    extra = getattr(aj.settings, "extra", {}) or {}
-    if "services" not in context.bot_data or str(extra.get("SIPSABOT_FORECAST_TRAIN", "1")) == "0":
+    if bot_data(context).services is None or aj.settings is None or not aj.settings.forecast_train:
         return  # no forecasting service in this application (or switched off)
     try:
         future = forecast_service(context).train_global(aj.db_path)
@@ -262,7 +243,7 @@ def train_forecasts(context: ContextTypes.DEFAULT_TYPE) -> None:
             else log.info("%s", f.result()))
 
 
-async def drain_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def drain_job(context: Context) -> None:
     """Every DRAIN_INTERVAL_S: evaluate imports made outside the bot's jobs (`sipsabot refresh` or `import`
     from another process), then send what is due (retries, quiet hours that ended)."""
     aj = _jobs(context)
@@ -278,7 +259,7 @@ def _new_runs(conn: sqlite3.Connection) -> bool:
     return newest > store.evaluated_run(conn)
 
 
-async def startup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def startup_job(context: Context) -> None:
     """Recover from a crash, catch up, and send what is due."""
     aj = _jobs(context)
     doubt = await aj.db(store.recover_in_doubt)
@@ -292,7 +273,7 @@ async def startup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     if result.queued:
         log.info("alerts: start-up evaluation queued %d alerts", result.queued)
     train_forecasts(context)  # a mirror refreshed while the bot was down (or a new code version) gets its model
-    if not getattr(aj.settings, "refresh_on_start", True):  # SIPSABOT_REFRESH_ON_START=0: no catch-up either
+    if aj.settings is None or not aj.settings.refresh_on_start:  # SIPSABOT_REFRESH_ON_START=0: no catch-up
         await aj.drain(context.bot)
         return
     jobs = schedule.parse_schedule(aj.settings.refresh_schedule)
@@ -305,7 +286,7 @@ async def startup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     await aj.drain(context.bot)
 
 
-def daily_backup(settings: Any) -> str:
+def daily_backup(settings: JobSettings) -> str:
     """The state's scheduled backup: a dated, compressed copy in settings.backup_path, keeping the newest
     settings.backup_keep. Blocking (run it in a thread). Returns a line for the log."""
     path, found = backup.backup_state(settings.state_path, settings.backup_path)
@@ -314,9 +295,11 @@ def daily_backup(settings: Any) -> str:
     return f"state backup {path} ({rows}); {len(gone)} older removed"
 
 
-async def backup_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def backup_job(context: Context) -> None:
     try:
-        log.info(await asyncio.to_thread(daily_backup, _jobs(context).settings))
+        settings = _jobs(context).settings
+        if settings is not None:
+            log.info(await asyncio.to_thread(daily_backup, settings))
     except backup.BackupError:
         log.exception("the daily state backup failed; the state itself is unchanged")
 
@@ -330,25 +313,26 @@ def _at(text: str, tz: ZoneInfo) -> dt.time:
         return dt.time(3, 30, tzinfo=tz)
 
 
-def register_jobs(application: Application, settings: Any, db_path: Path | str | None = None,
-                  refresh: Callable[..., list[Any]] | None = None) -> AlertJobs:
-    """Schedule the refresh jobs, the periodic drain and the start-up catch-up. Call from post_init."""
+def register_jobs(application: Application, settings: JobSettings,  # type: ignore[type-arg]
+                  db_path: Path | str | None = None, refresh: Callable[..., list[Any]] | None = None) -> AlertJobs:
+    """Schedule the refresh jobs, the periodic drain and the start-up catch-up. Call from post_init. The alert
+    writes use the application's store (one writer per process); only without services (or with another
+    `db_path`, in tests) a store is opened here, and closed with the jobs."""
     jq = application.job_queue
     if jq is None:
         raise RuntimeError("python-telegram-bot[job-queue] is required for refreshes and alerts")
-    extra = getattr(settings, "extra", {}) or {}
-    svc = application.bot_data.get("services")
-    own = getattr(svc, "store", None) if db_path is None else None
+    data = application.bot_data
+    if not isinstance(data, BotData):
+        raise RuntimeError("the Application was built without handlers.context.CONTEXT_TYPES")
+    svc = data.services
+    own = svc.store if svc is not None and db_path is None else None
     aj = AlertJobs(
-        store=own or Store(db_path or settings.db_path, getattr(settings, "state_path", None) if db_path is None
-                           else None),
-        settings=settings, tz=ZoneInfo(settings.timezone),
-        concurrency=max(1, int(extra.get("SIPSABOT_ALERT_CONCURRENCY", 4))),
-        drain_interval=float(extra.get("SIPSABOT_ALERT_DRAIN_S", DRAIN_INTERVAL_S)), refresh=refresh,
-        owns_store=own is None,
+        store=own or Store(db_path or settings.db_path, settings.state_path if db_path is None else None),
+        settings=settings, tz=ZoneInfo(settings.timezone), concurrency=max(1, settings.alert_concurrency),
+        drain_interval=settings.alert_drain_s, refresh=refresh, owns_store=own is None,
     )
-    application.bot_data[KEY] = aj
-    if svc is not None and hasattr(svc, "on_stop"):
+    data.alert_jobs = aj
+    if svc is not None:
         svc.on_stop.append(aj.close)
     for job in schedule.parse_schedule(settings.refresh_schedule):
         jq.run_custom(refresh_job, name=f"refresh:{job.name}", data=RefreshTask(job.name, job.datasets),
@@ -358,12 +342,8 @@ def register_jobs(application: Application, settings: Any, db_path: Path | str |
     jq.run_repeating(drain_job, interval=aj.drain_interval, first=aj.drain_interval, name="alerts:drain",
                      job_kwargs={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60})
     jq.run_once(startup_job, when=0, name="alerts:startup")
-    if int(getattr(settings, "backup_keep", 0) or 0) > 0 and hasattr(settings, "state_path"):
+    if settings.backup_keep > 0:
         # A late run (the bot was down at that hour) still runs within 6 hours rather than being skipped.
-        jq.run_daily(backup_job, time=_at(str(getattr(settings, "backup_time", "03:30")), aj.tz),
+        jq.run_daily(backup_job, time=_at(settings.backup_time, aj.tz),
                      name="state:backup", job_kwargs={"misfire_grace_time": 6 * 3600, "coalesce": True})
     return aj
-
-
-def register(app: Application) -> None:  # type: ignore[type-arg]
-    """No handlers of its own: the jobs are scheduled from post_init (bot/app.py calls register_jobs)."""

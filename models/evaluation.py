@@ -57,7 +57,7 @@ class Report:
 
 
 def load_questions(folder: Path = QUESTIONS, *, blind: bool = False) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The labelled set; with blind=True also folder/blind/*.jsonl (ENG-QA's blind held-out set, measured by
+    """The labelled set; with blind=True also folder/blind/*.jsonl (the blind held-out sets, measured by
     `sipsabot eval` only, never a unit-test gate, so nobody tunes the router to it)."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     records: list[dict[str, Any]] = []

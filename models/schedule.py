@@ -147,7 +147,7 @@ class RefreshOutcome:
 
 def run_refresh(store: Any, datasets: tuple[str, ...], settings: Any,
                 refresh: Callable[..., list[Any]] | None = None) -> RefreshOutcome:
-    """Refresh the datasets (ENG-SOAP's data.refresh: one transaction each, failures recorded in import_runs and
+    """Refresh the datasets (data.refresh: one transaction each, failures recorded in import_runs and
     the old data kept), then evaluate the alerts of whatever changed. Blocking: call it in a worker thread."""
     from data import refresh as refresh_module
     from data import state_ids

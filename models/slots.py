@@ -1,7 +1,7 @@
 """The router's intent vocabulary: intents, slot names and the JSON schema of an intent object.
 
 The rule parser, the clarification buttons, the /precio-style commands and the LLM path all produce the same
-object: {"intent": ..., "product": ..., "market": ...}. ENG-LLM constrains the model's output with SLOT_SCHEMA;
+object: {"intent": ..., "product": ..., "market": ...}. The LLM path constrains the model's output with SLOT_SCHEMA;
 product and market stay free strings that the router resolves against the mirror's vocabulary. The schema has
 no field for prices: the LLM never supplies a figure shown to the user (threshold is the user's own number).
 """

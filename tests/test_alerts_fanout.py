@@ -16,6 +16,7 @@ from telegram.ext import AIORateLimiter, Application
 from data import alerts_store as store
 from data.db import open_db
 from data.store import Store
+from handlers.context import CONTEXT_TYPES
 from handlers.jobs import AlertJobs
 from models import alerts
 from tests.alerts_fixtures import CORABASTOS, PAPA, add_week, ids
@@ -41,8 +42,8 @@ def api():
 
 
 def app_for(api: BotAPIServer) -> Application:
-    return (Application.builder().token(api.token).base_url(api.base_url).rate_limiter(AIORateLimiter())
-            .build())
+    return (Application.builder().context_types(CONTEXT_TYPES).token(api.token).base_url(api.base_url)
+            .rate_limiter(AIORateLimiter()).build())
 
 
 async def test_fanout_delivers_each_alert_once_and_handles_telegram_errors(db_path: Path, api: BotAPIServer) -> None:
@@ -114,4 +115,4 @@ async def test_periodic_drain_evaluates_imports_made_by_another_process(db_path:
         add_week(conn, 1, {(PAPA, CORABASTOS): 1850})  # e.g. `sipsabot refresh` run from cron
         await tick.run(app)
         assert len(api.sent(77)) == 1 and "$1.850/kg" in api.sent(77)[0].text
-        app.bot_data[jobs.KEY].close()
+        app.bot_data.alert_jobs.close()

@@ -165,7 +165,9 @@ async def test_daily_state_backup_is_scheduled_and_keeps_the_last_n(tmp_path: Pa
     settings = Settings(db_path=mirror, refresh_schedule="off", backup_keep=2, backup_time="04:15",
                         backup_dir=tmp_path / "diarias")
     with BotAPIServer() as api:
-        app = Application.builder().token(api.token).base_url(api.base_url).build()
+        from handlers.context import CONTEXT_TYPES
+
+        app = Application.builder().context_types(CONTEXT_TYPES).token(api.token).base_url(api.base_url).build()
         async with app:
             aj = jobs.register_jobs(app, settings)
             assert app.job_queue is not None

@@ -14,6 +14,7 @@ from bot.config import Settings
 from data.db import open_db
 from handlers import jobs
 from handlers.commands import source_html
+from handlers.context import CONTEXT_TYPES
 from models import alerts, schedule
 from tests.alerts_fixtures import CORABASTOS, PAPA, add_week, ids, week
 from tests.botapi import BotAPIServer
@@ -29,7 +30,7 @@ def api():
 
 
 def app_for(api: BotAPIServer) -> Application:
-    return Application.builder().token(api.token).base_url(api.base_url).build()
+    return Application.builder().context_types(CONTEXT_TYPES).token(api.token).base_url(api.base_url).build()
 
 
 async def test_cron_jobs_fire_after_dane_publication_in_bogota_time(db_path: Path, api: BotAPIServer) -> None:
@@ -87,7 +88,7 @@ async def test_failed_refresh_keeps_data_retries_shows_in_fuente_then_alerts(db_
             [msg] = api.sent(321)
             assert "$1.800/kg" in msg.text and "Fuente: DANE – SIPSA" in msg.text
             assert not jq.get_jobs_by_name("refresh:weekly:retry2")
-            app.bot_data[jobs.KEY].close()
+            app.bot_data.alert_jobs.close()
 
 
 @pytest.mark.parametrize("on_start", [True, False])
@@ -103,4 +104,4 @@ async def test_a_run_missed_while_down_is_caught_up_at_start_unless_disabled(db_
         [startup] = app.job_queue.get_jobs_by_name("alerts:startup")
         await startup.run(app)
         assert bool(app.job_queue.get_jobs_by_name("refresh:weekly:catch-up")) is on_start
-        app.bot_data[jobs.KEY].close()
+        app.bot_data.alert_jobs.close()

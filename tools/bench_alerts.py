@@ -110,7 +110,9 @@ async def fanout(n: int, rate: float | None, workdir: Path, tag: str) -> float:
     conn.commit()
     conn.close()
     with BotAPIServer() as api:
-        builder = Application.builder().token(api.token).base_url(api.base_url)
+        from handlers.context import CONTEXT_TYPES
+
+        builder = Application.builder().context_types(CONTEXT_TYPES).token(api.token).base_url(api.base_url)
         if rate is not None:
             builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=rate, overall_time_period=1))
         app = builder.build()

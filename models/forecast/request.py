@@ -1,4 +1,4 @@
-"""From what a user typed (product, market or city, frequency) to the series in the mirror, with ENG-ROUTER's
+"""From what a user typed (product, market or city, frequency) to the series in the mirror, with the router's
 resolver (models/resolve.py) for names: typos, colloquial names, cities instead of markets."""
 
 from __future__ import annotations
@@ -49,9 +49,9 @@ def resolve_series(conn: sqlite3.Connection, product: str, market: str | None = 
             if city is not None:
                 market_id = city[0]
         else:  # a city named for weekly/monthly prices means its main wholesale market
-            row = conn.execute("SELECT kind, city, name FROM markets WHERE id = ?", (market_id,)).fetchone()
-            if row is not None and row[0] == "city":
-                main = vocab.main_market(fold(str(row[1] or row[2])))
+            kind = ds.market_kind(conn, market_id)
+            if kind is not None and kind[0] == "city":
+                main = vocab.main_market(fold(kind[1]))
                 if main is not None:
                     market_id = main.id
     else:

@@ -2,7 +2,7 @@
 ENG-QA-5 without reading the router's code, its tests or the other labelled questions, with expected values
 computed from the real CSV with pandas.
 
-    .venv/bin/python tools/label_heldout5.py [--csv PATH]
+    .venv/bin/python tools/labellers/label_heldout5.py [--csv PATH]
 
 The questions are typed the way other people write on a phone, leaning on the markets the earlier sets used
 least: a caldense tendero in Manizales' Galerías, a quindiano in Mercar, a risaraldense in Mercasa, a cucuteño
@@ -11,8 +11,8 @@ in Bazurto, a payanés in the Plaza del barrio Bolívar, an ipialeño near the b
 in Tunja, a restaurant buyer in Bogotá and a market analyst (percentages, quarters, dd/mm/yyyy). Typos, no
 accents, abbreviations ("q", "xfa", "pa", "cuant", "kl"), cities instead of markets, and follow-up pairs.
 
-Expected values reuse tools/label_questions.py's Data class and tools/label_heldout3.py's labelling function
-(itself tools/label_heldout2.py's plus "pmean"/"monthsago"; pandas straight from
+Expected values reuse tools/label_questions.py's Data class and tools/labellers/label_heldout3.py's labelling function
+(itself tools/labellers/label_heldout2.py's plus "pmean"/"monthsago"; pandas straight from
 ../shared/sipsa/series/semanal_precios_2017-2025.csv.gz) and the documented answering policy: a city stands for
 its main wholesale market (or, when the city has no main market or the main market lacks the product, the city
 market with the newest price); no market means the first main market that priced the product in its newest week;
@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/label_questions.py
 import label_heldout3 as h3
 import label_questions as base
 

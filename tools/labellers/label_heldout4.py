@@ -2,7 +2,7 @@
 ENG-QA-4 without reading the router's code, its tests or the other labelled questions, with expected values
 computed from the real CSV with pandas.
 
-    .venv/bin/python tools/label_heldout4.py [--csv PATH]
+    .venv/bin/python tools/labellers/label_heldout4.py [--csv PATH]
 
 The questions are typed the way other people write on a phone: an opita farmer in Neiva and Pitalito, a pastuso
 trader ("ala", "vea"), a tolimense in the Plaza La 21, a llanero in the CAV, a rolo cook ("sumercé", "qué más"),
@@ -11,8 +11,8 @@ quarters, "variación porcentual"), a journalist (formal, "el año pasado", comp
 and a bumangués wholesaler. Typos, no accents, abbreviations ("q", "xq", "pa", "kg", "bta"), cities instead of
 markets, and follow-up pairs in the same chat.
 
-Expected values reuse tools/label_questions.py's Data class, tools/label_heldout2.py's and
-tools/label_heldout3.py's labelling functions (pandas straight from
+Expected values reuse tools/label_questions.py's Data class, tools/labellers/label_heldout2.py's and
+tools/labellers/label_heldout3.py's labelling functions (pandas straight from
 ../shared/sipsa/series/semanal_precios_2017-2025.csv.gz) and the documented answering policy: a city stands for
 its main wholesale market (or, when the city has no main market or the main market lacks the product, the city
 market with the newest price); no market means the first main market that priced the product in its newest week;
@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/label_questions.py
 import label_heldout3 as h3
 import label_questions as base
 

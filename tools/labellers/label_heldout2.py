@@ -1,7 +1,7 @@
 """Write tests/questions/blind/heldout2.jsonl: a BLIND held-out question set (tag "heldout2") written by ENG-QA
 without reading the router's code, with expected values computed from the real CSV with pandas.
 
-    .venv/bin/python tools/label_heldout2.py [--csv PATH]
+    .venv/bin/python tools/labellers/label_heldout2.py [--csv PATH]
 
 The questions are written as people type them on a phone (no accents, typos, abbreviations, regional names,
 cities instead of markets). Expected values reuse tools/label_questions.py's Data class (pandas straight from
@@ -26,6 +26,7 @@ from typing import Any
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/label_questions.py
 import label_questions as base
 
 OUT = base.OUT / "blind" / "heldout2.jsonl"  # read by `sipsabot eval`, not by the pytest slice

@@ -2,7 +2,7 @@
 ENG-QA-3 without reading the router's code or the other labelled questions, with expected values computed from
 the real CSV with pandas.
 
-    .venv/bin/python tools/label_heldout3.py [--csv PATH]
+    .venv/bin/python tools/labellers/label_heldout3.py [--csv PATH]
 
 The questions are typed the way other people than the previous tester's write on a phone: a costeña restaurant
 owner in Cartagena, a Boyacá potato farmer ("sumercé"), a tendero in Cali ("ve", "mirá"), a paisa trader
@@ -10,7 +10,7 @@ owner in Cartagena, a Boyacá potato farmer ("sumercé"), a tendero in Cali ("ve
 and a journalist (formal wording, quarters, percentage changes). Cities often stand for markets, and less common
 market names ("la 21", "la 41", "la minorista", "Santa Helena", "Plaza España", "la Nueva Sexta") are used.
 
-Expected values reuse tools/label_questions.py's Data class and tools/label_heldout2.py's labelling function
+Expected values reuse tools/label_questions.py's Data class and tools/labellers/label_heldout2.py's labelling function
 (pandas straight from ../shared/sipsa/series/semanal_precios_2017-2025.csv.gz) and the documented answering
 policy: a city stands for its main wholesale market (or, when the city has no main market or the main market
 lacks the product, the city market with the newest price); no market means the first main market that priced
@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/label_questions.py
 import label_heldout2 as h2
 import label_questions as base
 
