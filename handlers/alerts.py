@@ -16,6 +16,7 @@ from handlers.alert_flow import TEXT, allowed, chat_user, db, reply
 from handlers.common import Services
 from handlers.context import Context
 from models import alerts
+from models.render import SOURCE
 
 # ---------------------------------------------------------------- /alertas
 
@@ -37,7 +38,7 @@ def _listing(conn: sqlite3.Connection, chat_id: int) -> tuple[str, InlineKeyboar
         toggle = ("▶️ Reanudar", "resume") if sub.paused else ("⏸ Pausar", "pause")
         rows.append([InlineKeyboardButton(f"{toggle[0]} {n}", callback_data=f"als:{sub.id}:{toggle[1]}"),
                      InlineKeyboardButton(f"🗑 Borrar {n}", callback_data=f"als:{sub.id}:del")])
-    lines += ["", quiet_line, "Fuente: DANE – SIPSA"]
+    lines += ["", quiet_line, SOURCE]
     return "\n".join(lines), InlineKeyboardMarkup(rows[:50])
 
 

@@ -24,6 +24,7 @@ from handlers import chat, send
 from handlers.common import Services
 from handlers.context import Context, bot_data, is_admin, is_private, services
 from models.answer import Answer, ChatState
+from models.forecast.render import SOURCE as FORECAST_SOURCE
 from models.forecast.render import forecast_text
 from models.forecast.request import resolve_series
 from models.forecast.service import ForecastService
@@ -84,7 +85,7 @@ def caption(result: ForecastResult) -> str:
     unit = result.unit.split("/", 1)[-1]
     return (f"📈 <b>{html.escape(result.product)}</b> – {html.escape(result.market)}\n"
             f"Modelo: {html.escape(result.model_label)}. Próximo periodo: ${first.value:,.0f}/{unit}".replace(",", ".")
-            + f"\n{'Datos de demostración. ' if result.demo else ''}Fuente: DANE – SIPSA; pronóstico de SIPSABot")
+            + f"\n{'Datos de demostración. ' if result.demo else ''}{FORECAST_SOURCE}")
 
 
 async def run_and_send(update: Update, context: Context, chat_id: int,

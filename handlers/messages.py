@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from models.render import SOURCE
+
 
 @dataclass(frozen=True)
 class Command:
@@ -72,7 +74,7 @@ MESSAGES: dict[str, str] = {
         "Después puedes seguir con «¿y en Medellín?» o «¿y la semana pasada?».\n"
         "En grupos, menciona a @{bot} o responde a uno de mis mensajes.\n"
         "En cualquier chat: escribe <code>@{bot} papa criolla corabastos</code>.\n\n"
-        "Fuente: DANE – SIPSA."
+        f"{SOURCE}."
     ),
     "need_product": "Dime el producto, por ejemplo: <code>/{command} papa criolla en Corabastos</code>",
     "choose": "Elige una opción:",
@@ -93,7 +95,7 @@ MESSAGES: dict[str, str] = {
     "source_stale": " ⚠ desactualizado ({days} días)",
     "source_failed": "\n⚠ La última actualización de {label} falló ({when}); sigo con los datos anteriores.",
     "source_demo": "\n⚠ <b>Datos de DEMOSTRACIÓN</b>: las cifras son ficticias, solo para probar el bot.",
-    "source_footer": "\nFuente: DANE – SIPSA. Versión de los datos: {version}",
+    "source_footer": "\n" + SOURCE + ". Versión de los datos: {version}",
     "default_market_set": "Listo: cuando no digan el mercado, usaré <b>{market}</b> en este chat.",
     "default_market_cleared": "Listo: este chat ya no tiene mercado por defecto.",
     "default_market_show": "Mercado por defecto de este chat: <b>{market}</b>. Cámbialo con /mercado <i>nombre</i>.",
@@ -111,7 +113,7 @@ MESSAGES: dict[str, str] = {
     "inline_help_text": "Por ejemplo: papa criolla corabastos",
     "inline_nothing": "No encontré un precio para «{query}»",
     "feature_off": "Esa función todavía no está disponible en este bot.",
-    "chart_caption": "{title}\nFuente: DANE – SIPSA",
+    "chart_caption": "{title}\n" + SOURCE,
 }
 
 

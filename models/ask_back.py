@@ -17,8 +17,9 @@ from data import queries as q
 from data.text import fold
 from models.answer import Answer, Choice
 from models.lang import PRODUCT_STOPWORDS, singular, words
-from models.resolve import MAIN_MARKETS, ProductMatch, Vocabulary
+from models.resolve import ProductMatch, Vocabulary
 from models.slots import Intent
+from models.understanding.names import MAIN_MARKETS
 
 # intents that answer for one market (a place the user named matters)
 ONLY_KIND = "only kind priced here"  # ProductMatch.text of a family word answered by its one kind priced there

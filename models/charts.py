@@ -10,8 +10,8 @@ import datetime as dt
 import io
 
 from models.answer import Chart
+from models.render import SOURCE
 
-SOURCE = "Fuente: DANE – SIPSA"
 MONTHS = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
 UNIT_LABELS = {
     "COP/kg": "Pesos por kilogramo (COP/kg)",

@@ -14,8 +14,8 @@ from data.db import connect, open_db
 from data.text import fold
 from models import evaluation
 from models.answer import ChatState
-from models.resolve import MAIN_MARKETS
 from models.router import Router
+from models.understanding.names import MAIN_MARKETS
 
 META, RECORDS = evaluation.load_questions()
 DEMO_PRODUCTS = {fold(p) for p, _, _ in demo.PRODUCTS}

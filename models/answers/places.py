@@ -8,7 +8,7 @@ from data import queries as q
 from models.answers.context import Ctx, fold
 from models.dates import Period
 from models.query import Query
-from models.resolve import MAIN_MARKETS
+from models.understanding.names import MAIN_MARKETS
 
 
 def default_market(product_id: int, ctx: Ctx) -> q.Market | None:

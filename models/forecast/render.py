@@ -7,8 +7,9 @@ from typing import Any
 
 from models.forecast.candidates import BY_KEY, SWITCH_MARGIN
 from models.forecast.types import FREQS, ForecastResult
+from models.render import SOURCE as DATA_SOURCE
 
-SOURCE = "Fuente: DANE – SIPSA; pronóstico de SIPSABot"
+SOURCE = f"{DATA_SOURCE}; pronóstico de SIPSABot"
 CAVEAT = ("Ojo: los choques (clima, paros o bloqueos de vías, cambios bruscos de oferta) rompen cualquier "
           "modelo; tome el pronóstico como referencia, no como certeza.")
 
