@@ -202,6 +202,10 @@ _SO_FAR = re.compile(r"\blo (?:que va|que llevamos|que lleva|corrido) (?:del? |d
                      r"(?:(\d{4})|(a[nñ]o|mes|semestre|trimestre))\b")
 
 
+_VS_NOW = re.compile(rf"\b(hace {_NUM} {_UNIT}|(?:el )?\d{{1,2}} de {_MONTH_RE}(?: de \d{{4}})?) (?:vs\.?|versus"
+                     r"|frente a|contra|comparado con|a) (?:ahora|hoy|el ultimo dato|lo ultimo|este momento)\b")
+
+
 def spelled_numbers(text: str) -> str:
     """"el quince de mayo de dos mil veinticuatro" -> "el 15 de mayo de 2024": days and years said in words; also
     quarter codes ("Q2 2023" -> "2 trimestre 2023") and "del primer al tercer trimestre" spelled out."""
@@ -213,6 +217,7 @@ def spelled_numbers(text: str) -> str:
     text = _ELLIPTIC_PART.sub(lambda m: f"{m.group(1)} {m.group(4)} {m.group(2)} {m.group(3)} {m.group(4)}", text)
     text = _SPELLED_YEAR.sub(lambda m: str(2000 + _UNITS_WORDS[m.group(1)]), text)
     text = _SO_FAR.sub(lambda m: m.group(1) or f"este {m.group(2)}", text)  # "en lo que va del año" = this year
+    text = _VS_NOW.sub(r"desde \1 hasta hoy", text)  # "hace 4 semanas vs ahora": from then to the newest data
     return _SPELLED_DAY.sub(lambda m: f"{31 if m.group(1) == 'treinta y uno' else _UNITS_WORDS[m.group(1)]} "
                             f"{m.group(2) or ''}{m.group(3)}", text)
 
@@ -245,14 +250,16 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
             continue
         rest = text[rm.end() + first[3]:]
         link = _RANGE_LINK.match(rest)
-        if link is None and rm.group("compare"):
-            link = re.match(r",? con (?:el |la )?", rest)  # "compara octubre 2025 con octubre 2024"
+        asked_compare = rm.group("compare") or re.search(r"\bcompar\w*", text[:rm.start()]) is not None
+        if link is None and asked_compare:
+            # "compara octubre 2025 con octubre 2024", "compare el precio … el 1 de julio de 2024 con el del 1 …"
+            link = re.match(r",? con (?:el del |la del |el de |la de |el |la )?", rest)
         if link is None:
             continue
         second = _point_len(rest[link.end():], today)
         if not second:
             continue
-        compared = bool(rm.group("compare")) or link.groupdict().get("versus") is not None
+        compared = bool(asked_compare) or link.groupdict().get("versus") is not None
         phrase = text[rm.start():rm.end() + first[3] + link.end() + second[3]]
         start, end = first[0], second[1]
         first_has_year = re.search(r"\d{4}|a[nñ]o", text[rm.end():rm.end() + first[3]]) is not None
@@ -364,7 +371,8 @@ def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Pe
 
 _PART_KINDS = frozenset({"month", "quarter", "semester"})
 _FULL_MONTHS = "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
-_RANGE_LINK = re.compile(r",? ?(?:(?:y el|y en|y la del|y la semana del|y|hasta el|hasta la del|hasta|al|a la del|a|-)"
+_RANGE_LINK = re.compile(r",? ?(?:(?:y el del|y la del|y el de|y la de|y el|y en|y la semana del|y|hasta el"
+                         r"|hasta la del|hasta|al|a la del|a|-)"
                          r"|(?P<versus>vs\.?|versus|frente al|frente a|frente|contra|comparado con el|comparado con"
                          r"|con respecto al|que en el|que en|que el|o en el|o en|o el|o))"
                          r" ?(?:la semana del |semana del |la del |el del |el |en |la )?")

@@ -35,9 +35,15 @@ _SHORTHAND = re.compile(r"(?<![0-9a-zñ$.,/])(" + "|".join(sorted(SHORTHAND, key
                         + r")(?![0-9a-zñ/])")
 
 
+# "cuánto a variado", "a subido": the auxiliary "ha" written as the preposition "a" (a common slip)
+_HA_SLIP = re.compile(r"\b(cuanto|cuantos|como|que|lo|le|se|ya|no|q) a (variado|cambiado|subido|bajado|aumentado"
+                      r"|disminuido|estado|sido|llegado|costado|valido|caido|fluctuado|evolucionado)\b")
+
+
 def expand_shorthand(norm: str) -> str:
     """Chat shorthand in normalised text spelled out ("a cmo ta la papa pal lunes" -> "a como esta la papa para el
     lunes"); a token that is part of a number, a date or a slash abbreviation ("b/quilla") is left alone."""
+    norm = _HA_SLIP.sub(r"\1 ha \2", norm)
     if not _SHORTHAND.search(norm):
         return norm
     return _SPACES.sub(" ", _SHORTHAND.sub(lambda m: SHORTHAND[m.group(1)], norm)).strip()

@@ -25,121 +25,13 @@ from models.lang import (
     sound_key,
     words,
 )
+from models.understanding.names import CITY_NICKNAMES, COLLOQUIAL_MARKETS, COLLOQUIAL_PRODUCTS, MAIN_MARKETS
 
 T = TypeVar("T")
 
-# colloquial name -> canonical product name (as in data/vocab/products.csv)
-COLLOQUIAL_PRODUCTS: dict[str, str] = {
-    "papa pastusa": "Papa parda pastusa",
-    "papa parda": "Papa parda pastusa",
-    "papa criolla": "Papa criolla limpia",
-    "criolla": "Papa criolla limpia",
-    "papa sabanera": "Papa sabanera",
-    "papa capira": "Papa capira",
-    "pastusa": "Papa parda pastusa",
-    "cebolla larga": "Cebolla junca",
-    "cebolla de rama": "Cebolla junca",
-    "cebolla en rama": "Cebolla junca",
-    "cebolla de huevo": "Cebolla cabezona blanca",
-    "cebolla huevo": "Cebolla cabezona blanca",
-    "cebolla cabezona de huevo": "Cebolla cabezona blanca",
-    "cebolla blanca": "Cebolla cabezona blanca",
-    "cebolla roja": "Cebolla cabezona roja",
-    "cebolla morada": "Cebolla cabezona roja",
-    "platano verde": "Plátano hartón verde",
-    "platano harton": "Plátano hartón verde",
-    "platano maduro": "Plátano hartón maduro",
-    "guineo": "Plátano guineo",
-    "limon": "Limón Tahití",
-    "limon tahiti": "Limón Tahití",
-    "limon pajarito": "Limón común",
-    "aguacate hass": "Aguacate Hass",
-    "hass": "Aguacate Hass",
-    "tomate chonto": "Tomate chonto",
-    "tomate de arbol": "Tomate de árbol",
-    "habichuela": "Habichuela",
-    "frijol verde": "Fríjol verde en vaina",
-    "frijol rojo": "Fríjol cargamanto rojo",
-    "frijol cargamanto": "Fríjol cargamanto rojo",
-    "arveja": "Arveja verde en vaina",
-    "arveja verde": "Arveja verde en vaina",
-    "mazorca": "Chócolo mazorca",
-    "choclo": "Chócolo mazorca",
-    "chocolo": "Chócolo mazorca",
-    "mora": "Mora de Castilla",
-    "maracuya": "Maracuyá",
-    "zanahoria": "Zanahoria",
-    "pechuga": "Pechuga de pollo",
-    "ahuyama": "Ahuyama",
-    "auyama": "Ahuyama",
-    "pimenton": "Pimentón",
-    "aji": "Ají topito dulce",
-    "fresa": "Fresa",
-    "sal": "Sal yodada",
-    "lenteja": "Lenteja importada",
-    "lentejas": "Lenteja importada",
-    "garbanzo": "Garbanzo importado",
-    "carne molida": "Carne de res molida, murillo",
-}
-
-# colloquial market names -> canonical market name
-COLLOQUIAL_MARKETS: dict[str, str] = {
-    "abastos": "Bogotá, D.C., Corabastos",
-    "corabastos": "Bogotá, D.C., Corabastos",
-    "la mayorista": "Medellín, Central Mayorista de Antioquia",
-    "central mayorista": "Medellín, Central Mayorista de Antioquia",
-    "mayorista de medellin": "Medellín, Central Mayorista de Antioquia",
-    "mayorista de antioquia": "Medellín, Central Mayorista de Antioquia",
-    "mayorista antioquia": "Medellín, Central Mayorista de Antioquia",
-    "la minorista": "Medellín, Plaza Minorista \"José María Villa\"",
-    "plaza minorista": "Medellín, Plaza Minorista \"José María Villa\"",
-    "minorista de medellin": "Medellín, Plaza Minorista \"José María Villa\"",
-    "santa helena": "Cali, Santa Elena",
-    "galeria santa elena": "Cali, Santa Elena",
-    "la 21": "Ibagué, Plaza La 21",
-    "la 41": "Pereira, La 41-Impala",
-    "potrerillo": "Pasto, El Potrerillo",
-    "bazurto": "Cartagena, Bazurto",
-    "las flores": "Bogotá, D.C., Plaza Las Flores",
-    "plaza de las flores": "Bogotá, D.C., Plaza Las Flores",
-}
-# city key -> its main wholesale market (used when a user names a city)
-MAIN_MARKETS: dict[str, str] = {
-    "bogota": "Bogotá, D.C., Corabastos",
-    "medellin": "Medellín, Central Mayorista de Antioquia",
-    "cali": "Cali, Cavasa",
-    "barranquilla": "Barranquilla, Barranquillita",
-    "bucaramanga": "Bucaramanga, Centroabastos",
-    "cucuta": "Cúcuta, Cenabastos",
-    "pereira": "Pereira, Mercasa",
-    "armenia": "Armenia, Mercar",
-    "manizales": "Manizales, Centro Galerías",
-    "ibague": "Ibagué, Plaza La 21",
-    "neiva": "Neiva, Surabastos",
-    "pasto": "Pasto, El Potrerillo",
-    "villavicencio": "Villavicencio, CAV",
-    "tunja": "Tunja, Complejo de Servicios del Sur",
-    "valledupar": "Valledupar, Mercabastos",
-    "monteria": "Montería, Mercado del Sur",
-    "cartagena": "Cartagena, Bazurto",
-    "sincelejo": "Sincelejo, Nuevo Mercado",
-    "popayan": "Popayán, Plaza de mercado del barrio Bolívar",
-    "ipiales": "Ipiales (Nariño), Ipiales somos todos",
-}
-CITY_NICKNAMES = {"medallo": "medellin", "bogota d c": "bogota", "bogota dc": "bogota", "la capital": "bogota",
-                  "barranquilla d e i p": "barranquilla", "curramba": "barranquilla", "cucuta": "cucuta",
-                  "san jose de cucuta": "cucuta", "santafe de bogota": "bogota",
-                  # abbreviations people type ("b/quilla" is tokenised as "b quilla")
-                  "bquilla": "barranquilla", "b quilla": "barranquilla", "barranquiya": "barranquilla",
-                  "baq": "barranquilla", "quilla": "barranquilla", "bmanga": "bucaramanga",
-                  "b manga": "bucaramanga", "bga": "bucaramanga", "bucara": "bucaramanga", "mde": "medellin",
-                  "mdllin": "medellin", "medell": "medellin", "ctg": "cartagena", "ctgena": "cartagena",
-                  "cgena": "cartagena", "cartagena de india": "cartagena", "bog": "bogota", "bta": "bogota",
-                  "bgta": "bogota", "bogot": "bogota", "villavo": "villavicencio", "vcio": "villavicencio",
-                  "cali valle": "cali", "clo": "cali", "cuc": "cucuta", "pei": "pereira",
-                  "sta marta": "santa marta", "smarta": "santa marta", "vpar": "valledupar"}
-# words in a product name that people leave out when they name the cut first ("lomo fino de res")
 _GENERIC_PRODUCT_WORDS = frozenset({"carne"})
+# what people call any city's wholesale market
+_NICKNAME_WORDS = frozenset({"abasto", "abastos", "mayorista", "minorista"})
 _GENERIC_MARKET_WORDS = frozenset({"plaza", "mercado", "mercados", "central", "centro", "galeria", "de", "del", "la",
                                    "el", "los", "las", "y", "s", "a", "ltda", "sas", "s a s", "barrio"})
 # words that only say a market is a market: never a market's name on their own
@@ -441,7 +333,12 @@ class Vocabulary:
         for phrase, name in COLLOQUIAL_MARKETS.items():
             known = self.market_by_key.get(fold(name))
             if known is not None:
-                add(_content(phrase, frozenset()), ("market", known.id))
+                tokens = _content(phrase, frozenset())
+                add(tokens, ("market", known.id))
+                if set(tokens) <= _GENERIC_MARKET_WORDS | _NICKNAME_WORDS:
+                    # "abastos", "la mayorista": Bogotá's and Medellín's, unless another city is named ("la central
+                    # de abastos de Villavicencio")
+                    self.weak_phrases.add(tokens)
         for m in self.markets.values():
             if m.kind != "market":
                 continue

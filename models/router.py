@@ -191,6 +191,7 @@ class Router:
             if req.intent in {Intent.PRICE, Intent.PRICE_AT}:
                 keep = prev.get("period_kind") and not _resets_period(p)
                 req.intent = Intent.PRICE_AT if (req.period or keep) else Intent.PRICE
+        _same_statistic(req, p, prev_intent, prev)
         # "¿dónde está más barata?" asks for the market; "¿y cuál bajó más?" after movers in a market keeps it
         asks_where = p.keyword and (req.intent in {Intent.CHEAPEST, Intent.PRICIEST, Intent.COMPARE} or (
             req.intent is Intent.MOVERS and prev_intent is not Intent.MOVERS))
@@ -255,8 +256,9 @@ class Router:
         if state is None:
             return
         state.pending = list(answer.clarify)
-        # movers in a market have no product but a scope a follow-up keeps ("¿y cuál bajó más?")
-        movers_here = answer.intent == Intent.MOVERS.value and bool(answer.slots.get("market"))
+        # movers, rankings and counts in a market have no product but a scope a follow-up keeps ("¿y cuál bajó
+        # más?", "¿y la fruta?", "¿y en Santa Marta cuántos?")
+        movers_here = answer.intent in {Intent.MOVERS.value, Intent.STAT.value} and bool(answer.slots.get("market"))
         if ((answer.intent in {i.value for i in DATA_INTENTS} and answer.slots.get("product")) or movers_here) \
                 and not answer.clarify:
             state.intent = answer.intent
@@ -426,3 +428,30 @@ def _time_span(norm: str, dated: list[str]) -> tuple[int, int] | None:
                 end = m.start(2) + w.end()
             return m.start(), end
     return None
+
+
+# statistics that come in pairs: a follow-up saying only "¿y la más cara?" turns the pair around
+_PAIRS = {Stat.SEASON_LOW: (Stat.SEASON_LOW, Stat.SEASON_HIGH), Stat.SEASON_HIGH: (Stat.SEASON_LOW, Stat.SEASON_HIGH),
+          Stat.MIN: (Stat.MIN, Stat.MAX), Stat.MAX: (Stat.MIN, Stat.MAX),
+          Stat.RANK_LOW: (Stat.RANK_LOW, Stat.RANK_HIGH), Stat.RANK_HIGH: (Stat.RANK_LOW, Stat.RANK_HIGH)}
+_DEAR = re.compile(r"\b(mas (car|alt|cost)\w*|mayor|maxim\w*|pico)\b")
+_CHEAP = re.compile(r"\b(mas (barat|baj|economic)\w*|menor|minim\w*|menos car\w*)\b")
+
+
+def _same_statistic(req: Query, p: Query, prev_intent: Intent | None, prev: dict[str, Any]) -> None:
+    """A bare follow-up to a statistic stays that statistic: "¿y la más cara?" after the cheapest month is the
+    dearest month (not the dearest market), "¿y la fruta?" after the cheapest vegetable ranks the fruits, "¿y en
+    Santa Marta cuántos?" after a product count counts there."""
+    if prev_intent is not Intent.STAT or p.product.status != "none" or prev.get("stat") not in set(Stat):
+        return
+    before = Stat(prev["stat"])
+    pair = _PAIRS.get(before)
+    if pair is not None and (_DEAR.search(p.norm) or _CHEAP.search(p.norm)):
+        req.intent, req.stat = Intent.STAT, pair[1] if _DEAR.search(p.norm) else pair[0]
+    elif (before in {Stat.RANK_LOW, Stat.RANK_HIGH} and req.group and not p.keyword) or (
+            before in {Stat.COUNT_PRODUCTS, Stat.COUNT_MARKETS} and re.search(r"\bcuant[oa]s\b", p.norm)):
+        req.intent, req.stat = Intent.STAT, before
+    else:
+        return
+    if req.stat in {Stat.RANK_LOW, Stat.RANK_HIGH}:
+        req.group = req.group or prev.get("group")

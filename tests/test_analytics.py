@@ -557,3 +557,43 @@ def test_movers_between_two_dates_compare_those_two_weeks_and_lead_with_what_was
     router.answer("¿qué subió más esta semana en la mayorista de medellín?", state)
     falls = router.answer("¿y qué fue lo que más bajó?", state)
     assert MED in falls.text and all(v.market == MED for v in falls.values)
+
+
+# -- readings added after blind12 (in other words than that set) ------------------------------------------------
+def test_colloquial_extremes_and_year_over_year_words(router: Router) -> None:
+    year = papa_weeks(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    roof = ask(router, "¿cuándo tocó techo la papa criolla en corabastos en 2023?")
+    assert values(roof, "max")[0][0] == max(p for _, p in year)
+    low = ask(router, "dígame el precio más bajito de la papa criolla en corabastos en 2023")
+    assert values(low, "min")[0][0] == min(p for _, p in year)
+    yoy = ask(router, "papa criolla corabastos yoy")
+    assert [v.kind for v in yoy.values].count("change_pct") == 1
+    season = ask(router, "mes de mayor precio estacional de la papa criolla en corabastos")
+    assert values(season, "month")[0][0] == 9
+
+
+def test_bare_follow_ups_keep_the_statistic(router: Router) -> None:
+    state = ChatState(chat_id=31)
+    router.answer("¿en qué mes se consigue más barata la papa criolla en corabastos?", state)
+    assert values(router.answer("¿y la más cara?", state), "month")[0][0] == 9
+    state = ChatState(chat_id=32)
+    router.answer("¿cuál es la verdura más cara en corabastos?", state)
+    fruit = router.answer("¿y las frutas?", state)
+    assert fruit.values[0].product == "Fresa"
+    state = ChatState(chat_id=33)
+    router.answer("¿cuántos productos cotiza corabastos?", state)
+    there = router.answer("¿y en medellín cuántos?", state)
+    assert values(there, "count")[0][0] == 3  # tomato and the two mangos
+
+
+def test_changes_said_in_other_ways(router: Router) -> None:
+    slip = ask(router, "cuánto a subido la papa criolla en corabastos desde hace dos meses")
+    assert slip.slots.get("period_kind") == "since" and values(slip, "change_pct")
+    now = ask(router, "papa criolla en corabastos hace 3 semanas vs hoy, cuánto cambió")
+    assert now.slots.get("period_kind") == "since"
+    pair = ask(router, "compara la papa criolla en corabastos el 4 de enero de 2025 con el del 1 de marzo de 2025")
+    assert [v.date for v in pair.values if v.kind == "price"][:2] == ["2025-01-04", "2025-03-01"]
+    central = ask(router, "precio más alto del tomate chonto en la central de abastos de medellín en 2024")
+    assert values(central, "max") and central.values[0].market == MED
+    national = ask(router, "para el informe de abastos: a nivel nacional, ¿qué subió más esta semana?")
+    assert all(v.market is None for v in national.values)

@@ -18,6 +18,9 @@ from models.slots import Intent
 DEFAULT_HISTORY_WEEKS = 12  # the window of a trend question that names no period
 
 
+START_LOOKBACK_DAYS = 28
+
+
 def history(req: Query, ctx: Ctx) -> Answer:
     product = the_product(req)
     market, note = market_for(req, ctx, product)
@@ -39,6 +42,13 @@ def history(req: Query, ctx: Ctx) -> Answer:
     if period.grain:
         return change_of_means(req, ctx, product, market, period, rows, note)
     first, last = rows[0], rows[-1]
+    if period.kind in {"range", "since"} and first.week_start > start:
+        # the week holding the first day has no price: the closest earlier week with one, at most
+        # START_LOOKBACK_DAYS back (a change "from the 2nd of August" starts at the price in force then)
+        before = q.latest_price(ctx.conn, product.id, market.id, on_or_before=start)
+        if before is not None and (period.start - dt.date.fromisoformat(before.week_start)).days <= START_LOOKBACK_DAYS:
+            first = before
+            rows = [before, *rows]
     change = (last.price_mean - first.price_mean) / first.price_mean * 100.0
     lo = min(rows, key=lambda w: (w.price_mean, w.week_start))
     hi = max(rows, key=lambda w: (w.price_mean, w.week_start))

@@ -35,7 +35,7 @@ def movers(req: Query, ctx: Ctx) -> Answer:
                                  "calcular variaciones."), latest)
     (before, after), label = sides
     market = None
-    if req.markets:
+    if req.markets and not req.all_markets:  # "a nivel nacional" wins over a market word said in passing
         mm = req.markets[0]
         market = (ctx.vocab.main_market(mm.city) if mm.city else None) or mm.market
     market_id = market.id if market else None

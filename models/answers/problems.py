@@ -14,8 +14,9 @@ from models.answers.context import Ctx, fold, place_name, question_for, slots_of
 from models.dates import MONTH_NAMES, MONTHS, describe, fmt_date
 from models.lang import normalise
 from models.query import Query
-from models.resolve import MAIN_MARKETS, Vocabulary
+from models.resolve import Vocabulary
 from models.slots import DATA_INTENTS, Intent
+from models.understanding.names import MAIN_MARKETS
 
 
 def outside_data(req: Query, ctx: Ctx) -> Answer | None:
@@ -124,7 +125,8 @@ def ask_period(req: Query, dated: list[str], anchor: dt.date, span: tuple[int, i
 
 
 CHANGES_QUESTION = re.compile(
-    r"alt[oa]s?|baj[oa]s?|maxim[oa]s?|minim[oa]s?|promedio|media|mediana|pico|record|tope|epoca|temporada|cosecha"
+    r"alt[oa]s?|altic[oa]s?|baj[oa]s?|bajit[oa]s?|maxim[oa]s?|minim[oa]s?|promedio|media|mediana|pico|record|tope"
+    r"|techo|piso|fondo|yoy|epoca|temporada|cosecha|estacional\w*|variad[oa]s?|cambiad[oa]s?"
     r"|quincena|trimestre|semestre|car[oa]s?|barat[oa]s?|costos[oa]s?|subio|subido|bajado|aumento|variacion"
     r"|diferencia|comparad[oa]s?|comparar|frente|respecto|libras?|arrobas?|bultos?|canastas?|canastillas?|cajas?"
     r"|docenas?|cargas?|toneladas?|gramos|kilos|ultim[oa]|historic[oa]|historia|tendencia|inflacion|porcentaje"

@@ -42,7 +42,8 @@ _CHANGE_VERBS = re.compile(r"\b(se (puso|pusieron|ha puesto|han puesto|volvio|vo
                            r"|(lo )?(que|q) mas (bajo|subio|cayo|aumento|sube|baja))\b")
 _RANK_TOP = re.compile(r"\b(?:los|las|top|primer[oa]s|(?:cuales|que) son (?:los|las)) (\d{1,2}|dos|tres|cuatro|cinco"
                        r"|seis|siete|ocho|nueve|diez)\b")
-_MAX = re.compile(r"\b(max|precio (mas alto|maximo|mayor|record|tope)|como maximo"
+_MAX = re.compile(r"\b(max|precio (mas alto|maximo|mayor|record|tope)|como maximo|(toco|toca|tocar|llego al) techo"
+                  r"|(mas altico|mas altica|mas carito|mas carita)"
                   r"|(el|la|su) (maximo|maxima|pico|record|tope)|pico|record|tope"
                   r"|hasta (donde|cuanto) (llego|subio|ha llegado|ha subido)"
                   r"|(que|q) tan (car[oa]s?|altos?) (llego|llegaron|ha llegado|estuvo|se puso|se ha puesto)"
@@ -54,6 +55,7 @@ _MAX = re.compile(r"\b(max|precio (mas alto|maximo|mayor|record|tope)|como maxim
                   + r"|(mas alto|mayor) (del|de la|en el|en la|en) (a[nñ]o|historia|periodo|semestre|trimestre|mes)"
                   r"|el mas alto|la mas alta|precio mas alto|valor mas alto)\b")
 _MIN = re.compile(r"\b(min|precio (mas bajo|minimo|menor)|como minimo|(el|la|su) (minimo|minima|piso)"
+                  r"|precio mas bajito|(el|la|lo) mas (bajito|bajita|baratico|baratica|baratico)"
                   r"|(que|q) tan (barat[oa]s?|bajos?) (llego|llegaron|ha llegado|estuvo|se puso|se ha puesto)"
                   r"|(toco|tocar|toca) fondo|lo mas (bajo|barato) (que|q)? ?(ha|a|haya)? ?(tenido|estado|llegado"
                   r"|costado|valido)|hasta donde (bajo|cayo|ha bajado|ha caido)|minimo|minima"
@@ -75,7 +77,7 @@ _YEAR_AGO = re.compile(r"\b(hace (un|1) a[nñ]o|hace (doce|12) meses|(el|al|del)
                        r"|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) en (un|el ultimo) a[nñ]o"
                        r"|anual,? (sube|baja|subio|bajo|cambio|vario)"
                        r"|(variacion|cambio|subida|alza|baja|aumento) (anual|interanual|en el ultimo a[nñ]o)"
-                       r"|en el ultimo a[nñ]o|anualmente)\b")
+                       r"|en el ultimo a[nñ]o|anualmente|yoy|a/a|year over year)\b")
 # the year-ago words must be what the price is set against ("más cara QUE hace un año", "FRENTE al año pasado") or
 # come with a change verb; "el precio más alto el año pasado" is a maximum over last year
 _COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa] con|respecto a|respecto al|vs|versus|contra"
@@ -83,7 +85,8 @@ _COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa] con|respec
                           r"|hace (doce|12) meses|a[nñ]o pasado"
                           r"|el a[nñ]o pasado|el a[nñ]o anterior|la misma|el mismo|lo de hace)"
                           r"|(variacion|cambio|subida|alza|baja|aumento) (anual|interanual|en el ultimo a[nñ]o)"
-                          r"|anualmente|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) en (un|el ultimo)"
+                          r"|anualmente|yoy|a/a|year over year"  # the comparison is in the word itself
+                          r"|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) en (un|el ultimo)"
                           r" a[nñ]o|anual,? (sube|baja|subio|bajo|cambio|vario)"
                           r"|(ha |han )?(subido|bajado|cambiado|variado|vario|aumentado"
                           r"|encarecido|abaratado) (\w+ ){0,3}(desde|en|frente|respecto|comparado)"
@@ -107,6 +110,7 @@ _SEASON_POSITION = re.compile(r"\b(para (la|esta|esa|la actual) (epoca|temporada
                               r"|(esta|estan|anda|andan|sigue|siguen|se ve|se ven)( \w+){0,4} (?<!mas )(?<!menos )"
                               r"(car[oa]s?|barat[oa]s?|costos[oa]s?))\b")
 _SEASON = re.compile(r"\b((en )?(que|cual|cuales) (mes|meses|epoca|temporada|parte del a[nñ]o)"
+                     r"|mes(es)? de (menor|mayor|mas bajo|mas alto) precio|estacional\w*"
                      r"|mes(es)? (del a[nñ]o )?(mas|menos|en que|donde)|epoca (del a[nñ]o )?(mas|en que|donde)"
                      r"|temporada (mas|en que|de precios)"
                      r"|(suele|suelen|acostumbra|normalmente|usualmente|generalmente|por lo general|tipicamente)"
