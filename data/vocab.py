@@ -7,6 +7,8 @@ import csv
 import sqlite3
 from pathlib import Path
 
+import sqlite_utils
+
 from data.text import clean_name, fold
 
 VOCAB_DIR = Path(__file__).resolve().parent / "vocab"
@@ -18,22 +20,27 @@ def _read(name: str) -> list[dict[str, str]]:
 
 
 def seed(conn: sqlite3.Connection) -> None:
-    """Load the project's canonical product and market tables into an empty mirror."""
-    for row in _read("products.csv"):
-        cur = conn.execute(
-            "INSERT INTO products (name, key, group_name, unit, art_id) VALUES (?, ?, ?, ?, ?)",
-            (row["name"], fold(row["name"]), row["group"], row["unit"], int(row["art_id"]) if row["art_id"] else None),
-        )
-        for alias in filter(None, row["aliases"].split("|")):
-            add_alias(conn, "product", int(cur.lastrowid or 0), alias)
-    for row in _read("markets.csv"):
-        cur = conn.execute(
-            "INSERT INTO markets (name, key, kind, city, department, dept_code, fuen_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (row["name"], fold(row["name"]), row["kind"], row["city"], row["department"], row["dept_code"],
-             int(row["fuen_id"]) if row["fuen_id"] else None),
-        )
-        for alias in filter(None, row["aliases"].split("|")):
-            add_alias(conn, "market", int(cur.lastrowid or 0), alias)
+    """Load the project's canonical product and market tables into the mirror (bulk inserts through sqlite-utils;
+    ids continue after any row already there, so aliases can be attached without a lookup per row)."""
+    db = sqlite_utils.Database(conn)
+    for table, kind, fields in (("products", "product", _product_fields), ("markets", "market", _market_fields)):
+        rows = _read(f"{table}.csv")
+        first = int(conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]) + 1
+        db.table(table).insert_all(({"id": first + i, **fields(row)} for i, row in enumerate(rows)), pk="id")
+        db.table(f"{kind}_aliases").insert_all(
+            ({"alias": alias, "key": fold(alias), f"{kind}_id": first + i}
+             for i, row in enumerate(rows) for alias in filter(None, row["aliases"].split("|"))), ignore=True)
+
+
+def _product_fields(row: dict[str, str]) -> dict[str, object]:
+    return {"name": row["name"], "key": fold(row["name"]), "group_name": row["group"], "unit": row["unit"],
+            "art_id": int(row["art_id"]) if row["art_id"] else None}
+
+
+def _market_fields(row: dict[str, str]) -> dict[str, object]:
+    return {"name": row["name"], "key": fold(row["name"]), "kind": row["kind"], "city": row["city"],
+            "department": row["department"], "dept_code": row["dept_code"],
+            "fuen_id": int(row["fuen_id"]) if row["fuen_id"] else None}
 
 
 def add_alias(conn: sqlite3.Connection, kind: str, owner: int, alias: str) -> None:

@@ -53,6 +53,8 @@ from models.slots import DATA_INTENTS, PRODUCT_STATS, Intent, Stat, clean_slots,
 from models.understanding.stats import read_units
 
 log = logging.getLogger(__name__)
+# the answer when something below the router failed (the failure is logged with its traceback)
+APOLOGY = "Lo siento, tuve un problema al buscar esa respuesta. Intenta de nuevo en un momento."
 
 MAX_CHARS = 1000
 LLM_THRESHOLD = 0.5
@@ -91,8 +93,7 @@ class Router:
             result = self._answer_text(text, state)
         except Exception:  # the router must answer something whatever happens below it
             log.exception("router failed on %r", str(text)[:200])
-            result = Answer(intent=Intent.OUT_OF_SCOPE.value,
-                            text="Lo siento, tuve un problema al buscar esa respuesta. Intenta de nuevo en un momento.")
+            result = Answer(intent=Intent.OUT_OF_SCOPE.value, text=APOLOGY)
         return result
 
     def answer_slots(self, slots: dict[str, Any], state: ChatState | None = None) -> Answer:
@@ -102,8 +103,7 @@ class Router:
             return self._answer_slots(slots, state)
         except Exception:
             log.exception("router failed on slots %r", slots)
-            return Answer(intent=Intent.OUT_OF_SCOPE.value,
-                          text="Lo siento, tuve un problema al buscar esa respuesta. Intenta de nuevo en un momento.")
+            return Answer(intent=Intent.OUT_OF_SCOPE.value, text=APOLOGY)
 
     # -- text ----------------------------------------------------------------------------------------------------
     def _answer_text(self, text: str, state: ChatState | None) -> Answer:

@@ -4,6 +4,8 @@ dates, numbers, small talk and the never-raise property."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from models.router import Router
 
 END_WEEK = dt.date(2025, 10, 25)
 TODAY = dt.date(2025, 11, 3)
+APOLOGY = "tuve un problema"  # the router's answer when something below it fails
 
 
 def _build(path: Path, demo_flag: bool) -> Path:
@@ -217,11 +220,29 @@ def test_llm_is_consulted_only_when_rules_are_unsure(mirror: Path) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=1200))
 def test_never_raises_on_any_text(router: Router, text: str) -> None:
+    # any text gets a real answer: the apology is for failures below the router, and none may happen here
     state = ChatState()
     answer = router.answer(text, state)
-    assert isinstance(answer.text, str) and answer.text
+    assert answer.text and APOLOGY not in answer.text
     follow = router.answer("y en " + text[:50], state)
-    assert isinstance(follow.text, str)
+    assert follow.text and APOLOGY not in follow.text
+
+
+def test_a_failure_below_the_router_is_an_apology_and_a_log_line(router: Router, monkeypatch: pytest.MonkeyPatch,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    import models.router as module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")  # what a failing query raises
+
+    monkeypatch.setattr(module, "price", broken)
+    monkeypatch.setitem(module._ONE_PRODUCT, module.Intent.PRICE, broken)
+    with caplog.at_level(logging.ERROR, logger="models.router"):
+        answer = router.answer("precio de la papa criolla en corabastos")
+        slots = router.answer_slots({"intent": "price", "product": "papa criolla", "market": "Corabastos"})
+    assert APOLOGY in answer.text and not answer.values and APOLOGY in slots.text and not slots.values
+    failures = [r for r in caplog.records if r.levelno == logging.ERROR and r.exc_info]
+    assert len(failures) == 2 and "disk I/O error" in str(failures[0].exc_info[1])
 
 
 def test_daily_and_monthly_series_fill_in(tmp_path: Path) -> None:
@@ -260,7 +281,7 @@ _slot_values = st.one_of(st.none(), st.text(max_size=40), st.integers(-10, 10**7
                         "movers", "coverage", "inputs", "supply_origin"]))
 def test_answer_slots_never_raises(router: Router, slots: dict, intent: str) -> None:
     answer = router.answer_slots({**slots, "intent": intent}, ChatState())
-    assert isinstance(answer.text, str) and answer.text
+    assert answer.text and APOLOGY not in answer.text
 
 
 def test_words_it_could_not_use_are_named(router: Router) -> None:
