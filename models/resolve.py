@@ -25,47 +25,24 @@ from models.lang import (
     sound_key,
     words,
 )
-from models.understanding.names import CITY_NICKNAMES, COLLOQUIAL_MARKETS, COLLOQUIAL_PRODUCTS, MAIN_MARKETS
+from models.understanding.names import (
+    CITY_NICKNAMES,
+    COLLOQUIAL_MARKETS,
+    COLLOQUIAL_PRODUCTS,
+    GENERIC_MARKET_WORDS,
+    MAIN_MARKETS,
+    content_tokens,
+    cut_first,
+    partial_tails,
+)
 
 T = TypeVar("T")
 
-_GENERIC_PRODUCT_WORDS = frozenset({"carne"})
 # what people call any city's wholesale market
 _NICKNAME_WORDS = frozenset({"abasto", "abastos", "mayorista", "minorista"})
-_GENERIC_MARKET_WORDS = frozenset({"plaza", "mercado", "mercados", "central", "centro", "galeria", "de", "del", "la",
-                                   "el", "los", "las", "y", "s", "a", "ltda", "sas", "s a s", "barrio"})
 # words that only say a market is a market: never a market's name on their own
 _PLACE_WORDS = frozenset({"plaza", "mercado", "mercados", "central", "centro", "de", "del", "la", "el", "los", "las",
                           "y", "s", "a", "barrio"})
-
-
-def _content(text: str, stop: frozenset[str]) -> tuple[str, ...]:
-    tokens = words(fold(text))
-    kept = [singular(w) for w in tokens if w not in stop]
-    if stop and len(tokens) >= 3 and tokens[-1] in stop and len(tokens[-1]) == 1:
-        kept.append(tokens[-1])  # a grade, as in "Huevo rojo A"
-    return tuple(kept)
-
-
-def _cut_first(name: str) -> list[tuple[str, ...]]:
-    """'Carne de res, lomo fino' is also said cut first: 'lomo fino de res' (the word matching is
-    order-insensitive, but a name must start with a word the question used, so the cut leads these entries);
-    'Carne de res molida, murillo' is also 'res molida' (without the generic 'carne')."""
-    whole = _content(name, PRODUCT_STOPWORDS)
-    if "," not in name:
-        if len(whole) >= 2 and whole[0] in _GENERIC_PRODUCT_WORDS:
-            return [whole[1:]]
-        return []
-    kind, _, cut = name.partition(",")
-    kind_tokens = _content(kind, PRODUCT_STOPWORDS)
-    cut_tokens = _content(cut, PRODUCT_STOPWORDS)
-    if not kind_tokens or not cut_tokens:
-        return []
-    out = [cut_tokens + kind_tokens]
-    short = tuple(t for t in kind_tokens if t not in _GENERIC_PRODUCT_WORDS)
-    if short and short != kind_tokens:
-        out += [cut_tokens + short, short + cut_tokens]
-    return out
 
 
 @dataclass
@@ -124,15 +101,15 @@ class Vocabulary:
                     entries[key] = _Entry(tokens, pid, weight)
 
         for p in self.products.values():
-            add(_content(p.name, PRODUCT_STOPWORDS), p.id, 2)
-            for reordered in _cut_first(p.name):
+            add(content_tokens(p.name, PRODUCT_STOPWORDS), p.id, 2)
+            for reordered in cut_first(p.name):
                 add(reordered, p.id, 2)
         for alias_key, pid in aliases:
-            add(_content(alias_key, PRODUCT_STOPWORDS), pid, 1)
+            add(content_tokens(alias_key, PRODUCT_STOPWORDS), pid, 1)
         for phrase, name in COLLOQUIAL_PRODUCTS.items():
             target = self.product_by_key.get(fold(name))
             if target is not None:
-                add(_content(phrase, PRODUCT_STOPWORDS), target.id, 3)
+                add(content_tokens(phrase, PRODUCT_STOPWORDS), target.id, 3)
         self.entries = list(entries.values())
         self.by_token: dict[str, list[_Entry]] = {}
         for e in self.entries:
@@ -143,12 +120,12 @@ class Vocabulary:
         self.kinds: dict[str, list[int]] = {}  # first word -> every product of the whole vocabulary that is a kind
         # of it (its name is the word plus more), priced or not: "uchuva" -> [Uchuva con cáscara]
         for p in self.products.values():
-            name_tokens = _content(p.name.split("(")[0], PRODUCT_STOPWORDS)
+            name_tokens = content_tokens(p.name.split("(")[0], PRODUCT_STOPWORDS)
             if len(name_tokens) >= 2:
                 self.kinds.setdefault(name_tokens[0], []).append(p.id)
         self.heads: dict[str, list[int]] = {}
         for pid in sorted(self.priced):
-            name_tokens = _content(self.products[pid].name, PRODUCT_STOPWORDS)
+            name_tokens = content_tokens(self.products[pid].name, PRODUCT_STOPWORDS)
             if name_tokens:
                 self.heads.setdefault(name_tokens[0], []).append(pid)
 
@@ -265,7 +242,7 @@ class Vocabulary:
             # the word plus a detail in brackets
             plain = self.products[pid].name.split("(")[0].split(",")[0]
             # "uchuva" when the only kind of uchuva the vocabulary knows is "Uchuva con cáscara" names that kind
-            return _content(plain, PRODUCT_STOPWORDS) == (vt,) or self.kinds.get(vt) == [pid]
+            return content_tokens(plain, PRODUCT_STOPWORDS) == (vt,) or self.kinds.get(vt) == [pid]
         return True
 
     def suggest_products(self, tokens: list[str], limit: int = 3) -> list[q.Product]:
@@ -333,20 +310,20 @@ class Vocabulary:
         for phrase, name in COLLOQUIAL_MARKETS.items():
             known = self.market_by_key.get(fold(name))
             if known is not None:
-                tokens = _content(phrase, frozenset())
+                tokens = content_tokens(phrase, frozenset())
                 add(tokens, ("market", known.id))
-                if set(tokens) <= _GENERIC_MARKET_WORDS | _NICKNAME_WORDS:
+                if set(tokens) <= GENERIC_MARKET_WORDS | _NICKNAME_WORDS:
                     # "abastos", "la mayorista": Bogotá's and Medellín's, unless another city is named ("la central
                     # de abastos de Villavicencio")
                     self.weak_phrases.add(tokens)
         for m in self.markets.values():
             if m.kind != "market":
                 continue
-            add(_content(m.name, frozenset()), ("market", m.id))
+            add(content_tokens(m.name, frozenset()), ("market", m.id))
             parts = [p for p in m.name.replace("(", ",").replace(")", ",").split(",") if p.strip()]
             tail = parts[-1] if len(parts) > 1 else ""
-            tail_tokens = _content(tail, frozenset())
-            distinctive = [t for t in tail_tokens if t not in _GENERIC_MARKET_WORDS]
+            tail_tokens = content_tokens(tail, frozenset())
+            distinctive = [t for t in tail_tokens if t not in GENERIC_MARKET_WORDS]
             names_product = all(t in self.by_token for t in distinctive)  # "San Gil, panela"
             if tail and distinctive and not names_product and tail_tokens not in product_keys \
                     and fold(tail) != fold(m.department):
@@ -357,13 +334,13 @@ class Vocabulary:
         generic_tails: dict[tuple[str, ...], list[q.Market]] = {}
         for m in self.markets.values():  # "Centro Galerías", "Mercados del centro": generic words, but a name
             parts = [p for p in m.name.replace("(", ",").replace(")", ",").split(",") if p.strip()]
-            tail_tokens = _content(parts[-1], frozenset()) if m.kind == "market" and len(parts) > 1 else ()
+            tail_tokens = content_tokens(parts[-1], frozenset()) if m.kind == "market" and len(parts) > 1 else ()
             if len([t for t in tail_tokens if t not in {"de", "del", "la", "el", "los", "las", "y"}]) >= 2 and all(
-                    t in _GENERIC_MARKET_WORDS for t in tail_tokens):
+                    t in GENERIC_MARKET_WORDS for t in tail_tokens):
                 generic_tails.setdefault(tail_tokens, []).append(m)
         for tail_tokens, same in generic_tails.items():
             for m in same:
-                city_tokens = _content(m.city, frozenset())
+                city_tokens = content_tokens(m.city, frozenset())
                 add((*tail_tokens, "de", *city_tokens), ("market", m.id))
                 add((*tail_tokens, *city_tokens), ("market", m.id))
             if len(same) == 1 and not {"plaza", "mercado"} >= {t for t in tail_tokens if len(t) > 3}:
@@ -376,21 +353,21 @@ class Vocabulary:
             parts = [p for p in m.name.replace("(", ",").replace(")", ",").split(",") if p.strip()]
             if m.kind != "market" or len(parts) < 2:
                 continue
-            city_tokens = _content(m.city, frozenset())
-            for t in set(_content(parts[-1], frozenset())) & _GENERIC_MARKET_WORDS - _PLACE_WORDS:
+            city_tokens = content_tokens(m.city, frozenset())
+            for t in set(content_tokens(parts[-1], frozenset())) & GENERIC_MARKET_WORDS - _PLACE_WORDS:
                 add((t, "de", *city_tokens), ("market", m.id))
                 add((t, *city_tokens), ("market", m.id))
-        for short, mid in self._partial_tails(product_keys).items():
+        for short, mid in partial_tails(self.markets.values(), product_keys).items():
             add(short, ("market", mid))
         for alias_key, mid in aliases:
             aliased = self.markets.get(mid)
             if aliased is not None and aliased.kind == "market":
-                add(_content(alias_key, frozenset()), ("market", mid))
+                add(content_tokens(alias_key, frozenset()), ("market", mid))
         for city in self.cities:
-            add(_content(city, frozenset()), ("city", city))
+            add(content_tokens(city, frozenset()), ("city", city))
         for nick, city in CITY_NICKNAMES.items():
             if city in self.cities:
-                add(_content(nick, frozenset()), ("city", city))
+                add(content_tokens(nick, frozenset()), ("city", city))
         self.market_tokens = TokenIndex({t for phrase in self.market_phrases for t in phrase})
         # one-word places a product name may contain ("Papa ICA-Huila"): after "en" they are the place
         self.place_words = {fold(m.department) for m in self.markets.values() if m.department} | {
@@ -398,30 +375,6 @@ class Vocabulary:
         self.weak_phrases = {p for p in self.weak_phrases if self.market_phrases.get(p, ("", 0))[0] == "market"}
         self.market_sounds = _sounds(self.market_tokens.tokens)
         self.max_market_len = max((len(p) for p in self.market_phrases), default=1)
-
-    def _partial_tails(self, product_keys: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
-        """Shortened market names, in order: 'la plaza del barrio Bolívar' for 'Plaza de mercado del barrio Bolívar'.
-
-        A shortening keeps every distinctive word and at least one word saying it is a market (plaza, barrio...), so
-        the market's own words beat a department or city named inside them; kept only when one market has it."""
-        owners: dict[tuple[str, ...], set[int]] = {}
-        for m in self.markets.values():
-            parts = [p for p in m.name.replace("(", ",").replace(")", ",").split(",") if p.strip()]
-            tail = _content(parts[-1], frozenset()) if m.kind == "market" and len(parts) > 1 else ()
-            if not 2 <= len(tail) <= 7:
-                continue
-            must = {i for i, t in enumerate(tail) if t not in _GENERIC_MARKET_WORDS}
-            if not must:
-                continue
-            for mask in range(1, 1 << len(tail)):
-                picked = [i for i in range(len(tail)) if mask >> i & 1]
-                if not must <= set(picked) or tail[picked[0]] in {"de", "del", "y"}:
-                    continue
-                phrase = tuple(tail[i] for i in picked)
-                if {"plaza", "mercado", "barrio", "central", "centro", "galeria"} & set(phrase) and len(phrase) >= 2 \
-                        and phrase not in product_keys:
-                    owners.setdefault(phrase, set()).add(m.id)
-        return {phrase: next(iter(ids)) for phrase, ids in owners.items() if len(ids) == 1}
 
     def find_markets(self, tokens: list[str], skip: set[int] | None = None) -> list[tuple[set[int], str, int | str]]:
         """Non-overlapping market or city mentions, longest first: (positions, 'market'|'city', id|city key)."""

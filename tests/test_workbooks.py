@@ -18,7 +18,7 @@ import pytest
 
 from data.db import open_db
 from data.importer import import_file
-from data.importers import detect, workbook
+from data.importers import detect, sheets, workbook
 from data.importers.base import ImportError_, import_run
 from data.text import clean_name, fold
 from tests.conftest import shared_path
@@ -296,7 +296,7 @@ def test_fast_xlsx_reader_reads_what_openpyxl_reads(tmp_path: Path):
 
     for path in (sheets_layout(tmp_path / "a.xlsx"), flat_layout(tmp_path / "b.xlsx")):
         fast = trimmed(list(workbook.sheets(path)))
-        assert fast == trimmed(list(workbook._openpyxl_sheets(path)))
+        assert fast == trimmed(list(sheets._openpyxl_sheets(path)))
         assert [name for name, _ in fast][:2] in (["Índice", "1.1"], ["Índice", "Verduras_Hortalizas"])
 
 
@@ -346,7 +346,7 @@ def test_reimport_changes_nothing_and_overlap_with_long_csv_reconciles(db_path: 
 @pytest.mark.parametrize("make, message", [
     (lambda p: p.write_bytes(p.with_suffix(".ok").read_bytes()[:3000]), "dañado o incompleto"),
     (lambda p: p.write_bytes(b"PK\x03\x04" + random.Random(1).randbytes(5000)), "dañado o incompleto"),
-    (lambda p: p.write_bytes(workbook.OLE2_MAGIC + random.Random(2).randbytes(5000)), "dañado o incompleto"),
+    (lambda p: p.write_bytes(sheets.OLE2_MAGIC + random.Random(2).randbytes(5000)), "dañado o incompleto"),
     (lambda p: p.write_bytes(random.Random(3).randbytes(5000)), "formato"),
     (lambda p: p.write_bytes(b""), "formato"),
 ])

@@ -4,6 +4,12 @@ data/vocab/products.csv and markets.csv; models/resolve.py builds its indexes fr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from data import queries as q
+from data.text import fold
+from models.lang import PRODUCT_STOPWORDS, singular, words
+
 # colloquial name -> canonical product name (as in data/vocab/products.csv)
 COLLOQUIAL_PRODUCTS: dict[str, str] = {
     "papa pastusa": "Papa parda pastusa",
@@ -115,3 +121,64 @@ CITY_NICKNAMES = {"medallo": "medellin", "bogota d c": "bogota", "bogota dc": "b
                   "cali valle": "cali", "clo": "cali", "cuc": "cucuta", "pei": "pereira",
                   "sta marta": "santa marta", "smarta": "santa marta", "vpar": "valledupar"}
 # words in a product name that people leave out when they name the cut first ("lomo fino de res")
+
+# a generic first word of product names: "Carne de res, lomo" is also said without it
+GENERIC_PRODUCT_WORDS = frozenset({"carne"})
+
+
+def content_tokens(text: str, stop: frozenset[str]) -> tuple[str, ...]:
+    tokens = words(fold(text))
+    kept = [singular(w) for w in tokens if w not in stop]
+    if stop and len(tokens) >= 3 and tokens[-1] in stop and len(tokens[-1]) == 1:
+        kept.append(tokens[-1])  # a grade, as in "Huevo rojo A"
+    return tuple(kept)
+
+
+def cut_first(name: str) -> list[tuple[str, ...]]:
+    """'Carne de res, lomo fino' is also said cut first: 'lomo fino de res' (the word matching is
+    order-insensitive, but a name must start with a word the question used, so the cut leads these entries);
+    'Carne de res molida, murillo' is also 'res molida' (without the generic 'carne')."""
+    whole = content_tokens(name, PRODUCT_STOPWORDS)
+    if "," not in name:
+        if len(whole) >= 2 and whole[0] in GENERIC_PRODUCT_WORDS:
+            return [whole[1:]]
+        return []
+    kind, _, cut = name.partition(",")
+    kind_tokens = content_tokens(kind, PRODUCT_STOPWORDS)
+    cut_tokens = content_tokens(cut, PRODUCT_STOPWORDS)
+    if not kind_tokens or not cut_tokens:
+        return []
+    out = [cut_tokens + kind_tokens]
+    short = tuple(t for t in kind_tokens if t not in GENERIC_PRODUCT_WORDS)
+    if short and short != kind_tokens:
+        out += [cut_tokens + short, short + cut_tokens]
+    return out
+
+
+GENERIC_MARKET_WORDS = frozenset({"plaza", "mercado", "mercados", "central", "centro", "galeria", "de", "del", "la",
+                                   "el", "los", "las", "y", "s", "a", "ltda", "sas", "s a s", "barrio"})
+
+
+def partial_tails(markets: Iterable[q.Market], product_keys: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+    """Shortened market names, in order: 'la plaza del barrio Bolívar' for 'Plaza de mercado del barrio Bolívar'.
+
+    A shortening keeps every distinctive word and at least one word saying it is a market (plaza, barrio...), so
+    the market's own words beat a department or city named inside them; kept only when one market has it."""
+    owners: dict[tuple[str, ...], set[int]] = {}
+    for m in markets:
+        parts = [p for p in m.name.replace("(", ",").replace(")", ",").split(",") if p.strip()]
+        tail = content_tokens(parts[-1], frozenset()) if m.kind == "market" and len(parts) > 1 else ()
+        if not 2 <= len(tail) <= 7:
+            continue
+        must = {i for i, t in enumerate(tail) if t not in GENERIC_MARKET_WORDS}
+        if not must:
+            continue
+        for mask in range(1, 1 << len(tail)):
+            picked = [i for i in range(len(tail)) if mask >> i & 1]
+            if not must <= set(picked) or tail[picked[0]] in {"de", "del", "y"}:
+                continue
+            phrase = tuple(tail[i] for i in picked)
+            if {"plaza", "mercado", "barrio", "central", "centro", "galeria"} & set(phrase) and len(phrase) >= 2 \
+                    and phrase not in product_keys:
+                owners.setdefault(phrase, set()).add(m.id)
+    return {phrase: next(iter(ids)) for phrase, ids in owners.items() if len(ids) == 1}
