@@ -19,7 +19,7 @@ from models.answer import Answer, Choice
 from models.lang import PRODUCT_STOPWORDS, singular, words
 from models.resolve import ProductMatch, Vocabulary
 from models.slots import Intent
-from models.understanding.names import MAIN_MARKETS
+from models.understanding.names import MAIN_MARKETS, content_tokens
 
 # intents that answer for one market (a place the user named matters)
 ONLY_KIND = "only kind priced here"  # ProductMatch.text of a family word answered by its one kind priced there
@@ -170,6 +170,10 @@ def kinds_here(product: ProductMatch, market_ids: list[int], conn: sqlite3.Conne
     for mid in market_ids:
         here |= set(_in_market(conn, vocab, mid, vocab.latest))
     family = vocab.heads.get(product.head)
+    shared = _shared_start(product.candidates)
+    if family and len(shared) > 1:  # "fríjol cabeza negra": the kinds of that, not every fríjol
+        family = [pid for pid in family
+                  if content_tokens(vocab.products[pid].name.split("(")[0], PRODUCT_STOPWORDS)[:len(shared)] == shared]
     heads = {c.key.split()[0] for c in product.candidates}
     if not family and product.used and len(heads) == 1:
         family = [c.id for c in product.candidates]  # "chonto": the kinds of one food that word names
@@ -218,3 +222,51 @@ def _in_market(conn: sqlite3.Connection, vocab: Vocabulary, market_id: int, week
 def _rows(vocab: Vocabulary, city: str) -> int:
     main = vocab.main_market(city)
     return vocab.market_rows.get(main.id, 0) if main is not None else 0
+
+
+# questions about the price now or in a period; alerts and forecasts name a series to follow, and keep the usual
+# product (the series a user subscribes to is the one they named, priced there or not yet)
+SIBLING_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.STAT})
+
+
+def siblings_here(intent: Intent, product: ProductMatch, tokens: list[str], market_ids: list[int],
+                  conn: sqlite3.Connection, vocab: Vocabulary) -> ProductMatch:
+    """Words several products' names start with ("papa criolla": limpia and sucia; "cebolla junca": Aquitania,
+    Berlín…), read as their usual product, asked about in markets where that product has no price in the newest
+    week: the one kind priced there is the answer (and the answer says so), several are offered. Where the usual
+    product is priced, the usual reading stands."""
+    if intent not in SIBLING_INTENTS or product.status != "ok" or product.product is None or not market_ids \
+            or not vocab.latest or not product.used:
+        return product
+    said = tuple(tokens[i] for i in sorted(product.used) if i < len(tokens))
+    kin = [pid for pid in sorted(vocab.priced)
+           if content_tokens(vocab.products[pid].name.split("(")[0], PRODUCT_STOPWORDS)[:len(said)] == said]
+    if len(kin) < 2:
+        return product
+    here: set[int] = set()
+    for mid in market_ids:
+        here |= set(_in_market(conn, vocab, mid, vocab.latest))
+    if product.product.id in here:
+        return product
+    priced = sorted((pid for pid in kin if pid in here), key=lambda pid: (-vocab.markets_count(pid),
+                                                                         vocab.products[pid].key))
+    if len(priced) == 1:
+        only = vocab.products[priced[0]]
+        return ProductMatch("ok", only, [only], product.used, " ".join(said), text=ONLY_KIND)
+    if len(priced) > 1:
+        return ProductMatch("ambiguous", None, [vocab.products[pid] for pid in priced[:CHOICES]], product.used,
+                            " ".join(said))
+    return product
+
+
+def _shared_start(products: list[q.Product]) -> tuple[str, ...]:
+    """The name words every one of `products` starts with ("Fríjol cabeza negra nacional / importado")."""
+    names = [content_tokens(p.name.split("(")[0], PRODUCT_STOPWORDS) for p in products]
+    if len(names) < 2:
+        return ()
+    start: list[str] = []
+    for column in zip(*names, strict=False):
+        if len(set(column)) != 1:
+            break
+        start.append(column[0])
+    return tuple(start)

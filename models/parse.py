@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from models.dates import parse_period
+from models.dates import MONTHS, parse_period
 from models.lang import FILLER, STOPWORDS, expand_shorthand, int_word, normalise, singular, words
 from models.numbers import amounts
 from models.query import Query
@@ -164,6 +164,8 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     found = {intent for intent, pattern in _P.items() if re.search(pattern, norm)}
     period = parse_period(norm, today, latest)
     period_words = set(words(period.phrase)) if period else set()
+    # a month or a number the period read is not a product misspelled ("y en enero de 2023?" is not "entero")
+    dated = {i for i, t in enumerate(raw_tokens) if t in period_words and (t in MONTHS or t.isdigit())}
 
     # markets first on phrases ("Corabastos", "la mayorista", "Medellín"), then the product on what is left
     ranking = read_stat(norm, has_product=False, period_kind=period.kind if period else None,
@@ -177,10 +179,10 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
         taken = group_words.union(*(positions for positions, _, _ in mentions))
         product = vocab.match_product(tokens, skip=taken)
     else:
-        product = vocab.match_product(tokens)
+        product = vocab.match_product(tokens, skip=dated)
         places = {i for i in product.used if i and raw_tokens[i - 1] == "en" and tokens[i] in vocab.place_words}
         if places:  # "la papa en Huila": the department, not "Papa ICA-Huila"
-            product = vocab.match_product(tokens, skip=places)
+            product = vocab.match_product(tokens, skip=places | dated)
         mentions = vocab.find_markets(tokens, skip=product.used if product.status == "ok" else set())
     markets: list[MarketMatch] = []
     used_by_markets: set[int] = set()
@@ -197,7 +199,7 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     explicit_cities = {vocab.markets[int(t)].city for _, kind, t in mentions if kind == "market"}
     markets = [m for m in markets if m.city is None or m.market.city not in explicit_cities]  # "La 21 de Ibagué"
     if product.status != "ok" and used_by_markets:
-        product = vocab.match_product(tokens, skip=used_by_markets | group_words)
+        product = vocab.match_product(tokens, skip=used_by_markets | group_words | dated)
     spans = [m.span() for m in _WORD_RE.finditer(norm)]
 
     def names_market(match: re.Match[str]) -> bool:
@@ -352,7 +354,7 @@ _MOTION = frozenset({"llego", "llega", "llegan", "llegaron", "entro", "entra", "
                      "ingresa", "ingresan", "ingresaron", "mandan", "envian", "mandaron", "enviaron", "traen",
                      "trajeron", "despachan", "despacharon", "va", "van", "vendiendo", "venden"})
 # words after "en" that are not places ("en general", "en oferta")
-_NOT_PLACES = frozenset({"todo", "toda", "todos", "todas",
+_NOT_PLACES = frozenset({"todo", "toda", "todos", "todas", "cambio",  # "en cambio": "instead"
                          "general", "total", "oferta", "promocion", "temporada", "momento", "cosecha", "efectivo",
                          "especial", "realidad", "serio", "resumen", "cuenta", "linea", "vivo", "concreto"})
 

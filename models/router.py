@@ -35,6 +35,7 @@ from models.answers.problems import (
     OTHER_STATISTICS,
     ask_comparison,
     ask_period,
+    ask_same_name,
     ask_unread,
     outside_data,
     product_problem,
@@ -310,6 +311,10 @@ class Router:
                                        bool(req.markets) or req.all_markets, ctx.vocab)
         if place is not None:
             return place
+        for mm in req.markets:  # "La Unión" is a town in Antioquia and one in Nariño: ask which
+            namesakes = ctx.vocab.cities.get(mm.city, []) if mm.city else []
+            if len({m.department for m in namesakes if m.department}) > 1:
+                return ask_same_name(req, mm.phrase, sorted(namesakes, key=lambda m: m.name))
         if intent is Intent.COVERAGE:
             if len(req.markets) == 1:
                 return market_coverage(req.markets[0], ctx)
@@ -320,6 +325,7 @@ class Router:
         req.product = ask_back.family_word(intent, req.product, req.tokens, market_ids, ctx.conn, ctx.vocab)
         places = [m.id for mm in req.markets for m in (ctx.vocab.cities.get(mm.city, []) if mm.city else [mm.market])]
         req.product = ask_back.kinds_here(req.product, places, ctx.conn, ctx.vocab)  # a city: all its markets
+        req.product = ask_back.siblings_here(intent, req.product, req.tokens, places, ctx.conn, ctx.vocab)
         if req.product.text == ask_back.ONLY_KIND and req.product.product is not None:
             ctx.notes.append(f"Es la única clase de «{req.product.head}» con precio ahí en la semana más reciente.")
         problem = product_problem(req, ctx)

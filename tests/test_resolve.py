@@ -61,3 +61,22 @@ def test_a_place_after_en_is_not_read_into_a_product_name(vocab: Vocabulary) -> 
                   latest=None)
     assert named.product.status == "ok" and named.product.product is not None
     assert named.product.product.name == "Papa ICA-Huila"
+
+
+def test_a_town_name_two_departments_share_is_asked_about() -> None:
+    from models.answer import ChatState
+    from models.router import Router
+
+    conn = open_db(MEMORY).conn
+    router = Router(lambda: conn, today=lambda: dt.date(2025, 11, 3))
+    state = ChatState(chat_id=1)
+    asked = router.answer("a cómo está la cebolla cabezona blanca en la unión", state)
+    assert not asked.values and [c.label for c in asked.clarify] == ["La Unión (Antioquia)", "La Unión (Nariño)"]
+    assert "La Unión (Nariño)" in asked.clarify[1].text  # the option is the same question, for that town
+
+
+def test_a_month_the_period_read_is_not_read_as_a_product_too(vocab: Vocabulary) -> None:
+    from models.parse import parse
+
+    asked = parse("y en enero de 2023?", vocab, today=dt.date(2025, 11, 3), latest=None)
+    assert asked.product.status == "none" and asked.period is not None and asked.period.kind == "month"

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from data import analytics as da
+from data import queries as q
 from models import ask_back
 from models.answer import Answer, Choice
 from models.answers.context import Ctx, fold, place_name, question_for, slots_of
@@ -185,3 +186,11 @@ def ask_market(req: Query, vocab: Vocabulary) -> Answer:
     choices = [Choice(name, f"{req.text} en {name}") for name in names]
     return Answer(intent=Intent.STAT.value, text="¿En qué mercado? Por ejemplo: " + ", ".join(names) + ".",
                   clarify=choices, slots={"stat": req.stat.value if req.stat else None, "group": req.group})
+
+
+def ask_same_name(req: Query, said: str, markets: list[q.Market]) -> Answer:
+    """A city name that several departments share ("La Unión": Antioquia and Nariño): ask which, never pick."""
+    choices = [Choice(m.name, re.sub(rf"\b{re.escape(said)}\b", m.name, req.norm, count=1)) for m in markets[:6]]
+    return Answer(intent=req.intent.value, text=f"Hay varios mercados llamados «{markets[0].city or said}»: ¿cuál? "
+                  + ", ".join(m.name for m in markets[:6]) + ".", clarify=choices,
+                  slots={"product": req.product.product.name if req.product.product is not None else None})

@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from data import queries as q
+from models.answers.problems import CHANGES_QUESTION
 from models.dates import Period
 from models.lang import distance, max_typos, normalise, singular, words
 from models.llm.guard import WORD_SIMILARITY
@@ -86,6 +87,8 @@ def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
             and p.intent in {Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.STAT}:
         out.stat, out.intent = Stat(slots["stat"]), Intent.STAT  # a price reading becomes the statistic asked
         used.append("stat")
+        # the statistic words the rules could not read are the ones the model read ("techo"): explained now
+        out.unknown = [w for w in out.unknown if not CHANGES_QUESTION.fullmatch(w)]
     if p.group is None and slots.get("group"):
         out.group = str(slots["group"])
         used.append("group")
