@@ -56,6 +56,7 @@ TEXT = {
     "bad_threshold": "No entendí el precio «{text}». Escribe un número en pesos, por ejemplo <i>2.000</i>.",
     "expired": "Este paso ya no está vigente. Empieza de nuevo con /alerta.",
     "cancelled": "Listo: no creé ninguna alerta. Cuando quieras, empieza de nuevo con /alerta.",
+    "nothing_to_cancel": "No estabas creando ninguna alerta. Para crear una: /alerta.",
     "none": "No tienes alertas en este chat. Crea una con /alerta o escribe, por ejemplo: "
             "<i>avísame si la papa criolla baja de 2.000 en Corabastos</i>.",
     "list_head": "🔔 <b>Alertas de este chat</b> ({n}):",
@@ -190,6 +191,11 @@ async def on_market_typed(update: Update, context: Context) -> int:
 
 async def on_threshold_typed(update: Update, context: Context) -> int:
     return await _threshold_text(update, context, _typed(update))
+
+
+async def nothing_to_cancel(update: Update, context: Context) -> None:
+    """/cancelar outside a dialogue."""
+    await reply(update, context, TEXT["nothing_to_cancel"])
 
 
 async def cancel(update: Update, context: Context) -> int:

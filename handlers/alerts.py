@@ -135,6 +135,7 @@ async def on_manage_button(update: Update, context: Context) -> None:
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(alert_flow.conversation())
+    app.add_handler(CommandHandler("cancelar", alert_flow.nothing_to_cancel))
     app.add_handler(CommandHandler("alertas", alertas))
     app.add_handler(CallbackQueryHandler(on_forecast_button, pattern=r"^alfc:"))
     app.add_handler(CallbackQueryHandler(on_manage_button, pattern=r"^als:"))

@@ -41,6 +41,8 @@ COMMANDS: tuple[Command, ...] = (
             "/pronostico <i>producto</i> [en <i>mercado</i>] — pronóstico con intervalos", "forecast"),
     Command("series", "Tus series guardadas", "/series — series guardadas para pronosticar", "forecast"),
     Command("alerta", "Crea una alerta de precio", "/alerta — crea una alerta de precio paso a paso", "alerts"),
+    Command("cancelar", "Deja a medias la alerta que estás creando",
+            "/cancelar — deja a medias la alerta que estás creando", "alerts"),
     Command("alertas", "Tus alertas: ver, pausar, borrar",
             "/alertas — ver, pausar o borrar alertas; /alertas silencio 21:00-06:00 (o no) — horas de silencio",
             "alerts"),

@@ -131,6 +131,7 @@ async def test_a_free_text_request_without_a_price_goes_on_as_a_dialogue(chat: C
     reply = await chat.text(USER, "/alerta")
     reply = await chat.text(USER, "/cancelar")
     assert "no creé ninguna alerta" in reply.text
+    assert "No estabas creando" in (await chat.text(USER, "/cancelar")).text
     reply = await chat.text(USER, "papa criolla")  # after /cancelar a name is a price question again
     assert "¿en qué mercado" not in reply.text and "$" in reply.text
 
