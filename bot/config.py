@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +85,6 @@ class Settings:
     http_pool: int = 16  # SIPSABOT_HTTP_POOL: Telegram connections (httpcore rescans its pool on every request)
     poll_timeout_s: int = 10  # SIPSABOT_POLL_TIMEOUT: long-polling getUpdates timeout
     log_level: str = "INFO"
-    extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def state_path(self) -> Path:
@@ -141,5 +140,4 @@ class Settings:
             http_pool=max(2, _int(e.get("SIPSABOT_HTTP_POOL"), 16)),
             poll_timeout_s=max(0, _int(e.get("SIPSABOT_POLL_TIMEOUT"), 10)),
             log_level=e.get("SIPSABOT_LOG_LEVEL", "INFO"),
-            extra={k: v for k, v in e.items() if k.startswith("SIPSABOT_")},
         )
