@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from models.slots import Intent
+
 
 @dataclass(frozen=True)
 class Value:
@@ -44,7 +46,7 @@ class Chart:
 
 @dataclass
 class Answer:
-    intent: str
+    intent: Intent  # a plain string is accepted and read as the Intent it names
     text: str
     slots: dict[str, Any] = field(default_factory=dict)
     values: list[Value] = field(default_factory=list)
@@ -54,13 +56,16 @@ class Answer:
     demo: bool = False
     stale: bool = False
 
+    def __post_init__(self) -> None:
+        self.intent = Intent(self.intent)
+
     @property
     def period(self) -> dict[str, str | None]:
         return {"start": self.slots.get("start"), "end": self.slots.get("end")}
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "intent": self.intent,
+            "intent": self.intent.value,
             "product": self.slots.get("product"),
             "market": self.slots.get("market"),
             "period": self.period,

@@ -56,7 +56,7 @@ def unknown_place(intent: Intent, words: list[str], product: ProductMatch, text:
         ask = "¿Quisiste decir " + " o ".join(options) + "?"
     else:
         ask = "¿En qué mercado o ciudad? Por ejemplo: " + ", ".join(options) + "."
-    return Answer(intent=intent.value, text=f"{lead} {ask}", clarify=choices,
+    return Answer(intent=intent, text=f"{lead} {ask}", clarify=choices,
                   slots={"product": what, "market": None, "city": None, "start": None, "end": None,
                          "period_kind": None})
 

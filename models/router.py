@@ -94,7 +94,7 @@ class Router:
             result = self._answer_text(text, state)
         except Exception:  # the router must answer something whatever happens below it
             log.exception("router failed on %r", str(text)[:200])
-            result = Answer(intent=Intent.OUT_OF_SCOPE.value, text=APOLOGY)
+            result = Answer(intent=Intent.OUT_OF_SCOPE, text=APOLOGY)
         return result
 
     def answer_slots(self, slots: dict[str, Any], state: ChatState | None = None) -> Answer:
@@ -104,18 +104,18 @@ class Router:
             return self._answer_slots(slots, state)
         except Exception:
             log.exception("router failed on slots %r", slots)
-            return Answer(intent=Intent.OUT_OF_SCOPE.value, text=APOLOGY)
+            return Answer(intent=Intent.OUT_OF_SCOPE, text=APOLOGY)
 
     # -- text ----------------------------------------------------------------------------------------------------
     def _answer_text(self, text: str, state: ChatState | None) -> Answer:
         text = text if isinstance(text, str) else str(text)
         clean = text.strip()
         if len(clean) > MAX_CHARS:
-            return Answer(intent=Intent.OUT_OF_SCOPE.value,
+            return Answer(intent=Intent.OUT_OF_SCOPE,
                           text=f"Tu mensaje es muy largo (más de {MAX_CHARS:,} caracteres). ".replace(",", ".")
                           + "Escríbeme una pregunta corta, por ejemplo: «precio de la papa criolla en Corabastos».")
         if not re.search(r"\w", clean):
-            return Answer(intent=Intent.HELP.value, text="Escríbeme una pregunta sobre precios de alimentos.\n\n"
+            return Answer(intent=Intent.HELP, text="Escríbeme una pregunta sobre precios de alimentos.\n\n"
                           + HELP_TEXT)
         if state is not None and state.pending:
             choice = _picked(clean, state.pending)
@@ -130,13 +130,13 @@ class Router:
         if parsed.confidence < LLM_THRESHOLD and self.llm is not None:
             raw = self._ask_llm(clean, state)
             if isinstance(raw, LLMBusy):  # no figures, and the chat state stays as it was: the user asks again
-                return Answer(intent=parsed.intent.value, text=str(getattr(raw, "message", "") or BUSY_TEXT))
+                return Answer(intent=parsed.intent, text=str(getattr(raw, "message", "") or BUSY_TEXT))
             if isinstance(raw, LLMTimeout):  # the rules were unsure and the model too slow: ask, don't guess
                 rules = self._execute(self._request(parsed, state, vocab), conn, vocab, today)
                 if rules.clarify:
                     self._remember(rules, state)
                     return rules
-                return Answer(intent="clarify", text=TIMEOUT_TEXT,
+                return Answer(intent=Intent.CLARIFY, text=TIMEOUT_TEXT,
                               clarify=[Choice(label=q, text=q) for q in TIMEOUT_EXAMPLES])
             merged = merge(parsed, raw, vocab)
             if merged.conflicts:
@@ -219,7 +219,7 @@ class Router:
                       vocab: Vocabulary | None = None, today: dt.date | None = None) -> Answer:
         intent = parse_intent(slots.get("intent")) if isinstance(slots, dict) else None
         if intent is None:
-            return Answer(intent=Intent.HELP.value, text=HELP_TEXT)
+            return Answer(intent=Intent.HELP, text=HELP_TEXT)
         clean = clean_slots(slots)
         conn = conn or self.reader()
         vocab = vocab or vocabulary(conn)
@@ -242,7 +242,7 @@ class Router:
             intent = Intent.PRICE_AT
         stat = Stat(clean["stat"]) if clean.get("stat") else None
         if intent is Intent.STAT and stat is None:
-            return Answer(intent=Intent.HELP.value, text=HELP_TEXT)
+            return Answer(intent=Intent.HELP, text=HELP_TEXT)
         req = Query(intent=intent, product=product, markets=markets, period=period, horizon=clean.get("horizon"),
                       freq=clean.get("freq"), threshold=clean.get("threshold"), direction=clean.get("direction"),
                       change_pct=clean.get("change_pct"), rule=clean.get("rule"),
@@ -298,13 +298,13 @@ class Router:
         if outside is not None:
             return outside
         if intent is Intent.HELP:
-            return Answer(intent=intent.value, text=HELP_TEXT)
+            return Answer(intent=intent, text=HELP_TEXT)
         if intent is Intent.GREETING:
-            return Answer(intent=intent.value, text="¡Hola! 👋 " + HELP_TEXT)
+            return Answer(intent=intent, text="¡Hola! 👋 " + HELP_TEXT)
         if intent is Intent.THANKS:
-            return Answer(intent=intent.value, text="¡Con gusto! Si necesitas otro precio, aquí estoy.")
+            return Answer(intent=intent, text="¡Con gusto! Si necesitas otro precio, aquí estoy.")
         if intent is Intent.OUT_OF_SCOPE:
-            return Answer(intent=intent.value, text=(
+            return Answer(intent=intent, text=(
                 "Eso está fuera de lo que sé: solo respondo sobre precios mayoristas de alimentos, abastecimiento "
                 "e insumos agropecuarios publicados por el DANE (SIPSA). Escribe «ayuda» para ver ejemplos."))
         place = ask_back.unknown_place(intent, req.unknown_place, req.product, req.text,

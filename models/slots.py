@@ -31,6 +31,7 @@ class Intent(StrEnum):
     GREETING = "greeting"
     THANKS = "thanks"
     OUT_OF_SCOPE = "out_of_scope"
+    CLARIFY = "clarify"  # nothing could be read with confidence: asked back (an answer's intent, never a slot's)
 
 
 class Stat(StrEnum):
@@ -87,7 +88,7 @@ TRADE_UNITS = ("libra", "arroba", "bulto")
 SLOT_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
-        "intent": {"type": "string", "enum": [i.value for i in Intent]},
+        "intent": {"type": "string", "enum": [i.value for i in Intent if i is not Intent.CLARIFY]},
         "product": {"type": ["string", "null"], "maxLength": 80},
         "market": {"type": ["string", "null"], "maxLength": 80},
         "markets": {"type": ["array", "null"], "items": {"type": "string", "maxLength": 80}, "maxItems": 6},

@@ -108,7 +108,7 @@ def test_text_helpers() -> None:
 
 
 def test_slot_schema_and_cleaning() -> None:
-    assert set(SLOT_SCHEMA["properties"]["intent"]["enum"]) == {i.value for i in Intent}
+    assert set(SLOT_SCHEMA["properties"]["intent"]["enum"]) == {i.value for i in Intent} - {"clarify"}
     assert "price" not in SLOT_SCHEMA["properties"]  # the LLM can never hand over a figure to show
     cleaned = clean_slots({"intent": "alert", "product": " papa ", "threshold": 2000, "horizon": 99, "freq": "X",
                            "direction": "below", "start": "2024-13", "markets": ["a", 3], "evil": "x"})

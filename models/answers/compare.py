@@ -57,7 +57,7 @@ def compare(req: Query, ctx: Ctx) -> Answer:
                   series={m.name: [(w.week_start, w.price_mean)] for m, w in rows[:20]})
     slots = slots_of(ctx, req, product, rows[0][0] if len(rows) == 1 else None, week, None)
     slots["markets"] = [m.name for m, _ in rows]
-    return ctx.finish(Answer(intent=Intent.COMPARE.value, text="\n".join(lines), values=values, slots=slots,
+    return ctx.finish(Answer(intent=Intent.COMPARE, text="\n".join(lines), values=values, slots=slots,
                              chart=chart), max(w.week_start for _, w in rows))
 
 
@@ -90,5 +90,5 @@ def extreme(req: Query, ctx: Ctx) -> Answer:
             + ".")
     values = [figure("price", w.price_mean, product, ctx.vocab.markets[w.market_id], w.week_start, w.week_end,
                      word if i == 0 else "") for i, w in enumerate(ordered[:5])]
-    return ctx.finish(Answer(intent=req.intent.value, text="\n".join(lines), values=values,
+    return ctx.finish(Answer(intent=req.intent, text="\n".join(lines), values=values,
                              slots=slots_of(ctx, req, product, market, week, top.week_end)), week)

@@ -67,7 +67,7 @@ def no_data(req: Query, ctx: Ctx, product: q.Product, market: q.Market | None,
                 if elsewhere:
                     lines.append(f"{product.name} sí tiene precios en otros mercados, por ejemplo: "
                                  + ", ".join(c.label for c in choices) + ".")
-    answer = Answer(intent=req.intent.value, text="\n".join(lines), slots=slots, clarify=choices, values=values)
+    answer = Answer(intent=req.intent, text="\n".join(lines), slots=slots, clarify=choices, values=values)
     return ctx.finish(answer, None)
 
 

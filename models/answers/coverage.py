@@ -17,14 +17,14 @@ def market_coverage(found: MarketMatch, ctx: Ctx) -> Answer:
     cov = ctx.vocab.memo(("market_coverage", market.id), lambda: q.market_coverage(ctx.conn, market.id))
     where = f"{market.name}" + (f" (el mercado que uso para {market.city})" if found.city else "")
     if not cov.last or not cov.first:
-        return Answer(intent=Intent.COVERAGE.value, slots={"market": market.name}, text=(
+        return Answer(intent=Intent.COVERAGE, slots={"market": market.name}, text=(
             f"No tengo precios semanales de {where} en el espejo de SIPSA. "
             "Escribe «qué mercados tienes» para ver los que sí tengo."))
     lines = [f"Sí: de {where} tengo precios semanales de {cov.products} productos, de la semana del "
              f"{fmt_date(cov.first)} a la del {fmt_date(cov.last)} ({cov.current} productos con precio esa "
              "última semana).",
              f"Pregunta por un producto, por ejemplo: «precio de la papa en {market.city or market.name}»."]
-    return ctx.finish(Answer(intent=Intent.COVERAGE.value, text="\n".join(lines),
+    return ctx.finish(Answer(intent=Intent.COVERAGE, text="\n".join(lines),
                              slots={"market": market.name, "start": cov.first, "end": cov.last}), cov.last)
 
 
@@ -47,5 +47,5 @@ def coverage(ctx: Ctx) -> Answer:
     if markets:
         lines.append("Ciudades con precios la última semana: " + ", ".join(markets) + ".")
     lines.append("Escribe el nombre de un producto para ver su precio, o «ayuda» para ver ejemplos.")
-    return ctx.finish(Answer(intent=Intent.COVERAGE.value, text="\n".join(lines),
+    return ctx.finish(Answer(intent=Intent.COVERAGE, text="\n".join(lines),
                              slots={"start": cov.weekly_first, "end": cov.weekly_last}), cov.weekly_last)

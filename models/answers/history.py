@@ -73,7 +73,7 @@ def history(req: Query, ctx: Ctx) -> Answer:
     lines.append(f"Promedio del periodo: {r.price(values[-1].value, product.unit)}.")
     chart = Chart(title=f"{product.name} – {market.name}", unit=unit,
                   series={market.name: [(w.week_start, w.price_mean) for w in rows]})
-    return ctx.finish(Answer(intent=Intent.HISTORY.value, text="\n".join(lines), values=values, slots=slots,
+    return ctx.finish(Answer(intent=Intent.HISTORY, text="\n".join(lines), values=values, slots=slots,
                              chart=chart), last.week_start)
 
 
@@ -117,5 +117,5 @@ def change_of_means(req: Query, ctx: Ctx, product: q.Product, market: q.Market, 
                     market.name, "variación de punta a punta")]
     chart = Chart(title=f"{product.name} – {market.name}", unit=r.value_unit(product.unit),
                   series={market.name: [(w.week_start, w.price_mean) for w in rows]})
-    return ctx.finish(Answer(intent=Intent.HISTORY.value, text="\n".join(lines), values=values, slots=slots,
+    return ctx.finish(Answer(intent=Intent.HISTORY, text="\n".join(lines), values=values, slots=slots,
                              chart=chart), rows[-1].week_start)

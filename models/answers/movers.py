@@ -23,7 +23,7 @@ def movers(req: Query, ctx: Ctx) -> Answer:
     nationally, optionally within a food group."""
     latest = ctx.vocab.latest
     if latest is None:
-        return ctx.finish(Answer(intent=Intent.MOVERS.value, text="El espejo aún no tiene precios semanales."),
+        return ctx.finish(Answer(intent=Intent.MOVERS, text="El espejo aún no tiene precios semanales."),
                           None)
     period = req.period
     if period is not None and period.start.isoformat() > latest:
@@ -31,7 +31,7 @@ def movers(req: Query, ctx: Ctx) -> Answer:
         period = None
     sides = mover_periods(period, latest, lambda day: q.previous_week(ctx.conn, day))
     if sides is None:
-        return ctx.finish(Answer(intent=Intent.MOVERS.value, text="Solo hay una semana de datos: no puedo "
+        return ctx.finish(Answer(intent=Intent.MOVERS, text="Solo hay una semana de datos: no puedo "
                                  "calcular variaciones."), latest)
     (before, after), label = sides
     market = None
@@ -45,7 +45,7 @@ def movers(req: Query, ctx: Ctx) -> Answer:
     where = f"en {market.name}" if market else "a nivel nacional (promedio de los mercados con precio en ambos " \
                                               "periodos)"
     if not moves:
-        return ctx.finish(Answer(intent=Intent.MOVERS.value, text=f"No hay precios{what} en los dos periodos "
+        return ctx.finish(Answer(intent=Intent.MOVERS, text=f"No hay precios{what} en los dos periodos "
                                  f"{where}."), after[0])
     ups = [m for m in moves if m.change_pct > 0][:5]
     downs = [m for m in reversed(moves) if m.change_pct < 0][:5]
@@ -66,7 +66,7 @@ def movers(req: Query, ctx: Ctx) -> Answer:
                     "sube" if m.change_pct > 0 else "baja") for m in ordered]
     slots: dict[str, Any] = {"market": market.name if market else None, "start": before[0], "end": after[1],
                              "group": req.group}
-    return ctx.finish(Answer(intent=Intent.MOVERS.value, text="\n".join(lines), values=values, slots=slots),
+    return ctx.finish(Answer(intent=Intent.MOVERS, text="\n".join(lines), values=values, slots=slots),
                       after[0])
 
 

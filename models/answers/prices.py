@@ -53,7 +53,7 @@ def price(req: Query, ctx: Ctx) -> Answer:
             lines.append(f"Esa semana, en {len(spread)} mercados: desde {r.price(lo.price_mean, product.unit)} "
                          f"({ctx.vocab.markets[lo.market_id].name}) hasta {r.price(hi.price_mean, product.unit)} "
                          f"({ctx.vocab.markets[hi.market_id].name}).")
-    return ctx.finish(Answer(intent=Intent.PRICE.value, text="\n".join(lines), values=values,
+    return ctx.finish(Answer(intent=Intent.PRICE, text="\n".join(lines), values=values,
                              slots=slots_of(ctx, req, product, market, row.week_start, row.week_end)),
                       row.week_start)
 
@@ -76,7 +76,7 @@ def price_daily(req: Query, ctx: Ctx, product: q.Product, market: q.Market, dail
                              "precio semanal"))
     if note:
         lines.append(note)
-    return ctx.finish(Answer(intent=Intent.PRICE.value, text="\n".join(lines), values=values,
+    return ctx.finish(Answer(intent=Intent.PRICE, text="\n".join(lines), values=values,
                              slots=slots_of(ctx, req, product, market, daily.day, daily.day)), daily.day)
 
 
@@ -106,7 +106,7 @@ def price_at(req: Query, ctx: Ctx) -> Answer:
             lines.append(note)
         values = [figure("price", row.price_mean, product, market, row.week_start, row.week_end, "precio medio")]
         trade_unit(req, product, market, row, lines, values)
-        return ctx.finish(Answer(intent=Intent.PRICE_AT.value, text="\n".join(lines), values=values, slots=slots),
+        return ctx.finish(Answer(intent=Intent.PRICE_AT, text="\n".join(lines), values=values, slots=slots),
                           row.week_start)
     agg = q.period_price(ctx.conn, product.id, market.id, start, end)
     if agg is None:
@@ -120,7 +120,7 @@ def price_at(req: Query, ctx: Ctx) -> Answer:
         if note:
             lines.append(note)
         values = [figure("price", monthly.mean, product, market, start, end, "promedio mensual")]
-        return ctx.finish(Answer(intent=Intent.PRICE_AT.value, text="\n".join(lines), values=values,
+        return ctx.finish(Answer(intent=Intent.PRICE_AT, text="\n".join(lines), values=values,
                                  slots=slots), monthly.last_week)
     lines = [f"{product.name} en {market.name}, {describe(period)}: {r.price(agg.mean, product.unit)} "
              f"en promedio ({agg.weeks} semana{'s' if agg.weeks != 1 else ''} con datos, "
@@ -131,7 +131,7 @@ def price_at(req: Query, ctx: Ctx) -> Answer:
     if note:
         lines.append(note)
     values = [figure("price", agg.mean, product, market, start, end, "promedio del periodo")]
-    return ctx.finish(Answer(intent=Intent.PRICE_AT.value, text="\n".join(lines), values=values, slots=slots),
+    return ctx.finish(Answer(intent=Intent.PRICE_AT, text="\n".join(lines), values=values, slots=slots),
                       agg.last_week)
 
 

@@ -27,7 +27,7 @@ def outside_data(req: Query, ctx: Ctx) -> Answer | None:
         return None
     norm = normalise(req.text)
     if PRODUCTION.search(norm):
-        return Answer(intent=Intent.OUT_OF_SCOPE.value, text=(
+        return Answer(intent=Intent.OUT_OF_SCOPE, text=(
             "SIPSA publica precios mayoristas y abastecimiento de alimentos, no área sembrada, producción, "
             "cosechas ni rendimientos, así que no tengo esa cifra. Para eso está la Evaluación Agropecuaria "
             "del Ministerio de Agricultura (UPRA/Agronet)."))
@@ -39,7 +39,7 @@ def outside_data(req: Query, ctx: Ctx) -> Answer | None:
             name = req.product.product.name
             text += f" ¿Quieres el precio mayorista de {name}?"
             choices = [Choice(f"Precio mayorista de {name}", f"precio de {name}")]
-        return Answer(intent=Intent.OUT_OF_SCOPE.value, text=text, clarify=choices)
+        return Answer(intent=Intent.OUT_OF_SCOPE, text=text, clarify=choices)
     period = req.period
     first = ctx.vocab.memo(("first_date",), lambda: da.first_date(ctx.conn))
     if period is None or first is None or ctx.vocab.latest is None:
@@ -57,7 +57,7 @@ def outside_data(req: Query, ctx: Ctx) -> Answer | None:
     slots = slots_of(ctx, req, req.product.product if req.product.status == "ok" else None,
                         req.markets[0].market if req.markets else None, period.start.isoformat(),
                         period.end.isoformat(), period.kind)
-    return ctx.finish(Answer(intent=req.intent.value, text=f"Lo siento, {why}", slots=slots), None)
+    return ctx.finish(Answer(intent=req.intent, text=f"Lo siento, {why}", slots=slots), None)
 
 
 def product_problem(req: Query, ctx: Ctx) -> Answer | None:
@@ -76,25 +76,25 @@ def product_problem(req: Query, ctx: Ctx) -> Answer | None:
             lead = (f"¿Cuál {head}? Tengo varias opciones: " if same_family
                     else "¿Cuál de estos productos? Tengo varias opciones: ")
             text = lead + ", ".join(p.name for p in options) + "."
-        return Answer(intent=req.intent.value, text=text, slots=slots, clarify=choices)
+        return Answer(intent=req.intent, text=text, slots=slots, clarify=choices)
     if req.group is not None:  # "precio de la fruta": a food group, not a product; offer its usual products
         group = [p for p in ctx.vocab.products.values() if p.group == req.group and p.id in ctx.vocab.priced]
         kinds = sorted(group, key=lambda p: (-ctx.vocab.markets_count(p.id), p.key))[:6]
         choices = [Choice(p.name, question_for(req, p.name, place_name(req))) for p in kinds]
-        return Answer(intent=req.intent.value, slots=slots, clarify=choices, text=(
+        return Answer(intent=req.intent, slots=slots, clarify=choices, text=(
             f"«{req.group}» es un grupo de alimentos. ¿De cuál producto? Por ejemplo: "
             + ", ".join(p.name for p in kinds) + "."))
     if pm.status == "none" and not req.unknown:
-        return Answer(intent=req.intent.value, slots=slots, text=(
+        return Answer(intent=req.intent, slots=slots, text=(
             "¿De qué producto? Por ejemplo: «precio de la papa criolla en Corabastos»."))
     suggestions = ctx.vocab.suggest_products(req.tokens)
     asked = " ".join(req.unknown) or pm.text
     if suggestions:
         choices = [Choice(p.name, question_for(req, p.name, place_name(req))) for p in suggestions]
-        return Answer(intent=req.intent.value, slots=slots, clarify=choices, text=(
+        return Answer(intent=req.intent, slots=slots, clarify=choices, text=(
             f"No encuentro «{asked}» entre los productos de SIPSA. ¿Quisiste decir "
             + " o ".join(p.name for p in suggestions) + "?"))
-    return Answer(intent=req.intent.value, slots=slots, text=(
+    return Answer(intent=req.intent, slots=slots, text=(
         f"No encuentro «{asked}» entre los productos de SIPSA. Escribe «qué productos tienes» para ver la lista."))
 
 
@@ -120,7 +120,7 @@ def ask_period(req: Query, dated: list[str], anchor: dt.date, span: tuple[int, i
     what = req.product.product.name if req.product.product is not None else None
     ask = "¿De qué periodo? Por ejemplo: " + ", ".join(c.label for c in choices) + "." if choices else \
         "¿De qué periodo? Por ejemplo: «marzo de 2024», «la semana pasada», «el 15/04/2024»."
-    return Answer(intent=req.intent.value, text=f"No entendí la fecha («{' '.join(dated)}»). {ask}", clarify=choices,
+    return Answer(intent=req.intent, text=f"No entendí la fecha («{' '.join(dated)}»). {ask}", clarify=choices,
                   slots={"product": what, "market": None, "city": None, "start": None, "end": None,
                          "period_kind": None})
 
@@ -157,7 +157,7 @@ def ask_comparison(req: Query) -> Answer:
                ("Con hace un año", f"¿{product.name} en {market} está más cara que hace un año?"),
                ("Últimas 12 semanas", f"cómo ha variado {product.name} en {market} en las últimas 12 semanas"),
                ("¿Cara para la época?", f"¿está cara {product.name} en {market} para la época?")]
-    return Answer(intent=req.intent.value, text=f"¿Con qué comparo {product.name} en {market}? Por ejemplo:",
+    return Answer(intent=req.intent, text=f"¿Con qué comparo {product.name} en {market}? Por ejemplo:",
                   clarify=[Choice(label, text) for label, text in options],
                   slots={"product": product.name, "market": market, "city": None, "start": None, "end": None,
                          "period_kind": None})
@@ -173,7 +173,7 @@ def ask_unread(req: Query, unread: list[str]) -> Answer:
                ("Promedio del año", f"precio promedio de {product.name}{where} este año"),
                ("Cómo ha variado", f"cómo ha variado {product.name}{where} en las últimas 12 semanas"),
                ("¿Más cara que hace un año?", f"¿{product.name}{where} está más cara que hace un año?")]
-    return Answer(intent=req.intent.value, text=f"No entendí «{' '.join(unread)}» en tu pregunta sobre "
+    return Answer(intent=req.intent, text=f"No entendí «{' '.join(unread)}» en tu pregunta sobre "
                   f"{product.name}, y no quiero darte la cifra de otra pregunta. ¿Qué quieres saber? Por ejemplo:",
                   clarify=[Choice(label, text) for label, text in options],
                   slots={"product": product.name, "market": req.markets[0].market.name if req.markets else None,
@@ -184,13 +184,13 @@ def ask_market(req: Query, vocab: Vocabulary) -> Answer:
     """Rankings and product counts are about one market: ask which, offering the main wholesale markets."""
     names = [name for name in MAIN_MARKETS.values() if fold(name) in vocab.market_by_key][:6]
     choices = [Choice(name, f"{req.text} en {name}") for name in names]
-    return Answer(intent=Intent.STAT.value, text="¿En qué mercado? Por ejemplo: " + ", ".join(names) + ".",
+    return Answer(intent=Intent.STAT, text="¿En qué mercado? Por ejemplo: " + ", ".join(names) + ".",
                   clarify=choices, slots={"stat": req.stat.value if req.stat else None, "group": req.group})
 
 
 def ask_same_name(req: Query, said: str, markets: list[q.Market]) -> Answer:
     """A city name that several departments share ("La Unión": Antioquia and Nariño): ask which, never pick."""
     choices = [Choice(m.name, re.sub(rf"\b{re.escape(said)}\b", m.name, req.norm, count=1)) for m in markets[:6]]
-    return Answer(intent=req.intent.value, text=f"Hay varios mercados llamados «{markets[0].city or said}»: ¿cuál? "
+    return Answer(intent=req.intent, text=f"Hay varios mercados llamados «{markets[0].city or said}»: ¿cuál? "
                   + ", ".join(m.name for m in markets[:6]) + ".", clarify=choices,
                   slots={"product": req.product.product.name if req.product.product is not None else None})

@@ -25,7 +25,7 @@ def forecast(req: Query, ctx: Ctx) -> Answer:
             f"hacia adelante (frecuencia {'semanal' if freq == 'W' else 'mensual' if freq == 'M' else 'diaria'}).")
     if note:
         text += "\n" + note
-    return Answer(intent=Intent.FORECAST.value, text=text, slots=slots, demo=ctx.demo)
+    return Answer(intent=Intent.FORECAST, text=text, slots=slots, demo=ctx.demo)
 
 
 def alert(req: Query, ctx: Ctx) -> Answer:
@@ -53,4 +53,4 @@ def alert(req: Query, ctx: Ctx) -> Answer:
         text = f"Alerta: te aviso cuando DANE publique datos nuevos de {product.name}{where}."
     if note:
         text += "\n" + note
-    return Answer(intent=Intent.ALERT.value, text=text, slots=slots, demo=ctx.demo)
+    return Answer(intent=Intent.ALERT, text=text, slots=slots, demo=ctx.demo)

@@ -39,7 +39,7 @@ def stat(req: Query, ctx: Ctx) -> Answer:
     if result.missing:
         if product is not None:
             return no_data(req, ctx, product, market, period)
-        return ctx.finish(Answer(intent=Intent.STAT.value, text=f"No hay precios en {market.name if market else ''}"
+        return ctx.finish(Answer(intent=Intent.STAT, text=f"No hay precios en {market.name if market else ''}"
                                  " para ese periodo en el espejo."), None)
     lines, values = list(result.lines), list(result.values)
     main = values[0] if values else None
@@ -50,7 +50,7 @@ def stat(req: Query, ctx: Ctx) -> Answer:
     slots = slots_of(ctx, req, product, market, period.start.isoformat() if period else None,
                         period.end.isoformat() if period else None, period.kind if period else None)
     slots.update({"stat": stat.value, "group": req.group})
-    return ctx.finish(Answer(intent=Intent.STAT.value, text="\n".join(lines), values=values, slots=slots),
+    return ctx.finish(Answer(intent=Intent.STAT, text="\n".join(lines), values=values, slots=slots),
                       result.data_date)
 
 

@@ -35,7 +35,7 @@ def supply(req: Query, ctx: Ctx) -> Answer:
                 lines += [f"• {ctx.vocab.markets[x.market_id].name}: {r.tonnes(x.tonnes)}" for x in rows[:8]]
             values = [Value("tonnes", round(total, 3), "t", month, None, product.name,
                             market.name if market else None, "total")]
-            return ctx.finish(Answer(intent=Intent.SUPPLY.value, text="\n".join(lines), values=values,
+            return ctx.finish(Answer(intent=Intent.SUPPLY, text="\n".join(lines), values=values,
                                      slots=slots), month)
         note = (f"No hay abastecimiento mensual de {product.name} en el espejo; "
                 "este es el de los grupos de alimentos.")
@@ -45,7 +45,7 @@ def supply(req: Query, ctx: Ctx) -> Answer:
         city = fold(market.city)
         groups = [g for g in q.group_supply(ctx.conn) if fold(ctx.vocab.markets[g.market_id].city) == city]
     if not groups:
-        return ctx.finish(Answer(intent=Intent.SUPPLY.value, slots=slots, text=(
+        return ctx.finish(Answer(intent=Intent.SUPPLY, slots=slots, text=(
             (note + "\n" if note else "") + "El espejo no tiene datos de abastecimiento semanal por grupo"
             + (f" para {market.name}" if market else "") + ". Se cargan con los boletines semanales de DANE.")),
             None)
@@ -72,7 +72,7 @@ def supply(req: Query, ctx: Ctx) -> Answer:
               for k, v in parts.items()]
     values.append(Value("tonnes", round(total, 3), "t", first.week_start, first.week_end, None, market_name,
                         "total"))
-    return ctx.finish(Answer(intent=Intent.SUPPLY.value, text="\n".join(lines), values=values, slots=slots),
+    return ctx.finish(Answer(intent=Intent.SUPPLY, text="\n".join(lines), values=values, slots=slots),
                       first.week_start)
 
 
@@ -93,7 +93,7 @@ def origins(req: Query, ctx: Ctx) -> Answer:
     what = product.name if product else "los alimentos"
     where = f" a {market.name}" if market else ""
     if not depts or first is None or last is None:
-        return ctx.finish(Answer(intent=Intent.SUPPLY_ORIGIN.value, slots=slots, text=(
+        return ctx.finish(Answer(intent=Intent.SUPPLY_ORIGIN, slots=slots, text=(
             f"El espejo no tiene microdatos de abastecimiento por origen para {what}{where}. "
             "Se cargan desde el catálogo 697 de ANDA (DANE).")), None)
     slots.update({"start": first, "end": last})
@@ -105,14 +105,14 @@ def origins(req: Query, ctx: Ctx) -> Answer:
               for m in munis]
     values = [Value("share_pct", round(d.share_pct, 2), "%", first, last, product.name if product else None,
                     market.name if market else None, d.dept) for d in depts]
-    return ctx.finish(Answer(intent=Intent.SUPPLY_ORIGIN.value, text="\n".join(lines), values=values,
+    return ctx.finish(Answer(intent=Intent.SUPPLY_ORIGIN, text="\n".join(lines), values=values,
                              slots=slots), last)
 
 
 def inputs(req: Query, ctx: Ctx) -> Answer:
     known = q.inputs(ctx.conn)
     if not known:
-        return ctx.finish(Answer(intent=Intent.INPUTS.value, text=(
+        return ctx.finish(Answer(intent=Intent.INPUTS, text=(
             "El espejo no tiene precios de insumos agropecuarios todavía (se cargan con la operación "
             "consultarInsumosSipsaMesMadr de DANE).")), None)
     asked = {singular(w) for w in words(normalise(req.text))} - {"precio", "insumo", "de", "del", "el", "la"}
@@ -123,16 +123,16 @@ def inputs(req: Query, ctx: Ctx) -> Answer:
             scored.append((overlap, -len(key), input_id, name))
     if not scored:
         sample = ", ".join(name for _, name, _ in known[:8])
-        return ctx.finish(Answer(intent=Intent.INPUTS.value, text=(
+        return ctx.finish(Answer(intent=Intent.INPUTS, text=(
             f"¿Qué insumo? Tengo {len(known)}, por ejemplo: {sample}.")), None)
     scored.sort(reverse=True)
     input_id, name = scored[0][2], scored[0][3]
     rows = q.input_prices(ctx.conn, input_id)
     if not rows:
-        return ctx.finish(Answer(intent=Intent.INPUTS.value, text=f"No hay precios recientes de {name}."), None)
+        return ctx.finish(Answer(intent=Intent.INPUTS, text=f"No hay precios recientes de {name}."), None)
     month = rows[0].month
     lines = [f"{name}, {month_words(month)} (precio promedio por municipio, de menor a mayor):"]
     lines += [f"• {x.muni} ({x.dept}): {r.pesos(x.price)}" for x in rows]
     values = [Value("price", x.price, "COP", x.month, None, x.name, x.muni, x.dept) for x in rows]
-    return ctx.finish(Answer(intent=Intent.INPUTS.value, text="\n".join(lines), values=values,
+    return ctx.finish(Answer(intent=Intent.INPUTS, text="\n".join(lines), values=values,
                              slots={"input": name, "start": month}), month)
