@@ -135,6 +135,11 @@ def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] |
         year = _year(m.group(3), today)
         day = _safe_date(year, int(m.group(2)), int(m.group(1))) if year else None
         return (day, day, "day", m.end()) if day else None
+    m = re.match(rf"(\d{{1,2}})[-/ ]{_MONTH_RE}[-/ ](\d{{2,4}})\b", text)  # "6-sep-2025", "25/oct/25"
+    if m:
+        year = _year(m.group(3), today)
+        day = _safe_date(year, MONTHS[m.group(2)], int(m.group(1))) if year else None
+        return (day, day, "day", m.end()) if day else None
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})\b", text)
     if m:
         day = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -321,7 +326,8 @@ _RANGE_LINK = re.compile(r",? ?(?:(?:y el del|y la del|y el de|y la de|y el|y en
                          r"|hasta la del|hasta|al|a la del|a|-)"
                          r"|(?P<versus>vs\.?|versus|frente al|frente a|frente|contra|comparado con el|comparado con"
                          r"|con respecto al|que en el|que en|que el|o en el|o en|o el|o))"
-                         r" ?(?:la semana del |semana del |la del |el del |el |en |la )?")
+                         r" ?(?:el promedio de |el promedio del |el promedio |promedio de |promedio del |promedio "
+                         r"|la semana del |semana del |la del |el del |el |en |la )?")
 _SINCE = re.compile(r"\b(?:desde|a partir de|despues de|frente al?|comparado con|con respecto al?|respecto al?"
                     r"|en comparacion con|(?P<plain>del?)) (?:la semana del |el del |la del |del |el |la "
                     r"|(?:inicios|principios|comienzos"
@@ -346,7 +352,7 @@ def unit_start(end: dt.date, kind: str) -> dt.date:
     return dt.date(end.year + month // 12, month % 12 + 1, 1)
 
 
-_VERSUS = re.compile(r"\b(?:comparad[oa] con|frente al?|respecto al?|con respecto al?|vs\.?|versus|contra) "
+_VERSUS = re.compile(r"\b(?:comparad[oa]s? con|frente al?|respecto al?|con respecto al?|vs\.?|versus|contra) "
                      r"(?:la semana del |el mes de |el del |la del |el de |la de |el |la )?")
 _POINT_KINDS = frozenset({"day", "week", "month", "quarter", "semester", "year"})
 

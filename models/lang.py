@@ -91,6 +91,7 @@ FILLER = _set(
 # Frequent Spanish words that must never be read as a typo of a product or a place ("todo" / "toyo", "mano" /
 # "mango", "fecha" / "fécula"): they match a vocabulary word only when spelled exactly.
 COMMON_WORDS = _set(
+    "bulto bultos arroba arrobas libra libras "  # trade units, not the product "Arroz blanco en bulto" on their own
     "todo toda todos todas bien mal mano manito fecha fechas dia dias hora horas vez veces casa cosa pais mundo "
     "gente amigo amiga hermano parce parcero mijo mija vecino senor senora don dona bot sirve sirven quien quienes "
     "pregunto pregunta preguntas pregunte respuesta alcalde nada algo bueno buena malo mala mejor peor mucho poco "

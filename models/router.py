@@ -207,6 +207,8 @@ class Router:
                 and req.intent in {Intent.PRICE_AT, Intent.HISTORY, Intent.STAT, Intent.MOVERS}:
             req.period = Period(dt.date.fromisoformat(prev["start"]), dt.date.fromisoformat(prev["end"]),
                                 prev.get("period_kind") or "range")
+        if req.intent is Intent.MOVERS and prev_intent is Intent.MOVERS and req.group is None:
+            req.group = prev.get("group")  # "¿y cuáles bajaron más?" after the vegetables that rose most
         if req.unit is None and prev.get("unit") and req.intent in {Intent.PRICE, Intent.PRICE_AT, Intent.STAT}:
             req.unit = read_units(str(prev["unit"]))[0]  # "¿y en Túquerres?" after "el bulto de papa": per bulto
         for name in ("horizon", "freq", "threshold", "direction", "change_pct", "rule"):
@@ -325,7 +327,8 @@ class Router:
         req.product = ask_back.family_word(intent, req.product, req.tokens, market_ids, ctx.conn, ctx.vocab)
         places = [m.id for mm in req.markets for m in (ctx.vocab.cities.get(mm.city, []) if mm.city else [mm.market])]
         req.product = ask_back.kinds_here(req.product, places, ctx.conn, ctx.vocab)  # a city: all its markets
-        req.product = ask_back.siblings_here(intent, req.product, req.tokens, places, ctx.conn, ctx.vocab)
+        if req.period is None:  # (a question about another time is about the kinds priced then)
+            req.product = ask_back.siblings_here(intent, req.product, req.tokens, places, ctx.conn, ctx.vocab)
         if req.product.text == ask_back.ONLY_KIND and req.product.product is not None:
             ctx.notes.append(f"Es la única clase de «{req.product.head}» con precio ahí en la semana más reciente.")
         problem = product_problem(req, ctx)

@@ -597,3 +597,21 @@ def test_changes_said_in_other_ways(router: Router) -> None:
     assert values(central, "max") and central.values[0].market == MED
     national = ask(router, "para el informe de abastos: a nivel nacional, ¿qué subió más esta semana?")
     assert all(v.market is None for v in national.values)
+
+
+# -- readings added after blind13 (in other words than that set) ------------------------------------------------
+def test_compared_with_a_year_ago_in_the_plural_is_year_over_year(router: Router) -> None:
+    got = ask(router, "las papas criollas de corabastos, comparadas con hace un año, ¿están más caras o más baratas?")
+    assert [v.kind for v in got.values].count("change_pct") == 1 and got.slots.get("stat") == "yoy"
+
+
+def test_follow_ups_keep_the_group_of_movers_and_take_a_trade_unit(router: Router) -> None:
+    state = ChatState(chat_id=41)
+    router.answer("¿qué frutas subieron más esta semana en corabastos?", state)
+    falls = router.answer("¿y cuáles bajaron más?", state)
+    assert falls.values[0].product == "Mango Tommy" and all(v.product != "Papa criolla limpia" for v in falls.values)
+    state = ChatState(chat_id=42)
+    first = router.answer("¿cuánto vale la arroba de papa criolla en corabastos?", state)
+    sack = router.answer("¿y el bulto?", state)
+    price = values(first, "price")[0][0]
+    assert values(sack, "trade_price")[0][0] == pytest.approx(price * 50)

@@ -60,6 +60,8 @@ LATEST = dt.date(2025, 10, 25)  # a Saturday: start of the newest SIPSA week
     ("en lo que llevamos del año", "2025-01-01", "2025-12-31", "year"),
     ("lo corrido de 2024", "2024-01-01", "2024-12-31", "year"),
     ("¿más caro en abril o en marzo de 2024?", "2024-03-01", "2024-04-30", "range"),
+    ("entre el 9-ago-2025 y el 18/oct/2025", "2025-08-09", "2025-10-18", "range"),
+    ("promedio 2023 vs promedio 2024", "2023-01-01", "2024-12-31", "range"),
 ])
 def test_periods(text: str, start: str, end: str, kind: str) -> None:
     period = parse_period(normalise(text), TODAY, LATEST)

@@ -80,7 +80,7 @@ _YEAR_AGO = re.compile(r"\b(hace (un|1) a[nñ]o|hace (doce|12) meses|(el|al|del)
                        r"|en el ultimo a[nñ]o|anualmente|yoy|a/a|year over year)\b")
 # the year-ago words must be what the price is set against ("más cara QUE hace un año", "FRENTE al año pasado") or
 # come with a change verb; "el precio más alto el año pasado" is a maximum over last year
-_COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa] con|respecto a|respecto al|vs|versus|contra"
+_COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa]s? con|respecto a|respecto al|vs|versus|contra"
                           r"|con relacion a|en comparacion con) (el de |la de |lo de |el del )?(hace (un|1) a[nñ]o"
                           r"|hace (doce|12) meses|a[nñ]o pasado"
                           r"|el a[nñ]o pasado|el a[nñ]o anterior|la misma|el mismo|lo de hace)"
@@ -91,7 +91,7 @@ _COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa] con|respec
                           r"|(ha |han )?(subido|bajado|cambiado|variado|vario|aumentado"
                           r"|encarecido|abaratado) (\w+ ){0,3}(desde|en|frente|respecto|comparado)"
                           r"|(mas|menos) (o (mas|menos) )?(que|q) (ahora|hoy|ahorita)"
-                          r"|(comparad[oa] con|frente a|vs|contra) (ahora|hoy|el de ahora|lo de ahora|el de hoy)"
+                          r"|(comparad[oa]s? con|frente a|vs|contra) (ahora|hoy|el de ahora|lo de ahora|el de hoy)"
                           r"|(que|q) en (esta|la) misma|frente al mismo|respecto al mismo"
                           r"|interanual|a[nñ]o contra a[nñ]o)\b")
 _SEASON_POSITION = re.compile(r"\b(para (la|esta|esa|la actual) (epoca|temporada|fecha|altura del a[nñ]o)"
@@ -100,12 +100,12 @@ _SEASON_POSITION = re.compile(r"\b(para (la|esta|esa|la actual) (epoca|temporada
                               r"|fecha))?"
                               r"|(normal|usual|comun|habitual) (para|en) (esta|la|este) (epoca|temporada|mes|fecha)"
                               r"|(por|en) (esta|la) (epoca|temporada) (esta|es) (car|barat)\w*"
-                              r"|(frente a|comparad[oa] con|respecto a) lo (normal|usual|habitual|de siempre)"
+                              r"|(frente a|comparad[oa]s? con|respecto a) lo (normal|usual|habitual|de siempre)"
                               r"|(por encima|por debajo|arriba|debajo) de lo (normal|usual|habitual)"
                               r"|(para ser|pa|para) (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
                               r"|octubre|noviembre|diciembre)"
-                              r"|(comparad[oa] con|frente a|respecto a) (otros|los|los otros) (\w+s|a[nñ]os anteriores"
-                              r"|a[nñ]os pasados)"
+                              r"|(comparad[oa]s? con|frente a|respecto a) (otros|los|los otros) "
+                              r"(\w+s|a[nñ]os anteriores|a[nñ]os pasados)"
                               # "¿está cara la papa?": dear compared with what is usual, not with another market
                               r"|(esta|estan|anda|andan|sigue|siguen|se ve|se ven)( \w+){0,4} (?<!mas )(?<!menos )"
                               r"(car[oa]s?|barat[oa]s?|costos[oa]s?))\b")
