@@ -122,8 +122,26 @@ def _create_mirror(conn: sqlite3.Connection) -> None:
         vocab.seed(conn)
 
 
+# (product, the group an early vocabulary gave it, the group DANE files it under in thousands of rows)
+_DANE_GROUPS = (("Arracacha amarilla", "Frutas frescas", "Tubérculos, raíces y plátanos"),
+                ("Arveja enlatada", "Granos y cereales", "Productos procesados"),
+                ("Fríjol enlatado", "Granos y cereales", "Productos procesados"),
+                ("Maíz enlatado", "Granos y cereales", "Productos procesados"))
+
+
+def _dane_groups(conn: sqlite3.Connection) -> None:
+    """Mirror 2 -> 3: four products had the food group of a few early bulletins (an arracacha among the fruits,
+    canned legumes among the grains), so rankings by group were wrong; only those exact rows change."""
+    from data.text import fold
+
+    for name, old, new in _DANE_GROUPS:
+        conn.execute("UPDATE products SET group_name = ? WHERE key = ? AND group_name = ?", (new, fold(name), old))
+
+
 # Steps after the split (version 3 onwards) go here; each receives a connection whose main is the mirror.
-MIRROR_STEPS: list[Step] = []
+MIRROR_STEPS: list[Step] = [
+    (3, "grupos de alimentos del DANE", _dane_groups),
+]
 
 
 def mirror_version(conn: sqlite3.Connection) -> int:

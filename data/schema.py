@@ -10,7 +10,7 @@ from __future__ import annotations
 
 # Mirror versions: 1 = the single-file layout of the first release (user_version 0, meta.schema_version 1);
 # 2 = public data only (the user tables moved to the state file).
-MIRROR_VERSION = 2
+MIRROR_VERSION = 3
 STATE_VERSION = 1
 # The tables that moved from the single-file layout to the state file (data/migrations.py splits them).
 USER_TABLES = ("alert_subscriptions", "alert_series", "alert_chats", "alert_queue", "chat_state", "saved_series")

@@ -177,7 +177,7 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
         # product (if any) only from the words no market or group used
         mentions = vocab.find_markets(tokens, skip=group_words)
         taken = group_words.union(*(positions for positions, _, _ in mentions))
-        product = vocab.match_product(tokens, skip=taken)
+        product = _beside_group(vocab.match_product(tokens, skip=taken), tokens)
     else:
         product = vocab.match_product(tokens, skip=dated)
         places = {i for i in product.used if i and raw_tokens[i - 1] == "en" and tokens[i] in vocab.place_words}
@@ -200,6 +200,8 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     markets = [m for m in markets if m.city is None or m.market.city not in explicit_cities]  # "La 21 de Ibagué"
     if product.status != "ok" and used_by_markets:
         product = vocab.match_product(tokens, skip=used_by_markets | group_words | dated)
+        if group_words:
+            product = _beside_group(product, tokens)
     spans = [m.span() for m in _WORD_RE.finditer(norm)]
 
     def names_market(match: re.Match[str]) -> bool:
@@ -305,6 +307,15 @@ _PRICE_INTENTS = frozenset({Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Inten
 _KEEPS_INTENT = frozenset({Intent.ALERT, Intent.FORECAST, Intent.SUPPLY, Intent.SUPPLY_ORIGIN, Intent.INPUTS})
 
 
+def _beside_group(product: ProductMatch, tokens: list[str]) -> ProductMatch:
+    """A product read from the words a food group left: one word inside another food's name ("qué corte de carne
+    está más caro": "Trucha en corte mariposa") is not that food."""
+    if product.status == "ok" and product.product is not None and len(product.used) == 1 \
+            and tokens[next(iter(product.used))] != product.product.key.split()[0]:
+        return ProductMatch("none")
+    return product
+
+
 def _apply_stat(p: Query, reading: StatReading) -> None:
     """A statistic read from the question decides the intent, unless the question is an alert, a forecast or
     about supply; one that needs a product it does not name waits for the product (or a follow-up)."""
@@ -324,18 +335,24 @@ def _apply_stat(p: Query, reading: StatReading) -> None:
     p.stat, p.intent, p.keyword = stat, Intent.STAT, True
 
 
-_RANK_CUE = re.compile(r"\b(cual|cuales|que) (es |son |esta |estan )?(la |el |los |las )?(\w+ ){1,3}(mas|menos) "
+_RANK_CUE = re.compile(r"\b(cual|cuales|que) (es |son |esta |estan )?(la |el |los |las )?(\w+ ){1,4}(mas|menos) "
                        r"(barat|car|economic|costos)\w*")
+
+
+_WHERE_CUE = re.compile(r"\b(que|cual|cuales) (plaza|mercado|ciudad|central|lugar|parte|sitio|galeria)s?\b")
 
 
 def _family_ranking(p: Query, vocab: Vocabulary) -> None:
     """"¿Cuál es la papa más barata en Corabastos?": a food family named with a market and a "which is cheapest"
     asks to rank the family's kinds there (not the cheapest market of one of them)."""
-    if p.stat is not None or p.product.status != "ambiguous" or not p.product.head or len(p.markets) != 1:
+    if p.stat is not None or p.product.status != "ambiguous" or len(p.markets) != 1:
         return
-    if p.intent not in {Intent.CHEAPEST, Intent.PRICIEST} or not _RANK_CUE.search(p.norm):
-        return
-    kinds = tuple(vocab.kinds.get(p.product.head, ()))
+    if p.intent not in {Intent.CHEAPEST, Intent.PRICIEST} or not _RANK_CUE.search(p.norm) or _WHERE_CUE.search(p.norm):
+        return  # ("¿en qué plaza de Bogotá está más barato el pollo?" asks where, not which kind)
+    # the family word: the head the match found, else one said beside it ("qué corte de carne")
+    head = p.product.head if p.product.head in vocab.kinds else next(
+        (t for t in p.tokens if len(vocab.kinds.get(t, ())) >= 2), "")
+    kinds = tuple(vocab.kinds.get(head, ()))
     if len(kinds) >= 2:
         p.stat = Stat.RANK_LOW if p.intent is Intent.CHEAPEST else Stat.RANK_HIGH
         p.intent, p.family, p.keyword = Intent.STAT, kinds, True

@@ -231,6 +231,9 @@ class Vocabulary:
         ("sobrebarriga", "ahuyamín"): a strong enough candidate to answer without asking."""
         if len(used) != 1:
             return False
+        said_heads = {vt for vt, (pos, dist) in hits.items() if pos not in used and not dist and vt in self.heads}
+        if said_heads - set(content_tokens(self.products[pid].name, PRODUCT_STOPWORDS)):
+            return False  # "corte de carne": "corte" is only in a trout's name, but "carne" names another food
         word = tokens[next(iter(used))]
         vt = next((t for t, (pos, _d) in hits.items() if pos in used), None)
         if vt is None or len(vt) < 5 or vt in COMMON_WORDS or hits[vt][1] > (0 if len(word) < 8 else 1):

@@ -193,6 +193,8 @@ class Router:
                 keep = prev.get("period_kind") and not _resets_period(p)
                 req.intent = Intent.PRICE_AT if (req.period or keep) else Intent.PRICE
         _same_statistic(req, p, prev_intent, prev)
+        if req.intent is Intent.STAT and req.stat is None:  # the earlier statistic was never answered
+            req.intent = Intent.PRICE_AT if req.period is not None else Intent.PRICE
         # "¿dónde está más barata?" asks for the market; "¿y cuál bajó más?" after movers in a market keeps it
         asks_where = p.keyword and (req.intent in {Intent.CHEAPEST, Intent.PRICIEST, Intent.COMPARE} or (
             req.intent is Intent.MOVERS and prev_intent is not Intent.MOVERS))
@@ -266,6 +268,9 @@ class Router:
                 and not answer.clarify:
             state.intent = answer.intent
             state.slots = {k: v for k, v in answer.slots.items() if v is not None}
+            if req is not None and req.product.text == ask_back.ONLY_KIND and req.product.head:
+                # the kind was chosen for that market: "¿y en Barranquillita?" asks about the user's words there
+                state.slots["product"] = req.product.head
         elif answer.intent in {i.value for i in DATA_INTENTS} and answer.clarify and req is not None:
             # asked back and the user may not pick: a follow-up still reuses what this question did resolve
             slots = {k: v for k, v in answer.slots.items() if v is not None}
@@ -327,7 +332,7 @@ class Router:
         req.product = ask_back.family_word(intent, req.product, req.tokens, market_ids, ctx.conn, ctx.vocab)
         places = [m.id for mm in req.markets for m in (ctx.vocab.cities.get(mm.city, []) if mm.city else [mm.market])]
         req.product = ask_back.kinds_here(req.product, places, ctx.conn, ctx.vocab)  # a city: all its markets
-        if req.period is None:  # (a question about another time is about the kinds priced then)
+        if req.period is None or req.stat in {Stat.YOY, Stat.SEASON_POSITION}:  # questions about the newest data
             req.product = ask_back.siblings_here(intent, req.product, req.tokens, places, ctx.conn, ctx.vocab)
         if req.product.text == ask_back.ONLY_KIND and req.product.product is not None:
             ctx.notes.append(f"Es la única clase de «{req.product.head}» con precio ahí en la semana más reciente.")

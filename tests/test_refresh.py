@@ -104,13 +104,12 @@ def test_cut_and_malformed_responses_change_nothing(tmp_path: Path, db_path: Pat
 
 def test_timeouts_then_bootstrap_falls_back_to_the_bundled_snapshot_and_says_so(db_path: Path):
     with SoapServer({"promediosSipsaSemanaMadr": Hang(3)}) as server:
-        t0 = time.perf_counter()
         boot = bootstrap(db_path, config=_config(server, timeout_s=0.3, retries=1))
-        elapsed = time.perf_counter() - t0
+        calls = dict(server.calls)
     assert boot.status == "snapshot" and "copia de precios semanales reales de SIPSA" in boot.message
     assert boot.results[0].unreachable and "tiempo de espera" in boot.results[0].error
     assert all(r.unreachable and not r.ok for r in boot.results) and len(boot.results) == 6
-    assert elapsed < 5  # one dataset timed out twice; the others were not tried
+    assert calls == {"promediosSipsaSemanaMadr": 2}  # one dataset timed out twice; the others were not tried
     conn = connect(db_path, readonly=True)
     assert not is_demo(conn) and snapshot_of(conn) == dt.date(2025, 10, 31)
     assert conn.execute("SELECT count(*) FROM weekly_prices").fetchone()[0] > 400_000
@@ -174,7 +173,7 @@ def test_offline_first_run_falls_back_to_demo_at_once(db_path: Path):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     t0 = time.perf_counter()
-    boot = bootstrap(db_path, config=SoapConfig(url=f"http://127.0.0.1:{port}/sipsaWS", retries=3, backoff_s=5))
-    assert time.perf_counter() - t0 < 5  # no retries and backoff when nothing answers at all
+    boot = bootstrap(db_path, config=SoapConfig(url=f"http://127.0.0.1:{port}/sipsaWS", retries=3, backoff_s=60))
+    assert time.perf_counter() - t0 < 60  # no backoff (one alone is 60 s) when nothing answers at all
     assert boot.status == "snapshot" and boot.message.startswith("No pude conectarme con DANE")
     assert snapshot_of(connect(db_path, readonly=True)) is not None

@@ -112,17 +112,42 @@ def test_a_step_that_fails_leaves_the_file_as_it_was_and_says_why(tmp_path: Path
     assert conn.execute("SELECT count(*) FROM a").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize("version", [0, 1])
+@pytest.mark.parametrize("version", [0, 1, 2])
 def test_every_earlier_mirror_version_upgrades(tmp_path: Path, version: int) -> None:
-    """0: an empty file; 1: the first release's single file."""
+    """0: an empty file; 1: the first release's single file; 2: after the split, with the early food groups."""
     mirror = tmp_path / "sipsabot.db"
     if version == 1:
         make_v1(mirror)
+    elif version == 2:
+        _make_v2(mirror)
     else:
         sqlite3.connect(mirror).close()
     upgrade(mirror)
     assert user_version(mirror) == schema.MIRROR_VERSION
     assert user_version(tmp_path / "state.db") == schema.STATE_VERSION
+    conn = sqlite3.connect(mirror)
+    groups = dict(conn.execute("SELECT name, group_name FROM products WHERE name IN ('Arracacha amarilla', "
+                               "'Maíz enlatado', 'Papa criolla limpia')").fetchall())
+    assert groups == {"Arracacha amarilla": "Tubérculos, raíces y plátanos", "Maíz enlatado": "Productos procesados",
+                      "Papa criolla limpia": "Tubérculos, raíces y plátanos"}
+    if version == 2:  # nothing else moved: the prices and the row counts are the ones written before
+        assert conn.execute("SELECT count(*), sum(price_mean) FROM weekly_prices").fetchone() == (1, 3200.0)
+    conn.close()
+
+
+def _make_v2(mirror: Path) -> None:
+    """A mirror as version 2 left it: split done, the four products under the groups of the early vocabulary."""
+    upgrade(mirror)
+    conn = sqlite3.connect(mirror)
+    p, m = pid(conn, PAPA), mid(conn, CORABASTOS)
+    conn.execute("INSERT INTO weekly_prices (product_id, market_id, week_start, week_end, price_min, price_max, "
+                 "price_mean, trend, source) VALUES (?, ?, '2026-10-03', '2026-10-09', 3000, 3400, 3200, '', 't')",
+                 (p, m))
+    conn.execute("UPDATE products SET group_name = 'Frutas frescas' WHERE name = 'Arracacha amarilla'")
+    conn.execute("UPDATE products SET group_name = 'Granos y cereales' WHERE name LIKE '%enlatad%'")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
 
 
 SPLIT = "import sys; from data.db import upgrade; upgrade(sys.argv[1], sys.argv[2]); print('ok')"

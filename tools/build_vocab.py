@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -118,12 +118,15 @@ def sentence_case(name: str) -> str:
 
 def build_products(vocab: Path) -> list[dict[str, str]]:
     spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    groups: dict[str, str] = {}
+    group_counts: dict[str, Counter[str]] = defaultdict(Counter)
     with open(vocab / "productos_anexos_semanales.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             key = fold(clean_name(row["producto"]))
             spellings[key][row["producto"]] += int(row["n_registros"])
-            groups.setdefault(key, row["grupo"])
+            group_counts[key][row["grupo"]] += int(row["n_registros"])
+    # the group DANE files a product under most often: a few early bulletins filed "Arracacha amarilla" under
+    # fruits and the canned legumes under grains, thousands of rows put them with tubers and processed foods
+    groups: dict[str, str] = {key: counts.most_common(1)[0][0] for key, counts in group_counts.items()}
     units: dict[str, str] = {}
     art_ids: dict[str, str] = {}
     with open(vocab / "articulos_artiid.csv", encoding="utf-8") as fh:
