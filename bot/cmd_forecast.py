@@ -60,7 +60,8 @@ def eval_forecast_cmd(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     t0 = time.perf_counter()
     everything = weekly_series_from_csv(str(path))
-    chosen = pick(everything, args.series)
+    # --fresh: the default sample's year has been seen already; a first-run measurement needs series never scored
+    chosen = pick(everything, args.series, exclude=pick(everything, 200) if args.fresh else ())
     shift = 52 if args.validation else 0
     print(f"{len(everything)} series producto x mercado con 3 años o más; se evalúan {len(chosen)} cuyo último "
           f"tramo continuo cubre el año de prueba, un año de orígenes de backtest y el entrenamiento "
