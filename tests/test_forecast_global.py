@@ -199,7 +199,8 @@ def test_rules_fall_back_to_naive_and_extend_to_unlisted_horizons() -> None:
     assert choose(1, {"naive": 10.0, "mix3": 12.0}) == "mix3"  # fixed per horizon on the validation year
     assert choose(8, {"naive": 10.0, "mix3": 9.0, "mix": 12.0}) == "mix"
     assert choose(4, {"naive": 10.0, "blend": 5.0}) == "naive"  # the rule's model could not be backtested here
-    assert allowed(12, VARIANTS["elegida"]) == ("mix",) and allowed(6, VARIANTS["elegida"]) == ("mix3",)
+    assert allowed(12, VARIANTS["cruzada"]) == ("mix",) and allowed(3, VARIANTS["cruzada"]) == ("mix",)
+    assert allowed(6, VARIANTS["elegida"]) == ("mix3",)
     assert choose(4, {"naive": 10.0, "ets": 9.0, "blend": 9.5}, "mejor_por_serie") == "ets"
 
 
@@ -228,7 +229,7 @@ def test_forecast_answer_uses_the_global_model_per_step_and_says_intervals_are_c
     obs = [(panel.date(c).isoformat(), float(v)) for c, v in enumerate(panel.values[i])]
     series = SeriesData(0, 0, panel.products[i], panel.markets[i], "W", "COP/kg", obs, "sintética", version="v-test")
     result = run_forecast(series, 8, artifact)
-    assert result.step_models == ["mix3"] * 7 + ["mix"]
+    assert result.step_models == ["mix3"] + ["mix"] * 7
     assert {"mix", "mix3", "global", "combo", "naive"} <= {s.model for s in result.scores}
     text = forecast_text(result)
     assert "Intervalos conformales, calibrados por separado para cada paso" in text

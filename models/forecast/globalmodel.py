@@ -1,6 +1,6 @@
 """A global forecaster: one model learnt from every weekly SIPSA series at once (lags, calendar, food group, and
-product, market and city through cross-sectional aggregates known at the origin: crossfeatures.py), predicting the log-price ratio to the last known value for
-1..MAX_H weeks ahead directly.
+product, market and city through cross-sectional aggregates known at the origin: crossfeatures.py), predicting
+the log-price ratio to the last known value for 1..MAX_H weeks ahead directly.
 
 Why a scale-free target: prices run from 500 to 50,000 COP/kg; a log ratio to the last value means the same thing
 for all of them, so one model can learn from every series. Why direct (the horizon is a feature, one row per
