@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--series", type=int, default=200)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--validation", action="store_true", help="evalúa el año anterior al de prueba (para ajustar)")
+    p.add_argument("--fresh", action="store_true",
+                   help="muestra nueva: excluye las 200 series de la muestra por defecto (ya vistas)")
 
     p = sub.add_parser("model", help="modelo de lenguaje local")
     msub = p.add_subparsers(dest="model_command", required=True)

@@ -60,7 +60,12 @@ def eval_forecast_cmd(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     t0 = time.perf_counter()
     everything = weekly_series_from_csv(str(path))
-    chosen = pick(everything, args.series)
+    # --fresh: the default sample's year has been seen already; a first-run measurement needs series never scored
+    seen = pick(everything, 200) if args.fresh else []
+    chosen = pick(everything, args.series, exclude=seen)
+    if args.fresh:
+        shared = {(s.product, s.market) for s in seen} & {(s.product, s.market) for s in chosen}
+        print(f"Muestra nueva: {len(chosen)} series, {len(shared)} de ellas en la muestra por defecto.", flush=True)
     shift = 52 if args.validation else 0
     print(f"{len(everything)} series producto x mercado con 3 años o más; se evalúan {len(chosen)} cuyo último "
           f"tramo continuo cubre el año de prueba, un año de orígenes de backtest y el entrenamiento "

@@ -16,7 +16,7 @@ from data.series import SeriesData
 from models.forecast import global_store
 from models.forecast.backtest import actual_matrix, forecast_matrix
 from models.forecast.engine import run_forecast
-from models.forecast.globalmodel import Frames, fit, log_filled, make_vocab
+from models.forecast.globalmodel import Frames, fit, log_filled, make_vocab, series_panel
 from models.forecast.prepare import regularise
 from models.forecast.render import forecast_text
 from models.forecast.rules import VARIANTS, allowed, choose
@@ -105,6 +105,79 @@ def test_features_read_only_the_past_and_training_only_targets_before_the_cutoff
     np.testing.assert_allclose(pa["global_lin"], pb["global_lin"])
 
 
+def cross_panel(weeks: int = 160, seed: int = 3) -> WeeklyPanel:
+    """3 products, each in 4 markets of 2 cities (a national move per product plus a local spread per market)."""
+    rng = np.random.default_rng(seed)
+    national = np.cumsum(rng.normal(0, 0.04, (3, weeks)), axis=1)
+    markets = ["Bogotá, Corabastos", "Bogotá, Paloquemao", "Cali, Cavasa", "Cali, Santa Helena"]
+    products, market_of, values = [], [], []
+    for p in range(3):
+        for m, market in enumerate(markets):
+            spread = np.zeros(weeks)
+            for w in range(1, weeks):
+                spread[w] = 0.8 * spread[w - 1] + rng.normal(0, 0.03)
+            lag = np.concatenate([[0.0] * m, national[p, : weeks - m]])  # later markets follow the national move
+            products.append(f"Producto {p}")
+            market_of.append(market)
+            values.append(np.exp(np.log(1000 * (p + 1)) + 0.05 * m + lag + spread))
+    return WeeklyPanel(products, market_of, ["Frutas frescas"] * 12, [m.split(",")[0] for m in market_of], START,
+                       np.array(values), "v-cross")
+
+
+def test_cross_sectional_features_read_other_series_only_up_to_the_anchor() -> None:
+    from models.forecast.crossfeatures import NAMES
+    from models.forecast.globalmodel import OWN
+
+    panel, anchor = cross_panel(), 120
+    rows, horizons = np.arange(12), np.full(12, 4)
+    base = Frames.build(panel, make_vocab(panel)).features(rows, np.full(12, anchor), horizons)
+    cross = base[:, len(OWN): len(OWN) + len(NAMES)]
+    assert np.isfinite(cross).all() and np.abs(cross).sum() > 0
+    later = panel.values.copy()
+    later[1:, anchor + 1:] *= 3.0  # every other series after the anchor: nothing may move
+    moved = WeeklyPanel(panel.products, panel.markets, panel.groups, panel.cities, panel.start, later)
+    np.testing.assert_array_equal(Frames.build(moved, make_vocab(moved)).features(rows, np.full(12, anchor),
+                                                                                  horizons), base)
+    earlier = panel.values.copy()
+    earlier[1, anchor - 3: anchor + 1] *= 1.5  # another market of product 0, before the anchor: series 0 sees it
+    seen = WeeklyPanel(panel.products, panel.markets, panel.groups, panel.cities, panel.start, earlier)
+    got = Frames.build(seen, make_vocab(seen)).features(rows, np.full(12, anchor), horizons)
+    assert not np.allclose(got[0, len(OWN):], base[0, len(OWN):])  # product momentum, spreads
+    np.testing.assert_array_equal(got[0, : len(OWN)], base[0, : len(OWN)])  # its own lags did not change
+    apart = [4, 6, 7, 8, 10, 11]  # other products in other markets (rows 5 and 9 share series 1's market)
+    np.testing.assert_array_equal(got[apart], base[apart])
+    assert not np.allclose(got[5], base[5])  # the market's momentum across its products
+
+
+def test_aggregates_match_the_plain_definitions() -> None:
+    import pandas as pd
+
+    from models.forecast.crossfeatures import _group_mean, trailing_mean
+
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(9, 60))
+    x[rng.random(x.shape) < 0.3] = np.nan
+    expected = pd.DataFrame(x.T).rolling(26, min_periods=13).mean().to_numpy().T  # trailing: past columns only
+    np.testing.assert_allclose(trailing_mean(x, 26, 13), expected)
+    codes = np.array([2, 0, 2, 1, 0, 2, 1, 1, 0])
+    total, count = _group_mean(x, codes, 4)
+    np.testing.assert_allclose(total[2], np.nansum(x[codes == 2], axis=0))
+    np.testing.assert_array_equal(count[1], np.isfinite(x[codes == 1]).sum(axis=0))
+    assert not total[3].any() and not count[3].any()  # a group without series
+
+
+def test_a_one_series_forecast_reads_the_aggregates_the_model_was_trained_with() -> None:
+    panel = cross_panel()
+    frames = Frames.build(panel, make_vocab(panel))
+    model = fit(panel, 130, frames=frames, max_rows=3_000, rounds=10)
+    i = 6
+    obs = [(panel.date(c), float(v)) for c, v in enumerate(panel.values[i])]
+    single = Frames.build(series_panel(model, panel.products[i], panel.markets[i], obs), model.vocab, model.cross)
+    anchors = np.array([100, 140])
+    np.testing.assert_allclose(single.features(np.zeros(2, dtype=int), anchors, np.array([4, 8])),
+                               frames.features(np.full(2, i), anchors, np.array([4, 8])))
+
+
 # ------------------------------------------------------------------------------------------ the model
 
 
@@ -126,7 +199,8 @@ def test_rules_fall_back_to_naive_and_extend_to_unlisted_horizons() -> None:
     assert choose(1, {"naive": 10.0, "mix3": 12.0}) == "mix3"  # fixed per horizon on the validation year
     assert choose(8, {"naive": 10.0, "mix3": 9.0, "mix": 12.0}) == "mix"
     assert choose(4, {"naive": 10.0, "blend": 5.0}) == "naive"  # the rule's model could not be backtested here
-    assert allowed(12, VARIANTS["elegida"]) == ("mix",) and allowed(6, VARIANTS["elegida"]) == ("mix3",)
+    assert allowed(12, VARIANTS["cruzada"]) == ("mix",) and allowed(3, VARIANTS["cruzada"]) == ("mix",)
+    assert allowed(6, VARIANTS["elegida"]) == ("mix3",)
     assert choose(4, {"naive": 10.0, "ets": 9.0, "blend": 9.5}, "mejor_por_serie") == "ets"
 
 
@@ -155,7 +229,7 @@ def test_forecast_answer_uses_the_global_model_per_step_and_says_intervals_are_c
     obs = [(panel.date(c).isoformat(), float(v)) for c, v in enumerate(panel.values[i])]
     series = SeriesData(0, 0, panel.products[i], panel.markets[i], "W", "COP/kg", obs, "sintética", version="v-test")
     result = run_forecast(series, 8, artifact)
-    assert result.step_models == ["mix3"] * 7 + ["mix"]
+    assert result.step_models == ["mix3"] + ["mix"] * 7
     assert {"mix", "mix3", "global", "combo", "naive"} <= {s.model for s in result.scores}
     text = forecast_text(result)
     assert "Intervalos conformales, calibrados por separado para cada paso" in text

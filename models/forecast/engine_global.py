@@ -31,7 +31,7 @@ def global_part(artifact: Artifact, product: str, market: str, stretch: Stretch,
     col0 = panel.week(stretch.dates[0])
     if col0 < 0 or panel.n_weeks < col0 + stretch.n:  # the series starts before the model's grid
         return None
-    frames = Frames.build(panel, full.vocab)
+    frames = Frames.build(panel, full.vocab, full.cross)
     origins = np.arange(first, last + 1)
     cols = col0 + origins
     honest = cols >= holdout.cutoff  # the holdout model saw no target at or after its cutoff

@@ -63,11 +63,12 @@ def window(stretch: Stretch, test: int = TEST, horizons: Sequence[int] = HORIZON
 
 
 def evaluate_series(series: SeriesData, test: int = TEST, horizons: Sequence[int] = HORIZONS, shift: int = 0,
-                    extra: dict[str, np.ndarray] | None = None, group: str = "", variants: bool = False
-                    ) -> SeriesScore:
+                    extra: dict[str, np.ndarray] | None = None, group: str = "", variants: bool = False,
+                    local: dict[str, np.ndarray] | None = None) -> SeriesScore:
     """Score one series; `shift` > 0 drops that many final weeks first (a validation year before the test);
     `extra` adds candidates computed elsewhere (the global models), aligned on the same origins; `variants`
-    also scores every rule in rules.VARIANTS (as "regla:<name>": only for the validation year)."""
+    also scores every rule in rules.VARIANTS (as "regla:<name>": only for the validation year); `local`: the local
+    candidates' forecasts already computed by local_forecasts (the tuning tool reuses them across variants)."""
     name = f"{series.product} | {series.market}"
     stretch = stretch_of(series, shift)
     n = stretch.n
@@ -77,9 +78,7 @@ def evaluate_series(series: SeriesData, test: int = TEST, horizons: Sequence[int
         return SeriesScore(name, n, False, f"tramo continuo corto ({n} semanas)", group)
     prices = np.asarray(stretch.values, dtype="float64")
     logs = np.log(prices)
-    keys = [c.key for c in usable("W", first)]
-    forecasts = forecast_matrix(stretch.dates, logs, "W", keys, first, last, big_h, refit_every=REFIT_EVERY,
-                                train_length=TRAIN_LENGTH["W"])
+    forecasts = dict(local) if local is not None else local_forecasts(series, test, horizons, shift)
     for key, matrix in (extra or {}).items():
         forecasts[key] = matrix
     add_mixes(forecasts)
@@ -129,6 +128,16 @@ def evaluate_series(series: SeriesData, test: int = TEST, horizons: Sequence[int
     return score
 
 
+def local_forecasts(series: SeriesData, test: int = TEST, horizons: Sequence[int] = HORIZONS, shift: int = 0
+                    ) -> dict[str, np.ndarray]:
+    """The local candidates' log forecasts over the series' backtest origins (evaluate_series' window)."""
+    stretch = stretch_of(series, shift)
+    first, last = window(stretch, test, horizons)
+    keys = [c.key for c in usable("W", first)]
+    return forecast_matrix(stretch.dates, np.log(np.asarray(stretch.values, dtype="float64")), "W", keys, first,
+                           last, max(horizons), refit_every=REFIT_EVERY, train_length=TRAIN_LENGTH["W"])
+
+
 def _job(item: tuple[SeriesData, dict[str, np.ndarray], str], shift: int) -> SeriesScore:
     series, extra, group = item
     return evaluate_series(series, shift=shift, extra=extra, group=group, variants=shift > 0)
@@ -152,9 +161,11 @@ def eligible(series: SeriesData, test: int = TEST, horizons: Sequence[int] = HOR
     return window(stretch_of(series), test, horizons)[0] >= MIN_TRAIN["W"] + 14
 
 
-def pick(series: list[SeriesData], count: int) -> list[SeriesData]:
-    """`count` eligible series spread evenly over the sorted list (deterministic), or all when count <= 0."""
-    series = [s for s in series if eligible(s)]
+def pick(series: list[SeriesData], count: int, exclude: Sequence[SeriesData] = ()) -> list[SeriesData]:
+    """`count` eligible series spread evenly over the sorted list (deterministic), or all when count <= 0;
+    `exclude`: series never to pick (a fresh sample that shares no series with one already seen)."""
+    seen = {(s.product, s.market) for s in exclude}
+    series = [s for s in series if (s.product, s.market) not in seen and eligible(s)]
     if count <= 0 or count >= len(series):
         return series
     step = len(series) / count

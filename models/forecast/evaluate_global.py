@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -43,8 +44,10 @@ class Window:
 
 
 def global_forecasts(panel: WeeklyPanel, windows: list[Window], horizon: int,
-                     progress: Callable[[str], None] | None = None) -> tuple[list[dict[str, np.ndarray]], list[float]]:
-    """Per window: key -> log forecasts (origins first..last, steps 1..horizon), and the training times."""
+                     progress: Callable[[str], None] | None = None, **fit_kwargs: Any
+                     ) -> tuple[list[dict[str, np.ndarray]], list[float]]:
+    """Per window: key -> log forecasts (origins first..last, steps 1..horizon), and the training times.
+    `fit_kwargs` go to globalmodel.fit (variants compared on the validation year)."""
     frames = Frames.build(panel, make_vocab(panel))
     spans = [(w.col0 + w.first, w.col0 + w.last) for w in windows if w.row is not None]
     out: list[dict[str, np.ndarray]] = [{} for _ in windows]
@@ -54,7 +57,7 @@ def global_forecasts(panel: WeeklyPanel, windows: list[Window], horizon: int,
     top = max(b for _, b in spans)
     seconds = []
     for cutoff in range(base, top + 1, BLOCK):
-        model: GlobalModel = fit(panel, cutoff, frames=frames)
+        model: GlobalModel = fit(panel, cutoff, frames=frames, **fit_kwargs)
         seconds.append(model.seconds)
         if progress:
             progress(f"modelo global con corte {panel.date(cutoff)}: {model.seconds:.0f} s, {model.rows} filas")

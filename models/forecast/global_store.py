@@ -35,7 +35,7 @@ def code_version() -> str:
 
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256(lightgbm.__version__.encode())
-    for name in ("globalmodel.py", "global_store.py"):
+    for name in ("globalmodel.py", "crossfeatures.py", "global_store.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:10]
 
