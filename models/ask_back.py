@@ -122,8 +122,9 @@ def suggest_places(asked: str, vocab: Vocabulary, limit: int = 4) -> tuple[list[
 def family_word(intent: Intent, product: ProductMatch, tokens: list[str], market_ids: list[int],
                 conn: sqlite3.Connection, vocab: Vocabulary) -> ProductMatch:
     """`product` made ambiguous when the user named only a family word that several priced products share."""
-    if intent not in PRODUCT_INTENTS or product.status != "ok" or product.product is None or len(product.used) != 1:
-        return product
+    if intent not in PRODUCT_INTENTS | {Intent.STAT} or product.status != "ok" or product.product is None \
+            or len(product.used) != 1:
+        return product  # (a statistic of "el limón" where three limes are priced is three statistics)
     pos = next(iter(product.used))
     if pos >= len(tokens):
         return product

@@ -195,6 +195,8 @@ def test_limon_alone_asks_where_several_limes_are_priced(router: Router) -> None
     assert not answer.values and [c.label for c in answer.clarify][:2] == ["Limón Tahití", "Limón común"]
     only = router.answer("a como esta el limon en cali")  # only the Tahití lime is priced there
     assert only.slots["product"] == "Limón Tahití" and only.values[0].value == 2100
+    stat = router.answer("¿cuál ha sido el precio más alto del limón en corabastos?")  # a statistic, the same
+    assert not stat.values and [c.label for c in stat.clarify][:2] == ["Limón Tahití", "Limón común"]
 
 
 def test_a_reply_naming_one_option_answers_the_question_that_was_asked_there(router: Router) -> None:
