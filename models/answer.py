@@ -53,6 +53,7 @@ class Answer:
     data_date: str | None = None
     demo: bool = False
     stale: bool = False
+    llm_read: list[str] = field(default_factory=list)  # what the language model read of the question, in Spanish
 
     @property
     def period(self) -> dict[str, str | None]:
@@ -71,6 +72,7 @@ class Answer:
             "data_date": self.data_date,
             "demo": self.demo,
             "stale": self.stale,
+            "llm_read": list(self.llm_read),
         }
 
 
