@@ -247,3 +247,10 @@ def test_the_llm_fills_a_statistic_the_rules_left_unread(conn: Any) -> None:
     assert asked
     assert answer.intent == "stat" and answer.slots.get("stat") == "max"
     assert [v.kind for v in answer.values][:1] == ["max"]
+
+
+def test_a_supply_reading_of_a_production_question_gets_the_plain_answer(conn: Any) -> None:
+    text = "¿cuántas hectáreas de papa se sembraron en Nariño en 2024?"
+    answer, _ = _ask(conn, text, {"intent": "supply", "product": "papa"})
+    assert answer.text.startswith("SIPSA publica precios mayoristas y abastecimiento de alimentos, no área sembrada")
+    assert not answer.values
