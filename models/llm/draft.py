@@ -10,10 +10,10 @@ Unlike llama-cpp-python's LlamaPromptLookupDecoding (the first match in the prom
 long), the continuation here is the one most matches agree on, token by token, and it stops where they disagree:
 a long wrong draft costs a batch evaluation of tokens that are then thrown away.
 
-Off by default (ModelRunner(draft=True), `tools/bench_llm.py --draft`): on the 2-core CPU it was measured on,
+Off by default (`LLMWorker(..., draft=True)` turns it on): on the 2-core CPU it was measured on,
 decoding is compute-bound, so checking a draft of k tokens costs about k forward passes and the 2.5-3.5x fewer
-sequential passes bought no CPU time (README, "Mediciones"). It pays where decoding is memory-bound (more cores,
-a GPU).
+sequential passes bought no CPU time (README, "Decodificación especulativa"). It pays where decoding is
+memory-bound (more cores, a GPU).
 """
 
 from __future__ import annotations
