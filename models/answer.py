@@ -55,6 +55,7 @@ class Answer:
     data_date: str | None = None
     demo: bool = False
     stale: bool = False
+    llm_read: list[str] = field(default_factory=list)  # what the language model read of the question, in Spanish
 
     def __post_init__(self) -> None:
         self.intent = Intent(self.intent)
@@ -76,6 +77,7 @@ class Answer:
             "data_date": self.data_date,
             "demo": self.demo,
             "stale": self.stale,
+            "llm_read": list(self.llm_read),
         }
 
 

@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "tests" / "questions"
 DEFAULT_CSV = ROOT.parent / "shared" / "sipsa" / "series" / "semanal_precios_2017-2025.csv.gz"
 DEFAULT_DB = ROOT / "var" / "eval.db"
+BLIND_TAG = re.compile(r"heldout\d+|blind\d+(-\w+)?")  # the tag each blind set's questions carry
+LABELLED = "etiquetado"  # `--tag etiquetado`: the labelled set alone (tests/questions/questions.jsonl)
 SLOT_KEYS = ("product", "market", "city", "start", "end", "horizon", "freq", "threshold", "direction", "change_pct",
              "rule")
 
@@ -219,7 +221,9 @@ def check(record: dict[str, Any], answer: Answer) -> tuple[bool, bool, bool, boo
 def run(*, db_path: str | Path | None = None, llm: Callable[..., Any] | None = None, limit: int = 0,
         verbose: bool = False, out: IO[str] | None = None, folder: Path = QUESTIONS, tag: str = "") -> Report:
     meta, records = load_questions(folder, blind=True)
-    if tag:
+    if tag == LABELLED:  # the labelled set on its own: questions no blind set claims
+        records = [rec for rec in records if not any(BLIND_TAG.fullmatch(t) for t in rec.get("tags", []))]
+    elif tag:
         records = [rec for rec in records if tag in rec.get("tags", [])]
     if limit:
         records = records[:limit]
@@ -288,7 +292,7 @@ def blind_sets(outs: list[Outcome]) -> list[str]:
     names: list[str] = []
     for o in outs:
         for tag in o.record.get("tags", []):
-            if re.fullmatch(r"heldout\d+|blind\d+(-\w+)?", tag) and tag not in names:
+            if BLIND_TAG.fullmatch(tag) and tag not in names:
                 names.append(tag)
     return names
 

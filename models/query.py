@@ -51,3 +51,4 @@ class Query:
     confidence: float = 1.0
     unknown: list[str] = field(default_factory=list)  # content words nothing explained
     unknown_place: list[str] = field(default_factory=list)  # unexplained words where a market or city goes
+    llm_read: list[str] = field(default_factory=list)  # what the language model read, in Spanish (the answer says it)

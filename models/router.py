@@ -59,6 +59,7 @@ APOLOGY = "Lo siento, tuve un problema al buscar esa respuesta. Intenta de nuevo
 
 MAX_CHARS = 1000
 LLM_THRESHOLD = 0.5
+LLM_READ_NOTE = "🤖 Leído con el modelo de lenguaje: {}."
 TIMEOUT_TEXT = ("No alcancé a entender bien tu pregunta. ¿Me la dices de otra forma? Nombra el producto y, si "
                 "quieres, el mercado o la ciudad. Por ejemplo:")
 TIMEOUT_EXAMPLES = ("Precio de la papa criolla en Corabastos", "¿Dónde está más barato el tomate chonto?",
@@ -144,6 +145,10 @@ class Router:
             parsed = merged.parsed
         req = self._request(parsed, state, vocab)
         answer = self._execute(req, conn, vocab, today)
+        if req.llm_read:  # the user sees which of their words a model read, so a misreading is visible
+            answer.llm_read = list(req.llm_read)
+            if LLM_READ_NOTE.format("; ".join(req.llm_read)) not in answer.text:  # answers without the notes
+                answer.text += "\n" + LLM_READ_NOTE.format("; ".join(req.llm_read))
         self._remember(answer, state, req)
         return answer
 
@@ -299,6 +304,8 @@ class Router:
         if unread and intent in DATA_INTENTS - {Intent.ALERT, Intent.FORECAST} and req.product.status == "ok" \
                 and not llm_period:
             return ask_unread(req, unread)  # a statistic, unit or time word we did not read: never a figure
+        if req.llm_read:
+            ctx.notes.append(LLM_READ_NOTE.format("; ".join(req.llm_read)))
         if ignored and req.product.status == "ok" and intent in DATA_INTENTS:
             ctx.notes.append(f"No tuve en cuenta: «{' '.join(ignored)}».")
         outside = outside_data(req, ctx)

@@ -383,3 +383,30 @@ def test_every_message_key_used_exists() -> None:
         used |= set(re.findall(r"""messages\.(?:text|raw)\(\s*["'](\w+)["']""", source))
         used |= set(re.findall(r"""MESSAGES\[["'](\w+)["']\]""", source))
     assert used and not used - set(messages.MESSAGES), sorted(used - set(messages.MESSAGES))
+
+
+# ------------------------------------------------------------------------------------------- the language model
+
+
+async def test_telegram_consults_the_configured_model_when_the_rules_are_unsure(mirror: Path, tmp_path: Path) -> None:
+    from tests.gguf_tiny import write_tiny_llama
+
+    tiny = write_tiny_llama(tmp_path / "tiny.gguf")
+    db = tmp_path / "bot.db"
+    db.write_bytes(mirror.read_bytes())
+    api = BotAPIServer(listen=False)
+    config = Settings(db_path=db, telegram_token=api.token, rate_limit=False, flood_max_per_minute=1000,
+                      llm_model_path=str(tiny), llm_threads=1, llm_timeout_s=60.0, llm_state_dir="")
+    svc = build_services(config)  # with_llm defaults to True: the bot's own wiring
+    assert svc.llm is not None
+    svc.llm.worker.ready.wait(30)
+    app = build_application(config, svc, request=RecordingRequest(api))
+    async with app:
+        bot = Bot(app, api)
+        [confident] = sent(await bot.say("precio de la papa criolla en Corabastos"))
+        assert SOURCE in confident.text and svc.llm.calls == []  # the rules were sure: no model
+        [reply] = sent(await bot.say("asdfgh qwerty"))
+        assert reply.text
+    assert [c.text for c in svc.llm.calls] == ["asdfgh qwerty"]
+    assert svc.llm.calls[0].outcome in ("ok", "invalid")
+    svc.llm.close()

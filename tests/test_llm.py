@@ -10,14 +10,17 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from models.answer import ChatState
+from models.llm.draft import draft_tokens
 from models.llm.gguf import GGUFError, read_header
 from models.llm.grammar import (
     SAFE_CHAR_RULE,
     UPSTREAM_CHAR_RULE,
     loads_lenient,
+    prefilled,
     schema_errors,
     schema_grammar,
     upstream_grammar,
@@ -308,3 +311,36 @@ def test_an_ordinary_build_keeps_its_linked_cpu_backend(runner: ModelRunner):
 
     # the runner loaded a model, so a CPU backend exists; only a GGML_BACKEND_DL build needs loading by path
     assert ensure_cpu_backend(import_llama_cpp()).split(":")[0] in ("static", "dispatch")
+
+
+def test_the_answer_opening_is_prefilled_and_the_grammar_starts_after_it():
+    decoding = decoding_schema(SLOT_SCHEMA)
+    prefill, grammar = prefilled(decoding, schema_grammar(decoding))
+    assert prefill == '{"intent":"'
+    assert re.search(r'^root ::= intent-opened \( "," space', grammar, re.MULTILINE)
+    assert 'intent-opened ::= "price\\"" | "price_at\\""' in grammar
+    # no fixed opening to write ahead: the grammar is left as it is
+    free = {"type": "object", "properties": {"product": {"type": "string"}}, "required": ["product"]}
+    assert prefilled(free, schema_grammar(free)) == ("", schema_grammar(free))
+    spaced = schema_grammar(decoding, compact=False)
+    assert prefilled(decoding, spaced) == ("", spaced)
+
+
+def test_answers_end_at_their_closing_brace(runner: ModelRunner):
+    call = runner.generate("precio de la papa en corabastos", None, stop=lambda: False)
+    assert call.raw.startswith('{"intent":"') and call.raw.endswith("}") and call.raw.count("}") == 1
+    json.loads(call.raw)
+
+
+def test_prompt_lookup_drafts_what_most_earlier_matches_continue_with():
+    ids = np.array([1, 2, 3, 9, 1, 2, 3, 8, 1, 2, 3, 8, 5, 1, 2], dtype=np.intc)
+    assert draft_tokens(ids, max_ngram=2, max_draft=4).tolist() == [3, 8]  # stops where the matches disagree
+    assert draft_tokens(np.array([7, 6], dtype=np.intc)).tolist() == []
+
+
+def test_drafting_changes_speed_not_answers(tiny_model: Path, runner: ModelRunner):
+    drafted = ModelRunner(tiny_model, threads=1, draft=True)
+    for question in QUESTIONS[:8]:
+        plain = runner.generate(question, None, stop=lambda: False)
+        fast = drafted.generate(question, None, stop=lambda: False)
+        assert fast.raw == plain.raw  # grammar-constrained greedy sampling keeps only the tokens it would pick

@@ -134,6 +134,19 @@ def test_a_spelling_fix_fills_the_product(conn: Any) -> None:
     assert "No tuve en cuenta" in answer.text and "sanahorya" not in answer.text.split("No tuve en cuenta")[1]
 
 
+def test_the_answer_says_which_words_the_model_read(conn: Any) -> None:
+    text = "papa criolla en corabastos la quincena pasada ome pues"
+    answer, _ = _ask(conn, text, {"intent": "price", "start": "2025-10-16", "end": "2025-10-31"})
+    assert answer.llm_read == ["periodo 16/10/2025–31/10/2025"]
+    assert "🤖 Leído con el modelo de lenguaje: periodo 16/10/2025–31/10/2025." in answer.text
+    answer, _ = _ask(conn, "cuanto vale la sanahorya en medallo mijito lindo",
+                     {"intent": "price", "product": "zanahoria", "market": "medallo"})
+    assert answer.llm_read[0] == "«sanahorya» = Zanahoria" and answer.to_json()["llm_read"] == answer.llm_read
+    rules = _rules_only(conn, SURE_BITS_UNSURE)
+    answer, _ = _ask(conn, SURE_BITS_UNSURE, {"intent": "movers"})  # dropped: nothing of the model's is used
+    assert answer.llm_read == [] and "modelo de lenguaje" not in answer.text and answer.text == rules.text
+
+
 @pytest.mark.parametrize("text, said, product", [
     ("cuanto cuesta la zanahoria morada importada de chile", "zanahoria", "Zanahoria"),
     ("cuanto cuesta la zanahoria morada importada de chile", "zanahoria morada", "Zanahoria"),
@@ -234,3 +247,10 @@ def test_the_llm_fills_a_statistic_the_rules_left_unread(conn: Any) -> None:
     assert asked
     assert answer.intent == "stat" and answer.slots.get("stat") == "max"
     assert [v.kind for v in answer.values][:1] == ["max"]
+
+
+def test_a_supply_reading_of_a_production_question_gets_the_plain_answer(conn: Any) -> None:
+    text = "¿cuántas hectáreas de papa se sembraron en Nariño en 2024?"
+    answer, _ = _ask(conn, text, {"intent": "supply", "product": "papa"})
+    assert answer.text.startswith("SIPSA publica precios mayoristas y abastecimiento de alimentos, no área sembrada")
+    assert not answer.values

@@ -77,15 +77,18 @@ def main() -> int:
     print(f"load time: {facts.load_s:.2f} s")
     print(f"system prompt: {facts.prefix_tokens} tokens evaluated once in {facts.prefix_s:.2f} s "
           f"({facts.prefix_tokens / facts.prefix_s:.0f} tokens/s)")
-    rows = []
+    rows, cpu = [], []
     for _ in range(max(1, args.repeat)):
         for q in QUESTIONS:
+            cpu0 = time.process_time()  # the whole process: the model thread is the only thing working
             call = parser.parse(q)
+            cpu.append(time.process_time() - cpu0)
             rows.append(call)
             p_tps = call.evaluated_tokens / (call.prompt_ms / 1000) if call.prompt_ms else 0.0
             g_tps = call.generated_tokens / (call.generation_ms / 1000) if call.generation_ms else 0.0
-            print(f"  {call.total_s * 1000:8.0f} ms  {call.outcome:7s} prompt {call.evaluated_tokens:3d}/"
-                  f"{call.prompt_tokens} tok {p_tps:7.0f} tok/s  gen {call.generated_tokens:3d} tok {g_tps:6.1f} tok/s"
+            print(f"  {call.total_s * 1000:8.0f} ms ({cpu[-1]:4.1f} s CPU) {call.outcome:7s} prompt "
+                  f"{call.evaluated_tokens:3d}/{call.prompt_tokens} tok {p_tps:7.0f} tok/s  "
+                  f"gen {call.generated_tokens:3d} tok {g_tps:6.1f} tok/s"
                   f"  {q[:40]!r} -> {call.intent}")
     parser.close()
     evaluated = sum(c.evaluated_tokens for c in rows)
@@ -98,6 +101,10 @@ def main() -> int:
     print(f"latency per question: p50 {statistics.median(times) * 1000:.0f} ms, "
           f"p95 {times[min(len(times) - 1, round(0.95 * (len(times) - 1)))] * 1000:.0f} ms, "
           f"max {times[-1] * 1000:.0f} ms over {len(times)} questions")
+    cpus = sorted(cpu)
+    print(f"CPU time per question: p50 {statistics.median(cpus):.2f} s, "
+          f"p95 {cpus[min(len(cpus) - 1, round(0.95 * (len(cpus) - 1)))]:.2f} s (all threads; "
+          f"{os.getloadavg()[0]:.1f} load average at the end)")
     complete = sum(c.outcome in ("ok", "invalid") for c in rows)
     ok = sum(c.outcome == "ok" for c in rows)
     print(f"complete schema-valid generations: {complete}/{len(rows)}; accepted by the guard: {ok}/{len(rows)} "

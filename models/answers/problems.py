@@ -23,14 +23,16 @@ from models.understanding.names import MAIN_MARKETS
 def outside_data(req: Query, ctx: Ctx) -> Answer | None:
     """Questions the mirror cannot answer, said plainly with no figure: shop or retail prices (SIPSA is
     wholesale) and periods before the first or after the newest week."""
-    if req.intent not in DATA_INTENTS - {Intent.ALERT, Intent.FORECAST}:
-        return None
     norm = normalise(req.text)
-    if PRODUCTION.search(norm):
+    # hectares, yields and harvests are not tonnes arriving at markets either: a supply reading (the language model
+    # reads "cuántas hectáreas se sembraron" as one) gets the same plain answer
+    if req.intent in DATA_INTENTS - {Intent.ALERT, Intent.FORECAST} | {Intent.SUPPLY} and PRODUCTION.search(norm):
         return Answer(intent=Intent.OUT_OF_SCOPE, text=(
             "SIPSA publica precios mayoristas y abastecimiento de alimentos, no área sembrada, producción, "
             "cosechas ni rendimientos, así que no tengo esa cifra. Para eso está la Evaluación Agropecuaria "
             "del Ministerio de Agricultura (UPRA/Agronet)."))
+    if req.intent not in DATA_INTENTS - {Intent.ALERT, Intent.FORECAST}:
+        return None
     if RETAIL.search(norm):
         text = ("SIPSA publica precios mayoristas (centrales de abasto y plazas de mercado), no precios de "
                 "tiendas, supermercados ni al detal, así que no tengo esa cifra.")

@@ -17,7 +17,10 @@ from typing import Any
 # The converter's faulty rule (what it writes) and the JSON-correct one (RFC 8259: no raw U+0000-U+001F; \x7F too).
 _ESCAPE = r'"\\" (["\\/bfnrt] | "u" [0-9a-fA-F] [0-9a-fA-F] [0-9a-fA-F] [0-9a-fA-F])'
 UPSTREAM_CHAR_RULE = r'char ::= [^"\\] | ' + _ESCAPE
-SAFE_CHAR_RULE = r'char ::= [^"\\\x7F\x00-\x1F] | ' + _ESCAPE
+# Nor escapes that decode to one (\n, \t, \u0000…): no name needs them. And no "}" inside strings (no name has
+# one): the answer is a flat object, so its first "}" is its end and generation can stop there, without another
+# forward pass for the end-of-text token.
+SAFE_CHAR_RULE = r'char ::= [^"\\}\x7F\x00-\x1F] | "\\" ["\\/]'
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CHAR_RULE_LINE = re.compile(r"^char ::= .*$", re.MULTILINE)
 _SPACE_RULE_LINE = re.compile(r"^space ::= .*$", re.MULTILINE)
@@ -66,6 +69,30 @@ def schema_grammar(schema: dict[str, Any], compact: bool = True) -> str:
     if lines != [UPSTREAM_CHAR_RULE]:
         raise GrammarError(f"unexpected string rule from llama-cpp-python: {lines!r}")
     return _CHAR_RULE_LINE.sub(lambda _m: SAFE_CHAR_RULE, grammar)
+
+
+def prefilled(schema: dict[str, Any], grammar: str) -> tuple[str, str]:
+    """(the text every answer starts with, the grammar for what follows it).
+
+    The first required property of an object schema whose value is a string enum always opens the answer the same
+    way (`{"intent":"`). Written into the prompt, those tokens are evaluated in one batch with the question instead
+    of being generated one forward pass each. ("", grammar) when the schema or the grammar does not have that shape.
+    """
+    required = schema.get("required") or []
+    prop = schema.get("properties", {}).get(required[0]) if required else None
+    if not isinstance(prop, dict) or not prop.get("enum") or not all(isinstance(v, str) for v in prop["enum"]) \
+            or not _SPACE_RULE_LINE.search(grammar) or COMPACT_SPACE_RULE not in grammar:
+        return "", grammar
+    key = str(required[0])
+    rule = re.sub(r"[^a-zA-Z0-9-]+", "-", key)
+    root = re.search(rf'^root ::= "\{{" space {re.escape(rule)}-kv (.*)$', grammar, re.MULTILINE)
+    values = re.search(rf"^{re.escape(rule)} ::= (.*)$", grammar, re.MULTILINE)
+    alternatives = values.group(1).split(" | ") if values else []
+    if root is None or not alternatives or not all(a.startswith('"\\"') for a in alternatives):
+        return "", grammar
+    opened = " | ".join('"' + a[3:] for a in alternatives)  # each value without its opening quote
+    grammar = grammar.replace(root.group(0), f"root ::= {rule}-opened {root.group(1)}")
+    return f'{{"{key}":"', f"{grammar}\n{rule}-opened ::= {opened}\n"
 
 
 def strip_controls(value: Any) -> Any:

@@ -42,6 +42,22 @@ class Merge:
     parsed: Query  # the rule parse, with the gaps the LLM filled (unchanged when it filled none)
     used: list[str] = field(default_factory=list)  # slots taken from the LLM
     conflicts: list[str] = field(default_factory=list)  # what the LLM said against confident rule findings
+    read: list[str] = field(default_factory=list)  # what the model read, in Spanish, for the answer to say
+
+
+_INTENT_WORDS = {  # how the answer names a question kind the model read
+    Intent.PRICE: "precio", Intent.PRICE_AT: "precio en una fecha", Intent.HISTORY: "evolución del precio",
+    Intent.COMPARE: "comparación", Intent.CHEAPEST: "dónde es más barato", Intent.PRICIEST: "dónde es más caro",
+    Intent.MOVERS: "mayores cambios", Intent.SUPPLY: "abastecimiento", Intent.SUPPLY_ORIGIN: "origen",
+    Intent.INPUTS: "insumos", Intent.COVERAGE: "qué hay en la base", Intent.STAT: "estadística",
+    Intent.FORECAST: "pronóstico", Intent.ALERT: "alerta",
+}
+
+
+def _said(p: Query, positions: set[int]) -> str:
+    """The user's own words at `positions`, in their order (what the answer quotes)."""
+    raw = words(p.norm)
+    return " ".join(raw[i] for i in sorted(positions) if 0 <= i < len(raw))
 
 
 def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
@@ -55,6 +71,7 @@ def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
         return Merge(p, conflicts=conflicts)
     out = dataclasses.replace(p, markets=list(p.markets), unknown=list(p.unknown))
     used: list[str] = []
+    read: list[str] = []
     explained: set[int] = set()
     if slots.get("product") and p.product.status != "ok":
         product, positions = _llm_product(p, str(slots["product"]), vocab)
@@ -62,6 +79,8 @@ def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
             out.product = product
             explained |= positions
             used.append("product")
+            if product.status == "ok" and product.product is not None and positions:
+                read.append(f"«{_said(p, positions)}» = {product.product.name}")
     if not p.markets and not p.all_markets:
         names = slots.get("markets") or ([slots["market"]] if slots.get("market") else [])
         for name in names:
@@ -70,6 +89,7 @@ def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
             if found is not None and said and all(m.market.id != found.market.id for m in out.markets):
                 out.markets.append(found)  # only a place the user named
                 explained |= said
+                read.append(f"«{_said(p, said)}» = {found.market.city if found.city else found.market.name}")
         if out.markets:
             used.append("markets")
     if p.period is None and (slots.get("start") or slots.get("end")):
@@ -77,6 +97,8 @@ def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
         if period is not None:
             out.period = period
             used.append("period")
+            read.append(f"periodo {period.start:%d/%m/%Y}" + (f"–{period.end:%d/%m/%Y}" if period.end != period.start
+                                                               else ""))
     for name in _FILLED:
         if getattr(p, name) is None and slots.get(name) is not None:
             setattr(out, name, slots[name])
@@ -100,12 +122,15 @@ def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
             return Merge(p, conflicts=[f"intent {intent.value} without a product"])
         out.intent, out.keyword = intent, True
         used.append("intent")
+        if intent in _INTENT_WORDS:
+            read.insert(0, f"pregunta de {_INTENT_WORDS[intent]}")
     if out.intent is Intent.PRICE and out.period is not None:
         out.intent = Intent.PRICE_AT
     if explained:
         tokens = words(p.norm)
         out.unknown = [w for w in p.unknown if not any(tokens[i] == w for i in explained)]
-    return Merge(out, used=used) if used else Merge(p)
+    out.llm_read = read
+    return Merge(out, used=used, read=read) if used else Merge(p)
 
 
 def _period(start: str, end: str) -> Period | None:
