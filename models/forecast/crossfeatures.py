@@ -99,6 +99,12 @@ def build_cross(filled: np.ndarray, products: list[str], markets: list[str], cit
     pc = [(p, folded[c]) for p, c in zip(names["product"], cities, strict=True)]
     city_keys = {k: i for i, k in enumerate(sorted(set(pc)))}
     city_sum, city_n = _group_mean(filled, np.array([city_keys[k] for k in pc], dtype=int), len(city_keys))
+    # only pairs that ever had two markets at once can give a city spread: the rest would be dead weight in the
+    # artefact (megabytes loaded by every forecast worker)
+    shared = np.flatnonzero(city_n.max(axis=1, initial=0) >= 2)
+    by_row = {i: k for k, i in city_keys.items()}
+    city_keys = {by_row[int(i)]: j for j, i in enumerate(shared)}
+    city_sum, city_n = city_sum[shared], city_n[shared]
     return Cross(keys, {k: v.astype("float32") for k, v in index.items()}, level.astype("float32"), city_keys,
                  city_sum.astype("float32"), city_n.astype("float32"))
 
