@@ -49,9 +49,8 @@ def eval_forecast_cmd(args: argparse.Namespace, settings: Settings) -> int:
 
     from data.panel import weekly_panel_from_csv
     from data.series import weekly_series_from_csv
-    from data.text import fold
-    from models.forecast.evaluate import pick, run_eval, stretch_of, window
-    from models.forecast.evaluate_global import Window, global_forecasts
+    from models.forecast.evaluate import pick, run_eval
+    from models.forecast.evaluate_global import global_forecasts, windows_of
     from models.forecast.evaluate_report import report
 
     path = Path(args.csv)
@@ -71,15 +70,7 @@ def eval_forecast_cmd(args: argparse.Namespace, settings: Settings) -> int:
           f"tramo continuo cubre el año de prueba, un año de orígenes de backtest y el entrenamiento "
           f"({args.workers} procesos)...", flush=True)
     panel = weekly_panel_from_csv(str(path))
-    rows = {(fold(p), fold(m)): i for i, (p, m) in enumerate(zip(panel.products, panel.markets, strict=True))}
-    windows, groups = [], []
-    for series in chosen:
-        stretch = stretch_of(series, shift)
-        first, last = window(stretch)
-        row = rows.get((fold(series.product), fold(series.market)))
-        windows.append(Window(row, panel.week(stretch.dates[0]), first, last,
-                              np.log(np.asarray(stretch.values, dtype="float64"))))
-        groups.append(panel.groups[row] if row is not None else "")
+    windows, groups = windows_of(panel, chosen, shift)
     extras, seconds = global_forecasts(panel, windows, 8, progress=lambda m: print(m, flush=True))
     print(f"Modelos globales: {len(seconds)} entrenamientos, {np.mean(seconds) if seconds else 0:.0f} s cada uno "
           f"en promedio, sobre {panel.values.shape[0]} series", flush=True)

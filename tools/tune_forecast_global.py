@@ -91,9 +91,8 @@ def main() -> int:
 
     from data.panel import weekly_panel_from_csv
     from data.series import weekly_series_from_csv
-    from data.text import fold
-    from models.forecast.evaluate import pick, stretch_of, window
-    from models.forecast.evaluate_global import Window, global_forecasts
+    from models.forecast.evaluate import pick
+    from models.forecast.evaluate_global import global_forecasts, windows_of
     from models.forecast.evaluate_report import summary
     from models.forecast.workers import init_worker
 
@@ -109,15 +108,7 @@ def main() -> int:
             locals_ = list(pool.map(_local, [(s, SHIFT) for s in chosen], chunksize=1))
         cache.write_bytes(pickle.dumps(locals_))
         print(f"local forecasts cached ({time.perf_counter() - t0:.0f} s)", flush=True)
-    rows = {(fold(p), fold(m)): i for i, (p, m) in enumerate(zip(panel.products, panel.markets, strict=True))}
-    windows, groups = [], []
-    for series in chosen:
-        stretch = stretch_of(series, SHIFT)
-        first, last = window(stretch)
-        row = rows.get((fold(series.product), fold(series.market)))
-        windows.append(Window(row, panel.week(stretch.dates[0]), first, last,
-                              np.log(np.asarray(stretch.values, dtype="float64"))))
-        groups.append(panel.groups[row] if row is not None else "")
+    windows, groups = windows_of(panel, chosen, SHIFT)
     for name in args.variants.split(","):
         t1 = time.perf_counter()
         saved = Path(args.save_dir) / f"sipsabot_val_global_{name}.pkl"

@@ -43,6 +43,23 @@ class Window:
     logs: np.ndarray
 
 
+def windows_of(panel: WeeklyPanel, chosen: list[Any], shift: int) -> tuple[list[Window], list[str]]:
+    """The backtest window and the food group of each evaluated series (SeriesData), found in the panel by name."""
+    from data.text import fold
+    from models.forecast.evaluate import stretch_of, window
+
+    rows = {(fold(p), fold(m)): i for i, (p, m) in enumerate(zip(panel.products, panel.markets, strict=True))}
+    windows, groups = [], []
+    for series in chosen:
+        stretch = stretch_of(series, shift)
+        first, last = window(stretch)
+        row = rows.get((fold(series.product), fold(series.market)))
+        windows.append(Window(row, panel.week(stretch.dates[0]), first, last,
+                              np.log(np.asarray(stretch.values, dtype="float64"))))
+        groups.append(panel.groups[row] if row is not None else "")
+    return windows, groups
+
+
 def global_forecasts(panel: WeeklyPanel, windows: list[Window], horizon: int,
                      progress: Callable[[str], None] | None = None, **fit_kwargs: Any
                      ) -> tuple[list[dict[str, np.ndarray]], list[float]]:
