@@ -443,3 +443,23 @@ def market_coverage(conn: sqlite3.Connection, market_id: int) -> MarketCoverage:
         return MarketCoverage(0, 0, None, None)
     newest = max(last for _, last in spans)
     return MarketCoverage(len(spans), sum(last == newest for _, last in spans), min(f for f, _ in spans), newest)
+
+
+def database_path(conn: sqlite3.Connection) -> str:
+    """The file behind a connection's main database ("" for an in-memory one)."""
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return str(row[2] or "") if row else ""
+
+
+def has_weekly_prices(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM weekly_prices LIMIT 1").fetchone() is not None
+
+
+def meta_value(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    with conn:
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

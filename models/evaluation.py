@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from data import queries as q
 from data.db import connect, open_db
 from data.text import fold
 from models.answer import Answer, ChatState, Value
@@ -79,13 +80,13 @@ def ensure_mirror(db_path: Path, csv_path: Path = DEFAULT_CSV, out: IO[str] | No
     if db_path.exists():
         conn = connect(db_path, readonly=True)
         try:
-            has_rows = conn.execute("SELECT 1 FROM weekly_prices LIMIT 1").fetchone() is not None
-            row = conn.execute("SELECT value FROM meta WHERE key = 'eval_vocab'").fetchone()
+            has_rows = q.has_weekly_prices(conn)
+            built_with = q.meta_value(conn, "eval_vocab")
         finally:
             conn.close()
-        if row is None and has_rows:
+        if built_with is None and has_rows:
             return db_path  # a mirror the user passed (or built otherwise): never rebuilt or deleted here
-        if has_rows and row[0] == fingerprint:
+        if has_rows and built_with == fingerprint:
             return db_path
         # an evaluation mirror built with older canonical name tables: rebuild it with the new names
         for suffix in ("", "-wal", "-shm"):
@@ -96,8 +97,7 @@ def ensure_mirror(db_path: Path, csv_path: Path = DEFAULT_CSV, out: IO[str] | No
         print(f"Construyendo el espejo de evaluación {db_path} desde {csv_path.name} …", file=out, flush=True)
     db = open_db(db_path)
     import_file(db.conn, csv_path)
-    db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('eval_vocab', ?)", (fingerprint,))
-    db.conn.commit()
+    q.set_meta(db.conn, "eval_vocab", fingerprint)
     db.conn.close()
     return db_path
 

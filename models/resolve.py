@@ -475,7 +475,7 @@ _CACHE_LOCK = threading.Lock()
 
 def vocabulary(conn: sqlite3.Connection) -> Vocabulary:
     """The vocabulary of this mirror, rebuilt only when its content changed."""
-    path = conn.execute("PRAGMA database_list").fetchone()[2] or f"mem:{id(conn)}"
+    path = q.database_path(conn) or f"mem:{id(conn)}"
     key = (*q.data_key(conn), path)
     with _CACHE_LOCK:
         found = _CACHE.get(key)
