@@ -173,8 +173,7 @@ def kinds_here(product: ProductMatch, market_ids: list[int], conn: sqlite3.Conne
     family = vocab.heads.get(product.head)
     shared = _shared_start(product.candidates)
     if family and len(shared) > 1:  # "fríjol cabeza negra": the kinds of that, not every fríjol
-        family = [pid for pid in family
-                  if content_tokens(vocab.products[pid].name.split("(")[0], PRODUCT_STOPWORDS)[:len(shared)] == shared]
+        family = [pid for pid in family if vocab.name_words[pid][:len(shared)] == shared]
     heads = {c.key.split()[0] for c in product.candidates}
     if not family and product.used and len(heads) == 1:
         family = [c.id for c in product.candidates]  # "chonto": the kinds of one food that word names
@@ -239,15 +238,14 @@ def siblings_here(intent: Intent, product: ProductMatch, tokens: list[str], mark
     if intent not in SIBLING_INTENTS or product.status != "ok" or product.product is None or not market_ids \
             or not vocab.latest or not product.used:
         return product
-    said = tuple(tokens[i] for i in sorted(product.used) if i < len(tokens))
-    kin = [pid for pid in sorted(vocab.priced)
-           if content_tokens(vocab.products[pid].name.split("(")[0], PRODUCT_STOPWORDS)[:len(said)] == said]
-    if len(kin) < 2:
-        return product
     here: set[int] = set()
     for mid in market_ids:
         here |= set(_in_market(conn, vocab, mid, vocab.latest))
     if product.product.id in here:
+        return product  # the usual reading stands (most questions stop here)
+    said = tuple(tokens[i] for i in sorted(product.used) if i < len(tokens))
+    kin = [pid for pid in sorted(vocab.priced) if vocab.name_words[pid][:len(said)] == said]
+    if len(kin) < 2:
         return product
     priced = sorted((pid for pid in kin if pid in here), key=lambda pid: (-vocab.markets_count(pid),
                                                                          vocab.products[pid].key))

@@ -117,10 +117,14 @@ class Vocabulary:
                 self.by_token.setdefault(t, []).append(e)
         self.product_tokens = TokenIndex(self.by_token)
         self.product_sounds = _sounds(self.by_token)
+        # each product's name words without the detail in brackets ("Ahuyamín (Sakata)" -> ahuyamin), once per
+        # vocabulary: the questions' family checks compare name starts against them
+        self.name_words = {p.id: content_tokens(p.name.split("(")[0], PRODUCT_STOPWORDS)
+                           for p in self.products.values()}
         self.kinds: dict[str, list[int]] = {}  # first word -> every product of the whole vocabulary that is a kind
         # of it (its name is the word plus more), priced or not: "uchuva" -> [Uchuva con cáscara]
         for p in self.products.values():
-            name_tokens = content_tokens(p.name.split("(")[0], PRODUCT_STOPWORDS)
+            name_tokens = self.name_words[p.id]
             if len(name_tokens) >= 2:
                 self.kinds.setdefault(name_tokens[0], []).append(p.id)
         self.heads: dict[str, list[int]] = {}
