@@ -304,6 +304,12 @@ class Router:
         if unread and intent in DATA_INTENTS - {Intent.ALERT, Intent.FORECAST} and req.product.status == "ok" \
                 and not llm_period:
             return ask_unread(req, unread)  # a statistic, unit or time word we did not read: never a figure
+        if req.threshold is not None and _AMOUNT_CUE.search(req.norm) and req.product.status == "ok" \
+                and intent in {Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.STAT} and not llm_period:
+            # "¿cuántas semanas estuvo por encima de 5.000?": prices set against an amount are counted by no answer
+            # here (only an alert watches an amount), so no figure for the plain price instead
+            said = f"{req.direction or ''} {req.threshold:,.0f}".replace(",", ".").replace("above", "por encima de")
+            return ask_unread(req, [said.replace("below", "por debajo de").strip()])
         if req.llm_read:
             ctx.notes.append(LLM_READ_NOTE.format("; ".join(req.llm_read)))
         if ignored and req.product.status == "ok" and intent in DATA_INTENTS:
@@ -476,3 +482,8 @@ def _same_statistic(req: Query, p: Query, prev_intent: Intent | None, prev: dict
         return
     if req.stat in {Stat.RANK_LOW, Stat.RANK_HIGH}:
         req.group = req.group or prev.get("group")
+
+
+# a price set against an amount ("por encima de 5.000", "más de $3.000"), not a year or a quantity
+_AMOUNT_CUE = re.compile(r"\b(por encima|por debajo|encima|debajo|mas de|menos de|superior a|inferior a|supero|paso de)"
+                         r"\W+(?:de |del )?(?:los |las |\$ ?)?\d[\d.]*(?! (?:kilos|kg|bultos?|arrobas?|libras?))\b")

@@ -615,3 +615,10 @@ def test_follow_ups_keep_the_group_of_movers_and_take_a_trade_unit(router: Route
     sack = router.answer("¿y el bulto?", state)
     price = values(first, "price")[0][0]
     assert values(sack, "trade_price")[0][0] == pytest.approx(price * 50)
+
+
+def test_prices_set_against_an_amount_ask_back(router: Router) -> None:
+    # how many weeks were above an amount is computed by no answer here: no figure of another question
+    got = ask(router, "en 2023, ¿cuántas semanas estuvo la papa criolla de corabastos por debajo de 1.300 pesos?")
+    assert not got.values and got.clarify and "1.300" in got.text
+    assert values(ask(router, "¿cuál fue el precio más alto de la papa criolla en corabastos en 2023?"), "max")
