@@ -8,6 +8,7 @@ asked while the model is still loading waits for it instead of falling back to t
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import Any
 
@@ -50,14 +51,15 @@ class TerminalLLM:
             self.parser = build_parser(self.settings, load_wait_s=TERMINAL_LOAD_WAIT_S)
         return self.parser
 
-    def __call__(self, text: str, state: ChatState | None = None) -> dict[str, Any] | None:
+    def __call__(self, text: str, state: ChatState | None = None,
+                 today: dt.date | None = None) -> dict[str, Any] | None:
         parser = self._start()
         if parser is None:
             return None
         worker = getattr(parser, "worker", None)
         if worker is not None and not worker.ready.is_set():
             print("(cargando el modelo de lenguaje…)", file=sys.stderr, flush=True)
-        result: dict[str, Any] | None = parser(text, state)
+        result: dict[str, Any] | None = parser(text, state, today)
         return result
 
     def close(self) -> None:

@@ -64,7 +64,7 @@ TIMEOUT_TEXT = ("No alcancé a entender bien tu pregunta. ¿Me la dices de otra 
                 "quieres, el mercado o la ciudad. Por ejemplo:")
 TIMEOUT_EXAMPLES = ("Precio de la papa criolla en Corabastos", "¿Dónde está más barato el tomate chonto?",
                     "¿Cómo ha variado el aguacate hass en las últimas 8 semanas?")
-LlmFn = Callable[[str, ChatState], "dict[str, Any] | None"]
+LlmFn = Callable[[str, ChatState, dt.date], "dict[str, Any] | None"]  # (question, chat, the router's today)
 
 HELP_TEXT = (
     "Soy SIPSABot: respondo con los precios mayoristas de alimentos que publica el DANE (SIPSA).\n"
@@ -156,7 +156,7 @@ class Router:
         """The LLM's intent object; LLMBusy when its queue is full; LLMTimeout when it was too slow; None when it
         gave nothing usable (invalid output, unavailable or failing model: the rule path answers)."""
         try:
-            raw = self.llm(text, state or ChatState()) if self.llm else None
+            raw = self.llm(text, state or ChatState(), self.today()) if self.llm else None
         except (LLMBusy, LLMTimeout) as exc:
             return exc
         except Exception as exc:  # the model is optional: a failure there must not cost the user an answer

@@ -3,6 +3,7 @@ control-character grammar fix, queue-full, timeout and missing-model paths."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import threading
@@ -14,6 +15,7 @@ import numpy as np
 import pytest
 
 from models.answer import ChatState
+from models.llm.calls import QUESTION_MAX_CHARS
 from models.llm.draft import draft_tokens
 from models.llm.gguf import GGUFError, read_header
 from models.llm.grammar import (
@@ -26,7 +28,7 @@ from models.llm.grammar import (
     upstream_grammar,
 )
 from models.llm.guard import guard_intent, mentioned_numbers
-from models.llm.schema import decoding_schema
+from models.llm.schema import PERIOD, decoding_schema, to_slots
 from models.llm.worker import (
     BUSY_TEXT,
     LLMBusy,
@@ -96,11 +98,16 @@ def test_every_output_validates_against_the_router_schema(parser: LLMParser):
     outcomes: dict[str, int] = {}
     for question in QUESTIONS:
         call = parser.parse(question, state)
+        if "question too long for the context window" in call.notes:
+            # the tiny model's byte-level vocabulary spends a token per character: the truncated 1,000-character
+            # question does not fit beside the system prompt, and the rules answer it (Qwen needs ~300 tokens)
+            assert call.outcome == "invalid" and call.intent is None and len(question) > QUESTION_MAX_CHARS
+            continue
         strict = json.loads(call.raw)  # strict parser: no raw control characters got through
         # the converter ignores minimum/maximum on numbers: those are the guard's to refuse, nothing else may fail
         bounds = re.compile(r"^\$\.\w+: (above|below) ")
         assert all(bounds.match(e) for e in schema_errors(strict, decoding)), call.raw
-        assert all(bounds.match(e) for e in schema_errors(strict, SLOT_SCHEMA)), call.raw
+        assert all(bounds.match(e) for e in schema_errors(to_slots(strict), SLOT_SCHEMA)), call.raw
         assert not re.search(r"\s", re.sub(r'"(?:[^"\\]|\\.)*"', "", call.raw)), call.raw  # compact: no spaces
         assert None not in strict.values()
         assert call.generated_tokens > 0
@@ -189,6 +196,16 @@ def test_guard_keeps_only_numbers_the_user_wrote_and_real_dates():
     assert guard_intent({"intent": "price", "sql": "DROP TABLE"}, "x", SLOT_SCHEMA)[0] is None
     assert guard_intent(["price"], "x", SLOT_SCHEMA)[0] is None
     assert {2500.0, 2000.0, 3000.0, 12.5} <= mentioned_numbers("$2.500, 2 mil, 3k o 12,5%")
+
+
+def test_guard_drops_a_period_on_the_usual_month_of_the_year():
+    # what Qwen wrote for "en que mes del año es mas barata la papa pastusa": today's month as the period
+    said = {"intent": "stat", "product": "papa pastusa", "stat": "season_low", "start": "2026-12-01",
+            "end": "2026-12-31"}
+    out, notes = guard_intent(said, "en que mes del año es mas barata la papa pastusa", SLOT_SCHEMA)
+    assert out == {"intent": "stat", "product": "papa pastusa", "stat": "season_low"} and notes
+    kept = {"intent": "stat", "product": "mora", "stat": "max", "start": "2023-01-01", "end": "2023-12-31"}
+    assert guard_intent(kept, "el tope de la mora en 2023", SLOT_SCHEMA)[0] == kept
 
 
 def test_guard_refuses_names_the_question_never_mentioned():
@@ -313,6 +330,31 @@ def test_an_ordinary_build_keeps_its_linked_cpu_backend(runner: ModelRunner):
     assert ensure_cpu_backend(import_llama_cpp()).split(":")[0] in ("static", "dispatch")
 
 
+def test_the_model_writes_the_period_in_one_compact_field_that_becomes_start_and_end():
+    decoding = decoding_schema(SLOT_SCHEMA)
+    assert PERIOD in decoding["properties"] and "start" not in decoding["properties"]
+    pattern = re.compile(decoding["properties"][PERIOD]["pattern"])
+    assert all(pattern.match(t) for t in ("2024", "2024-03", "2024-03-15", "2024-03/2024-06", "2023/2025-01-10"))
+    assert not any(pattern.match(t) for t in ("24-03", "2024-3", "marzo", "2024-03-15/", "2024 03"))
+    cases = {
+        "2024": ("2024-01-01", "2024-12-31"),
+        "2024-02": ("2024-02-01", "2024-02-29"),  # leap year
+        "2023-02": ("2023-02-01", "2023-02-28"),
+        "2025-10-25": ("2025-10-25", "2025-10-25"),
+        "2024-11/2025-01": ("2024-11-01", "2025-01-31"),
+        "2021/2022-06-15": ("2021-01-01", "2022-06-15"),
+    }
+    for when, (start, end) in cases.items():
+        out = to_slots({"intent": "price_at", "product": "mora", PERIOD: when})
+        assert out == {"intent": "price_at", "product": "mora", "start": start, "end": end}, when
+        assert schema_errors(out, SLOT_SCHEMA) == []
+    # impossible or reversed periods are dropped (the rules' reading stands), the rest of the object is kept
+    for bad in ("2024-13", "2023-02-29", "2025/2024", "2024-03-10/2024-03-01", "ayer", 2024):
+        assert to_slots({"intent": "price", PERIOD: bad}) == {"intent": "price"}, bad
+    assert to_slots({"intent": "price"}) == {"intent": "price"}
+    assert to_slots(["not", "an", "object"]) == ["not", "an", "object"]
+
+
 def test_the_answer_opening_is_prefilled_and_the_grammar_starts_after_it():
     decoding = decoding_schema(SLOT_SCHEMA)
     prefill, grammar = prefilled(decoding, schema_grammar(decoding))
@@ -344,3 +386,8 @@ def test_drafting_changes_speed_not_answers(tiny_model: Path, runner: ModelRunne
         plain = runner.generate(question, None, stop=lambda: False)
         fast = drafted.generate(question, None, stop=lambda: False)
         assert fast.raw == plain.raw  # grammar-constrained greedy sampling keeps only the tokens it would pick
+
+
+def test_the_prompt_carries_the_date_it_was_given(runner: ModelRunner):
+    tokens = runner.prompt_tokens("cuanto valia la mora el mes pasado", None, dt.date(2025, 11, 3))
+    assert "Fecha de hoy: 2025-11-03" in runner.llm.detokenize(tokens).decode(errors="replace")

@@ -15,6 +15,7 @@ instead of --model measures a server. Without --db the evaluation mirror is buil
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import statistics
 import sys
@@ -59,10 +60,11 @@ class Recorder:
         self.current = ""
         self.by_set: dict[str, list[LLMCall]] = {}
 
-    def __call__(self, text: str, state: ChatState | None = None) -> dict[str, Any] | None:
+    def __call__(self, text: str, state: ChatState | None = None,
+                 today: dt.date | None = None) -> dict[str, Any] | None:
         seen = len(self.parser.recorded())
         try:
-            result: dict[str, Any] | None = self.parser(text, state)
+            result: dict[str, Any] | None = self.parser(text, state, today)
             return result
         finally:
             self.by_set.setdefault(self.current, []).extend(self.parser.recorded()[seen:])

@@ -3,6 +3,7 @@ and the remote endpoint client share (eval --llm, bench and `model info --load` 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import statistics
 import threading
@@ -47,14 +48,17 @@ class CallLog:
         self._keep = keep
         self._lock = threading.Lock()
 
-    def parse(self, text: str, state: ChatState | None = None, timeout_s: float | None = None) -> LLMCall:
+    def parse(self, text: str, state: ChatState | None = None, timeout_s: float | None = None,
+              today: dt.date | None = None) -> LLMCall:
+        """`today`: the date relative periods count from (the router's; Bogotá's date when None)."""
         raise NotImplementedError
 
     def close(self) -> None:
         """Release the model or the connections (nothing by default)."""
 
-    def __call__(self, text: str, state: ChatState | None = None) -> dict[str, Any] | None:
-        call = self.parse(text, state)
+    def __call__(self, text: str, state: ChatState | None = None,
+                 today: dt.date | None = None) -> dict[str, Any] | None:
+        call = self.parse(text, state, today=today)
         if call.outcome == "busy":
             raise LLMBusy(BUSY_TEXT)
         if call.outcome == "timeout":

@@ -22,6 +22,7 @@ ONLY_FOR = {  # slots that mean something for one intent only; elsewhere a small
     "horizon": {"forecast"},
 }
 DATE_SLOTS = ("start", "end")
+TIMELESS_STATS = {"season_low", "season_high"}  # the usual month over all years: a period there is invented
 
 _NUMBER = re.compile(r"(?<![\w.,])\$?\s?(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:,(\d+))?(?:\.(\d{1,2}))?\s*(mil\b|k\b)?",
                      re.IGNORECASE)
@@ -97,6 +98,10 @@ def guard_intent(obj: Any, text: str, schema: dict[str, Any]) -> tuple[dict[str,
         del out["market"]
     if any(name in out for name in DATE_SLOTS) and not _DATE_WORDS.search(fold(text)):
         notes.append("dates dropped: the question names no date or period")
+        for name in DATE_SLOTS:
+            out.pop(name, None)
+    if out.get("intent") == "stat" and out.get("stat") in TIMELESS_STATS and any(n in out for n in DATE_SLOTS):
+        notes.append(f"dates dropped: {out['stat']} reads every year")  # "¿en qué mes del año…?" names no period
         for name in DATE_SLOTS:
             out.pop(name, None)
     for name in DATE_SLOTS:

@@ -16,6 +16,10 @@ INTENT_HELP: dict[str, str] = {
     "cheapest": "mercado donde un producto está más barato",
     "priciest": "mercado donde un producto está más caro",
     "movers": "productos que más subieron o bajaron en la última semana",
+    "stat": "una estadística del precio (stat): max/min = precio más alto/bajo y su semana, median = mediana y "
+            "promedio, yoy = frente a hace un año, season_low/season_high = mes del año más barato/caro, "
+            "season_position = si está caro para la época, rank_high/rank_low = productos más caros/baratos de un "
+            "grupo o mercado, count_markets/count_products = cuántos mercados/productos",
     "supply": "abastecimiento en toneladas de un producto, grupo o mercado",
     "supply_origin": "de dónde viene la comida (departamentos y municipios de origen)",
     "inputs": "precios de insumos agropecuarios (fertilizantes, plaguicidas...)",
@@ -34,8 +38,13 @@ EXAMPLES: list[tuple[str, dict[str, Any]]] = [
     ("cuánto cuesta el kilo de tomate chonto hoy en medallo",
      {"intent": "price", "product": "tomate chonto", "market": "medallo"}),
     ("q valia la cebolla cabezona en cali en marzo del 2024",
-     {"intent": "price_at", "product": "cebolla cabezona", "market": "cali", "start": "2024-03-01",
-      "end": "2024-03-31"}),
+     {"intent": "price_at", "product": "cebolla cabezona", "market": "cali", "when": "2024-03"}),
+    ("cual fue el tope de la mora en el 2023", {"intent": "stat", "product": "mora", "stat": "max", "when": "2023"}),
+    ("en q epoca del año se consigue mas barato el lulo", {"intent": "stat", "product": "lulo",
+                                                            "stat": "season_low"}),
+    ("sta mas cara la naranja que el año pasado por esta fecha", {"intent": "stat", "product": "naranja",
+                                                                  "stat": "yoy"}),
+    ("a como me sale el bulto de sanahoria", {"intent": "price", "product": "zanahoria", "unit": "bulto"}),
     ("como le ha ido al precio del aguacate hass ultimamente", {"intent": "history", "product": "aguacate hass"}),
     ("en que ciudad sale mas barato el platano harton", {"intent": "cheapest", "product": "plátano hartón"}),
     ("la mora en bogota vs medellin", {"intent": "compare", "product": "mora", "markets": ["bogotá", "medellín"]}),
@@ -69,9 +78,9 @@ def system_prompt() -> str:
         "tildes, y responde SOLO con un objeto JSON con la intención y los datos que la pregunta menciona.\n"
         "Reglas: copia el producto y el mercado o ciudad con las mismas palabras del usuario (corrige solo la "
         "ortografía evidente, no cambies ni agregues palabras); no inventes productos, mercados ni números; "
-        "nunca escribas precios; omite lo que la pregunta no dice; las fechas van como AAAA-MM-DD y "
-        "se calculan a partir de la fecha de "
-        "hoy que viene con la pregunta; threshold es el número que el usuario escribió.\n"
+        "nunca escribas precios; omite lo que la pregunta no dice; el periodo (when) va como AAAA, AAAA-MM o "
+        "AAAA-MM-DD, o dos de ellos separados por / para un rango, y se calcula a partir de la fecha de hoy que "
+        "viene con la pregunta; threshold es el número que el usuario escribió.\n"
         f"Intenciones:\n{intents}\n\nEjemplos:\n{examples}"
     )
 

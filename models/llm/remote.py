@@ -20,6 +20,7 @@ answer), 429/503 or every in-flight slot taken is "busy" ("Estoy ocupado…"), n
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import threading
 import time
@@ -31,7 +32,7 @@ from models.llm.calls import QUESTION_MAX_CHARS, CallLog, LLMCall
 from models.llm.grammar import loads_lenient
 from models.llm.guard import guard_intent
 from models.llm.prompt import system_prompt, user_message
-from models.llm.schema import decoding_schema
+from models.llm.schema import decoding_schema, to_slots
 
 MAX_NEW_TOKENS = 640  # as the local worker: the bounded schema always closes well within this
 CONNECT_S = 2.0  # a server that takes longer to accept a connection is treated as down
@@ -79,35 +80,36 @@ class RemoteParser(CallLog):
         self._style: dict[str, str] = {}  # endpoint -> the response_format form it accepted
         self._client = httpx.Client(limits=httpx.Limits(max_connections=max(1, max_in_flight) * len(self.endpoints)))
 
-    def body(self, text: str, state: ChatState | None, style: str) -> dict[str, Any]:
+    def body(self, text: str, state: ChatState | None, style: str, today: dt.date | None = None) -> dict[str, Any]:
         return {
             "model": self.model,
             "messages": [{"role": "system", "content": system_prompt()},
-                         {"role": "user", "content": user_message(text, state, status.today())}],
+                         {"role": "user", "content": user_message(text, state, today or status.today())}],
             "temperature": 0.0,
             "max_tokens": MAX_NEW_TOKENS,
             "response_format": response_format(style, self.decoding),
         }
 
-    def parse(self, text: str, state: ChatState | None = None, timeout_s: float | None = None) -> LLMCall:
+    def parse(self, text: str, state: ChatState | None = None, timeout_s: float | None = None,
+              today: dt.date | None = None) -> LLMCall:
         started = time.monotonic()
         deadline = started + (self.timeout_s if timeout_s is None else timeout_s)
         text = text[:QUESTION_MAX_CHARS]
         if not self._slots.acquire(blocking=False):  # as the local queue: answer "busy" now rather than pile up
             return self._record(LLMCall(text=text, outcome="busy", notes=["every in-flight slot is taken"]), started)
         try:
-            call = self._ask_pool(text, state, deadline)
+            call = self._ask_pool(text, state, deadline, today)
         finally:
             self._slots.release()
         return self._record(call, started)
 
-    def _ask_pool(self, text: str, state: ChatState | None, deadline: float) -> LLMCall:
+    def _ask_pool(self, text: str, state: ChatState | None, deadline: float, today: dt.date | None) -> LLMCall:
         first = next(self._next)
         notes: list[str] = []
         outcome = "unavailable"
         for i in range(len(self.endpoints)):
             url = self.endpoints[(first + i) % len(self.endpoints)]
-            call = self._ask(url, text, state, deadline)
+            call = self._ask(url, text, state, deadline, today)
             if call.outcome not in ("unavailable", "busy"):
                 call.notes = notes + call.notes
                 return call
@@ -115,7 +117,7 @@ class RemoteParser(CallLog):
             outcome = "busy" if "busy" in (outcome, call.outcome) else outcome
         return LLMCall(text=text, outcome=outcome, notes=notes)
 
-    def _ask(self, url: str, text: str, state: ChatState | None, deadline: float) -> LLMCall:
+    def _ask(self, url: str, text: str, state: ChatState | None, deadline: float, today: dt.date | None) -> LLMCall:
         import httpx
 
         styles = [self._style[url]] if url in self._style else list(_STYLES)
@@ -124,7 +126,7 @@ class RemoteParser(CallLog):
             if remaining <= 0:
                 return LLMCall(text=text, outcome="timeout")
             try:
-                reply = self._client.post(url, json=self.body(text, state, style), headers=self._headers,
+                reply = self._client.post(url, json=self.body(text, state, style, today), headers=self._headers,
                                           timeout=httpx.Timeout(remaining, connect=min(remaining, CONNECT_S)))
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 return LLMCall(text=text, outcome="unavailable", notes=[f"cannot connect: {exc}"])
@@ -155,7 +157,7 @@ class RemoteParser(CallLog):
         call.evaluated_tokens = int(timings.get("prompt_n") or call.prompt_tokens)
         call.prompt_ms = float(timings.get("prompt_ms") or 0.0)
         call.generation_ms = float(timings.get("predicted_ms") or 0.0)
-        intent, notes = guard_intent(loads_lenient(call.raw), text, self.schema)
+        intent, notes = guard_intent(to_slots(loads_lenient(call.raw)), text, self.schema)
         call.notes.extend(notes)
         call.intent = intent
         call.outcome = "ok" if intent is not None else "invalid"

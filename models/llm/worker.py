@@ -11,6 +11,7 @@ other input. The model never writes SQL and never supplies a figure shown to the
 from __future__ import annotations
 
 import ctypes
+import datetime as dt
 import logging
 import queue
 import threading
@@ -36,7 +37,7 @@ from models.llm.gguf import FILE_TYPES
 from models.llm.grammar import import_llama_cpp, loads_lenient, prefilled, schema_grammar
 from models.llm.guard import guard_intent
 from models.llm.prompt import system_prompt, user_message
-from models.llm.schema import decoding_schema
+from models.llm.schema import decoding_schema, to_slots
 
 log = logging.getLogger(__name__)
 
@@ -196,19 +197,21 @@ class ModelRunner:
         self.llm.n_tokens = n
         return True
 
-    def prompt_tokens(self, text: str, state: ChatState | None) -> list[int]:
+    def prompt_tokens(self, text: str, state: ChatState | None, today: dt.date | None = None) -> list[int]:
         # The user's words are tokenized with special=False: typed "<|eot_id|>" stays plain text.
-        today = status.today()  # Bogotá's date, as the router's
-        question = self.llm.tokenize(user_message(text, state, today).encode(), add_bos=False, special=False)
+        # Relative periods count from the router's date (Bogotá's today in production; pinned in evaluations).
+        message = user_message(text, state, today or status.today())
+        question = self.llm.tokenize(message.encode(), add_bos=False, special=False)
         tail = self.llm.tokenize((self._suffix + self.prefill).encode(), add_bos=False, special=True)
         return [*self.prefix_tokens, *question, *tail]
 
-    def generate(self, text: str, state: ChatState | None, stop: Callable[[], bool]) -> LLMCall:
+    def generate(self, text: str, state: ChatState | None, stop: Callable[[], bool],
+                 today: dt.date | None = None) -> LLMCall:
         """One grammar-constrained completion; `stop()` is polled after every token (deadline, cancel)."""
         llama_cpp = import_llama_cpp()
 
         call = LLMCall(text=text, outcome="ok")
-        tokens = self.prompt_tokens(text, state)
+        tokens = self.prompt_tokens(text, state, today)
         call.prompt_tokens = len(tokens)
         if len(tokens) + 64 > self.llm.n_ctx():
             call.outcome = "invalid"
@@ -238,7 +241,7 @@ class ModelRunner:
             call.outcome = "timeout"
             return call
         parsed = loads_lenient(call.raw)
-        intent, notes = guard_intent(parsed, text, self.schema)
+        intent, notes = guard_intent(to_slots(parsed), text, self.schema)
         call.notes.extend(notes)
         call.intent = intent
         call.outcome = "ok" if intent is not None else "invalid"
@@ -361,7 +364,8 @@ class LLMParser(CallLog):
         self.worker = worker
         self.load_wait_s = load_wait_s
 
-    def parse(self, text: str, state: ChatState | None = None, timeout_s: float | None = None) -> LLMCall:
+    def parse(self, text: str, state: ChatState | None = None, timeout_s: float | None = None,
+              today: dt.date | None = None) -> LLMCall:
         """The full record of one question (eval and benchmarks read the timings)."""
         if self.load_wait_s > 0 and not self.worker.ready.is_set():
             self.worker.ready.wait(self.load_wait_s)
@@ -373,7 +377,8 @@ class LLMParser(CallLog):
 
         def job(runner: ModelRunner) -> LLMCall:
             picked = time.monotonic()
-            result = runner.generate(text, state, stop=lambda: cancelled.is_set() or time.monotonic() > deadline)
+            result = runner.generate(text, state, stop=lambda: cancelled.is_set() or time.monotonic() > deadline,
+                                     today=today)
             result.queue_s = picked - started
             return result
 
