@@ -52,14 +52,14 @@ class TerminalLLM:
         return self.parser
 
     def __call__(self, text: str, state: ChatState | None = None,
-                 today: dt.date | None = None) -> dict[str, Any] | None:
+                 today: dt.date | None = None, options: tuple[str, ...] = ()) -> dict[str, Any] | None:
         parser = self._start()
         if parser is None:
             return None
         worker = getattr(parser, "worker", None)
         if worker is not None and not worker.ready.is_set():
             print("(cargando el modelo de lenguaje…)", file=sys.stderr, flush=True)
-        result: dict[str, Any] | None = parser(text, state, today)
+        result: dict[str, Any] | None = parser(text, state, today, options)
         return result
 
     def close(self) -> None:

@@ -46,7 +46,7 @@ from models.answers.supply import inputs, origins, supply
 from models.dates import Period
 from models.lang import PRODUCT_STOPWORDS, normalise, singular, words
 from models.llm.errors import BUSY_TEXT, LLMBusy, LLMTimeout
-from models.llm.merge import merge
+from models.llm.merge import close_products, merge
 from models.parse import parse
 from models.query import Query
 from models.resolve import MarketMatch, ProductMatch, Vocabulary, vocabulary
@@ -64,7 +64,8 @@ TIMEOUT_TEXT = ("No alcancé a entender bien tu pregunta. ¿Me la dices de otra 
                 "quieres, el mercado o la ciudad. Por ejemplo:")
 TIMEOUT_EXAMPLES = ("Precio de la papa criolla en Corabastos", "¿Dónde está más barato el tomate chonto?",
                     "¿Cómo ha variado el aguacate hass en las últimas 8 semanas?")
-LlmFn = Callable[[str, ChatState, dt.date], "dict[str, Any] | None"]  # (question, chat, the router's today)
+# (question, chat, the router's today, the products the rules found close to the user's words)
+LlmFn = Callable[[str, ChatState, dt.date, tuple[str, ...]], "dict[str, Any] | None"]
 
 HELP_TEXT = (
     "Soy SIPSABot: respondo con los precios mayoristas de alimentos que publica el DANE (SIPSA).\n"
@@ -128,8 +129,9 @@ class Router:
         today = self.today()
         latest = dt.date.fromisoformat(vocab.latest) if vocab.latest else None
         parsed = parse(clean, vocab, today, latest)
-        if parsed.confidence < LLM_THRESHOLD and self.llm is not None:
-            raw = self._ask_llm(clean, state)
+        options = close_products(parsed, vocab) if self.llm is not None else ()
+        if (parsed.confidence < LLM_THRESHOLD or options) and self.llm is not None:
+            raw = self._ask_llm(clean, state, options)
             if isinstance(raw, LLMBusy):  # no figures, and the chat state stays as it was: the user asks again
                 return Answer(intent=parsed.intent, text=str(getattr(raw, "message", "") or BUSY_TEXT))
             if isinstance(raw, LLMTimeout):  # the rules were unsure and the model too slow: ask, don't guess
@@ -152,11 +154,12 @@ class Router:
         self._remember(answer, state, req)
         return answer
 
-    def _ask_llm(self, text: str, state: ChatState | None) -> dict[str, Any] | LLMBusy | LLMTimeout | None:
+    def _ask_llm(self, text: str, state: ChatState | None,
+                 options: tuple[str, ...] = ()) -> dict[str, Any] | LLMBusy | LLMTimeout | None:
         """The LLM's intent object; LLMBusy when its queue is full; LLMTimeout when it was too slow; None when it
         gave nothing usable (invalid output, unavailable or failing model: the rule path answers)."""
         try:
-            raw = self.llm(text, state or ChatState(), self.today()) if self.llm else None
+            raw = self.llm(text, state or ChatState(), self.today(), options) if self.llm else None
         except (LLMBusy, LLMTimeout) as exc:
             return exc
         except Exception as exc:  # the model is optional: a failure there must not cost the user an answer

@@ -50,9 +50,9 @@ def test_database_answers_do_not_wait_for_a_busy_model(mirror: Path, tiny: Path)
     parser = LLMParser(worker, timeout_s=0.5)
     consulted: list[str] = []
 
-    def llm(text: str, state: ChatState, today: dt.date):
+    def llm(text: str, state: ChatState, today: dt.date, options: tuple[str, ...]):
         consulted.append(text)
-        return parser(text, state, today)
+        return parser(text, state, today, options)
 
     conn = connect(mirror, readonly=True)
     router = Router(lambda: conn, llm=llm, today=lambda: TODAY)

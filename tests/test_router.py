@@ -205,7 +205,7 @@ def test_llm_is_consulted_only_when_rules_are_unsure(mirror: Path) -> None:
     conn = connect(mirror, readonly=True)
     calls: list[str] = []
 
-    def llm(text: str, state: ChatState, _today: dt.date) -> dict:
+    def llm(text: str, state: ChatState, _today: dt.date, _options: tuple[str, ...]) -> dict:
         calls.append(text)
         return {"intent": "price", "product": "zanahoria", "market": "corabastos", "threshold": 1}
 

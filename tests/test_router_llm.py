@@ -52,7 +52,7 @@ def _ask(conn: Any, text: str, said: dict[str, Any] | None) -> tuple[Answer, lis
     """The router's answer when the LLM would answer `said`, and the questions the LLM was asked."""
     asked: list[str] = []
 
-    def llm(question: str, _state: ChatState, _today: dt.date) -> dict[str, Any] | None:
+    def llm(question: str, _state: ChatState, _today: dt.date, _options: tuple[str, ...]) -> dict[str, Any] | None:
         asked.append(question)
         return dict(said) if said is not None else None
 
@@ -168,7 +168,7 @@ def test_a_product_the_user_never_named_asks_back(conn: Any) -> None:
 
 # -- failures and a full queue --------------------------------------------------------------------------------------
 def test_a_failing_llm_falls_back_quietly(conn: Any, caplog: pytest.LogCaptureFixture) -> None:
-    def broken(_text: str, _state: ChatState, _today: dt.date) -> dict[str, Any]:
+    def broken(_text: str, _state: ChatState, _today: dt.date, _options: tuple[str, ...]) -> dict[str, Any]:
         raise RuntimeError("model crashed")
 
     router = Router(lambda: conn, llm=broken, today=lambda: TODAY)
@@ -259,7 +259,7 @@ def test_a_supply_reading_of_a_production_question_gets_the_plain_answer(conn: A
 def test_the_model_counts_relative_dates_from_the_routers_today(conn: Any) -> None:
     seen: list[dt.date] = []
 
-    def llm(_text: str, _state: ChatState, today: dt.date) -> None:
+    def llm(_text: str, _state: ChatState, today: dt.date, _options: tuple[str, ...]) -> None:
         seen.append(today)
 
     Router(lambda: conn, llm=llm, today=lambda: TODAY).answer(NO_KEYWORD, ChatState())

@@ -61,10 +61,10 @@ class Recorder:
         self.by_set: dict[str, list[LLMCall]] = {}
 
     def __call__(self, text: str, state: ChatState | None = None,
-                 today: dt.date | None = None) -> dict[str, Any] | None:
+                 today: dt.date | None = None, options: tuple[str, ...] = ()) -> dict[str, Any] | None:
         seen = len(self.parser.recorded())
         try:
-            result: dict[str, Any] | None = self.parser(text, state, today)
+            result: dict[str, Any] | None = self.parser(text, state, today, options)
             return result
         finally:
             self.by_set.setdefault(self.current, []).extend(self.parser.recorded()[seen:])

@@ -49,16 +49,17 @@ class CallLog:
         self._lock = threading.Lock()
 
     def parse(self, text: str, state: ChatState | None = None, timeout_s: float | None = None,
-              today: dt.date | None = None) -> LLMCall:
-        """`today`: the date relative periods count from (the router's; Bogotá's date when None)."""
+              today: dt.date | None = None, options: tuple[str, ...] = ()) -> LLMCall:
+        """`today`: the date relative periods count from (the router's; Bogotá's date when None). `options`: the
+        vocabulary's products the rules found close to the user's words (the model may name one of them)."""
         raise NotImplementedError
 
     def close(self) -> None:
         """Release the model or the connections (nothing by default)."""
 
     def __call__(self, text: str, state: ChatState | None = None,
-                 today: dt.date | None = None) -> dict[str, Any] | None:
-        call = self.parse(text, state, today=today)
+                 today: dt.date | None = None, options: tuple[str, ...] = ()) -> dict[str, Any] | None:
+        call = self.parse(text, state, today=today, options=options)
         if call.outcome == "busy":
             raise LLMBusy(BUSY_TEXT)
         if call.outcome == "timeout":

@@ -67,6 +67,10 @@ def grounded(name: str, text: str) -> bool:
     )
 
 
+def _offered(name: str, options: tuple[str, ...]) -> bool:
+    return fold(name) in {fold(o) for o in options}
+
+
 def _valid_date(value: Any) -> bool:
     try:
         date.fromisoformat(str(value))
@@ -75,8 +79,11 @@ def _valid_date(value: Any) -> bool:
     return True
 
 
-def guard_intent(obj: Any, text: str, schema: dict[str, Any]) -> tuple[dict[str, Any] | None, list[str]]:
-    """(the cleaned intent object or None, the reasons anything was dropped)."""
+def guard_intent(obj: Any, text: str, schema: dict[str, Any],
+                 options: tuple[str, ...] = ()) -> tuple[dict[str, Any] | None, list[str]]:
+    """(the cleaned intent object or None, the reasons anything was dropped). A product among `options` (names the
+    rules found close to the user's words and showed the model) is grounded as such; the merge still checks it
+    against the user's words."""
     if not isinstance(obj, dict):
         return None, ["not a JSON object"]
     errors = schema_errors(obj, schema)
@@ -87,7 +94,7 @@ def guard_intent(obj: Any, text: str, schema: dict[str, Any]) -> tuple[dict[str,
     for name in NAME_SLOTS:
         values = out.get(name)
         for value in values if isinstance(values, list) else [values] if values is not None else []:
-            if not grounded(str(value), text):
+            if not grounded(str(value), text) and not (name == "product" and _offered(str(value), options)):
                 return None, [f"{name}: {value!r} is not in the question"]  # invention: trust nothing from it
     for name, intents in ONLY_FOR.items():
         if name in out and out.get("intent") not in intents:

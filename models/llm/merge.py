@@ -133,6 +133,24 @@ def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
     return Merge(out, used=used, read=read) if used else Merge(p)
 
 
+CLOSE_PRODUCTS = 3  # products shown to the model when the rules would ask which one (as many as they offer)
+
+
+def close_products(p: Query, vocab: Vocabulary) -> tuple[str, ...]:
+    """The products the rules would offer in "¿Te refieres a…?" / "¿Quisiste decir…?", to show the model: a
+    misspelling or another way of naming one of them is the model's to recognise ("guevos rojos", "pitaya").
+    Empty when the rules are not asking about the product, and when a family word alone is ambiguous ("papa" in a
+    market with several kinds priced): that question has no answer in the user's words, only in theirs."""
+    match = p.product
+    if p.intent not in DATA_INTENTS or match.status == "ok":
+        return ()
+    if match.status == "ambiguous" and (p.unknown or len(match.candidates) == 1):
+        return tuple(c.name for c in match.candidates[:CLOSE_PRODUCTS])
+    if match.status == "none" and not p.followup:
+        return tuple(c.name for c in vocab.suggest_products(p.tokens, limit=CLOSE_PRODUCTS))
+    return ()
+
+
 def _period(start: str, end: str) -> Period | None:
     try:
         first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
@@ -183,6 +201,8 @@ def _llm_product(p: Query, name: str, vocab: Vocabulary) -> tuple[ProductMatch |
     if p.product.status == "ambiguous" and all(c.id != product.id for c in p.product.candidates):
         return None, set()  # the rules' options stand; the LLM's pick is not among them
     positions = _positions(p, _name_tokens(product, vocab))
+    if p.product.status == "ambiguous" and not positions - p.product.used:
+        return None, set()  # the pick explains no word the rules had not read: no better than asking which one
     if positions and not _more_specific(p, positions):
         return ProductMatch("ok", product, [product], positions, p.tokens[min(positions)], name), positions
     return ProductMatch("ambiguous", product, [product], positions, "", name), positions
@@ -202,6 +222,8 @@ def _positions(p: Query, names: list[str] | set[str]) -> set[int]:
 def _same_word(said: str, name: str) -> bool:
     if said == name:
         return True
+    if len(said) == 3 and len(name) == 4 and name.startswith(said):
+        return True  # a letter short of a short name: "has" for "hass"
     if len(said) < 4 or len(name) < 4:
         return False
     budget = max_typos(name)

@@ -64,14 +64,27 @@ EXAMPLES: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
+OPTIONS_LINE = "Productos de la base parecidos: "
+# Questions that come with the rules' close products: the model names one when the user clearly meant it, else
+# copies the user's words (a food SIPSA does not price stays unknown).
+OPTION_EXAMPLES: list[tuple[str, str, dict[str, Any]]] = [
+    ("Ahuyama; Calabaza", "a como esta la auyama en surabastos",
+     {"intent": "price", "product": "Ahuyama", "market": "surabastos"}),
+    ("Chócolo mazorca; Cidra", "cuanto vale el chontaduro en cali",
+     {"intent": "price", "product": "chontaduro", "market": "cali"}),
+]
+
+
 def system_prompt() -> str:
     """Constant for the life of the process, so its tokens are evaluated once and reused."""
     intents = "\n".join(f"- {name}: {text}" for name, text in INTENT_HELP.items())
     # Compact JSON (no spaces) in the examples: ~140 fewer prompt tokens, and the answers imitate it (the grammar
     # allows no spaces either).
-    examples = "\n".join(
-        f"Pregunta: {q}\nJSON: {json.dumps(obj, ensure_ascii=False, separators=(',', ':'))}" for q, obj in EXAMPLES
-    )
+    def shown(obj: dict[str, Any]) -> str:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+    examples = "\n".join([*(f"Pregunta: {q}\nJSON: {shown(obj)}" for q, obj in EXAMPLES),
+                          *(f"{OPTIONS_LINE}{o}\nPregunta: {q}\nJSON: {shown(obj)}" for o, q, obj in OPTION_EXAMPLES)])
     return (
         "Eres el analizador de preguntas de SIPSABot, un bot de precios mayoristas de alimentos en Colombia "
         "(DANE - SIPSA). Lee la pregunta del usuario, que puede tener errores de ortografía, jerga o no tener "
@@ -80,14 +93,19 @@ def system_prompt() -> str:
         "ortografía evidente, no cambies ni agregues palabras); no inventes productos, mercados ni números; "
         "nunca escribas precios; omite lo que la pregunta no dice; el periodo (when) va como AAAA, AAAA-MM o "
         "AAAA-MM-DD, o dos de ellos separados por / para un rango, y se calcula a partir de la fecha de hoy que "
-        "viene con la pregunta; threshold es el número que el usuario escribió.\n"
+        "viene con la pregunta; threshold es el número que el usuario escribió. Si llegan «"
+        + OPTIONS_LINE.strip().rstrip(":") + "» y el usuario se refiere claramente a uno de ellos (aunque lo escriba "
+        "mal o con otras palabras), escribe ese nombre tal cual en product; si no, copia las palabras del usuario.\n"
         f"Intenciones:\n{intents}\n\nEjemplos:\n{examples}"
     )
 
 
-def user_message(text: str, state: ChatState | None, today: date) -> str:
-    """The question plus what the conversation was about (for follow-ups such as "¿y en Medellín?")."""
+def user_message(text: str, state: ChatState | None, today: date, options: tuple[str, ...] = ()) -> str:
+    """The question plus what the conversation was about (for follow-ups such as "¿y en Medellín?") and the products
+    the rules found close to the user's words (the model may say the user meant one of them)."""
     parts = [f"Fecha de hoy: {today.isoformat()}"]
+    if options:
+        parts.append(OPTIONS_LINE + "; ".join(options))
     if state is not None and state.intent:
         previous = {"intent": state.intent}
         for name in ("product", "market"):

@@ -80,36 +80,38 @@ class RemoteParser(CallLog):
         self._style: dict[str, str] = {}  # endpoint -> the response_format form it accepted
         self._client = httpx.Client(limits=httpx.Limits(max_connections=max(1, max_in_flight) * len(self.endpoints)))
 
-    def body(self, text: str, state: ChatState | None, style: str, today: dt.date | None = None) -> dict[str, Any]:
+    def body(self, text: str, state: ChatState | None, style: str, today: dt.date | None = None,
+             options: tuple[str, ...] = ()) -> dict[str, Any]:
         return {
             "model": self.model,
             "messages": [{"role": "system", "content": system_prompt()},
-                         {"role": "user", "content": user_message(text, state, today or status.today())}],
+                         {"role": "user", "content": user_message(text, state, today or status.today(), options)}],
             "temperature": 0.0,
             "max_tokens": MAX_NEW_TOKENS,
             "response_format": response_format(style, self.decoding),
         }
 
     def parse(self, text: str, state: ChatState | None = None, timeout_s: float | None = None,
-              today: dt.date | None = None) -> LLMCall:
+              today: dt.date | None = None, options: tuple[str, ...] = ()) -> LLMCall:
         started = time.monotonic()
         deadline = started + (self.timeout_s if timeout_s is None else timeout_s)
         text = text[:QUESTION_MAX_CHARS]
         if not self._slots.acquire(blocking=False):  # as the local queue: answer "busy" now rather than pile up
             return self._record(LLMCall(text=text, outcome="busy", notes=["every in-flight slot is taken"]), started)
         try:
-            call = self._ask_pool(text, state, deadline, today)
+            call = self._ask_pool(text, state, deadline, today, options)
         finally:
             self._slots.release()
         return self._record(call, started)
 
-    def _ask_pool(self, text: str, state: ChatState | None, deadline: float, today: dt.date | None) -> LLMCall:
+    def _ask_pool(self, text: str, state: ChatState | None, deadline: float, today: dt.date | None,
+                  options: tuple[str, ...]) -> LLMCall:
         first = next(self._next)
         notes: list[str] = []
         outcome = "unavailable"
         for i in range(len(self.endpoints)):
             url = self.endpoints[(first + i) % len(self.endpoints)]
-            call = self._ask(url, text, state, deadline, today)
+            call = self._ask(url, text, state, deadline, today, options)
             if call.outcome not in ("unavailable", "busy"):
                 call.notes = notes + call.notes
                 return call
@@ -117,7 +119,8 @@ class RemoteParser(CallLog):
             outcome = "busy" if "busy" in (outcome, call.outcome) else outcome
         return LLMCall(text=text, outcome=outcome, notes=notes)
 
-    def _ask(self, url: str, text: str, state: ChatState | None, deadline: float, today: dt.date | None) -> LLMCall:
+    def _ask(self, url: str, text: str, state: ChatState | None, deadline: float, today: dt.date | None,
+             options: tuple[str, ...]) -> LLMCall:
         import httpx
 
         styles = [self._style[url]] if url in self._style else list(_STYLES)
@@ -126,7 +129,8 @@ class RemoteParser(CallLog):
             if remaining <= 0:
                 return LLMCall(text=text, outcome="timeout")
             try:
-                reply = self._client.post(url, json=self.body(text, state, style, today), headers=self._headers,
+                reply = self._client.post(url, json=self.body(text, state, style, today, options),
+                                          headers=self._headers,
                                           timeout=httpx.Timeout(remaining, connect=min(remaining, CONNECT_S)))
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 return LLMCall(text=text, outcome="unavailable", notes=[f"cannot connect: {exc}"])
@@ -141,10 +145,10 @@ class RemoteParser(CallLog):
             if reply.status_code != 200:
                 return LLMCall(text=text, outcome="error", notes=[f"HTTP {reply.status_code}: {reply.text[:200]}"])
             self._style[url] = style
-            return self._read(text, reply.json())
+            return self._read(text, reply.json(), options)
         return LLMCall(text=text, outcome="error", notes=["no response_format form was accepted"])
 
-    def _read(self, text: str, data: Any) -> LLMCall:
+    def _read(self, text: str, data: Any, options: tuple[str, ...] = ()) -> LLMCall:
         call = LLMCall(text=text, outcome="ok")
         try:
             call.raw = str(data["choices"][0]["message"]["content"] or "")
@@ -157,7 +161,7 @@ class RemoteParser(CallLog):
         call.evaluated_tokens = int(timings.get("prompt_n") or call.prompt_tokens)
         call.prompt_ms = float(timings.get("prompt_ms") or 0.0)
         call.generation_ms = float(timings.get("predicted_ms") or 0.0)
-        intent, notes = guard_intent(to_slots(loads_lenient(call.raw)), text, self.schema)
+        intent, notes = guard_intent(to_slots(loads_lenient(call.raw)), text, self.schema, options)
         call.notes.extend(notes)
         call.intent = intent
         call.outcome = "ok" if intent is not None else "invalid"

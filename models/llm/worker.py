@@ -197,21 +197,22 @@ class ModelRunner:
         self.llm.n_tokens = n
         return True
 
-    def prompt_tokens(self, text: str, state: ChatState | None, today: dt.date | None = None) -> list[int]:
+    def prompt_tokens(self, text: str, state: ChatState | None, today: dt.date | None = None,
+                      options: tuple[str, ...] = ()) -> list[int]:
         # The user's words are tokenized with special=False: typed "<|eot_id|>" stays plain text.
         # Relative periods count from the router's date (Bogotá's today in production; pinned in evaluations).
-        message = user_message(text, state, today or status.today())
+        message = user_message(text, state, today or status.today(), options)
         question = self.llm.tokenize(message.encode(), add_bos=False, special=False)
         tail = self.llm.tokenize((self._suffix + self.prefill).encode(), add_bos=False, special=True)
         return [*self.prefix_tokens, *question, *tail]
 
     def generate(self, text: str, state: ChatState | None, stop: Callable[[], bool],
-                 today: dt.date | None = None) -> LLMCall:
+                 today: dt.date | None = None, options: tuple[str, ...] = ()) -> LLMCall:
         """One grammar-constrained completion; `stop()` is polled after every token (deadline, cancel)."""
         llama_cpp = import_llama_cpp()
 
         call = LLMCall(text=text, outcome="ok")
-        tokens = self.prompt_tokens(text, state, today)
+        tokens = self.prompt_tokens(text, state, today, options)
         call.prompt_tokens = len(tokens)
         if len(tokens) + 64 > self.llm.n_ctx():
             call.outcome = "invalid"
@@ -241,7 +242,7 @@ class ModelRunner:
             call.outcome = "timeout"
             return call
         parsed = loads_lenient(call.raw)
-        intent, notes = guard_intent(to_slots(parsed), text, self.schema)
+        intent, notes = guard_intent(to_slots(parsed), text, self.schema, options)
         call.notes.extend(notes)
         call.intent = intent
         call.outcome = "ok" if intent is not None else "invalid"
@@ -365,7 +366,7 @@ class LLMParser(CallLog):
         self.load_wait_s = load_wait_s
 
     def parse(self, text: str, state: ChatState | None = None, timeout_s: float | None = None,
-              today: dt.date | None = None) -> LLMCall:
+              today: dt.date | None = None, options: tuple[str, ...] = ()) -> LLMCall:
         """The full record of one question (eval and benchmarks read the timings)."""
         if self.load_wait_s > 0 and not self.worker.ready.is_set():
             self.worker.ready.wait(self.load_wait_s)
@@ -378,7 +379,7 @@ class LLMParser(CallLog):
         def job(runner: ModelRunner) -> LLMCall:
             picked = time.monotonic()
             result = runner.generate(text, state, stop=lambda: cancelled.is_set() or time.monotonic() > deadline,
-                                     today=today)
+                                     today=today, options=options)
             result.queue_s = picked - started
             return result
 
