@@ -391,3 +391,13 @@ def test_drafting_changes_speed_not_answers(tiny_model: Path, runner: ModelRunne
 def test_the_prompt_carries_the_date_it_was_given(runner: ModelRunner):
     tokens = runner.prompt_tokens("cuanto valia la mora el mes pasado", None, dt.date(2025, 11, 3))
     assert "Fecha de hoy: 2025-11-03" in runner.llm.detokenize(tokens).decode(errors="replace")
+
+
+def test_guard_takes_a_product_the_rules_offered_but_no_other_unsaid_name():
+    question = "y los guevos rojos extra en paloquemao"
+    said = {"intent": "price", "product": "Huevo rojo extra", "market": "paloquemao"}
+    assert guard_intent(said, question, SLOT_SCHEMA)[0] is None  # "huevo" is not a word the user wrote…
+    out, _ = guard_intent(said, question, SLOT_SCHEMA, options=("Huevo rojo extra", "Huevo rojo AA"))
+    assert out == said  # …but the rules showed it as what "guevos rojos extra" may be
+    other = {"intent": "price", "product": "Huevo blanco extra"}
+    assert guard_intent(other, question, SLOT_SCHEMA, options=("Huevo rojo extra",))[0] is None

@@ -264,3 +264,49 @@ def test_the_model_counts_relative_dates_from_the_routers_today(conn: Any) -> No
 
     Router(lambda: conn, llm=llm, today=lambda: TODAY).answer(NO_KEYWORD, ChatState())
     assert seen == [TODAY]  # an evaluation pins today; "el mes pasado" must mean the same month to both readers
+
+
+# -- the rules' close products shown to the model --------------------------------------------------------------------
+def _ask_with_options(conn: Any, text: str, said: dict[str, Any] | None) -> tuple[Answer, list[tuple[str, ...]]]:
+    shown: list[tuple[str, ...]] = []
+
+    def llm(_text: str, _state: ChatState, _today: dt.date, options: tuple[str, ...]) -> dict[str, Any] | None:
+        shown.append(options)
+        return dict(said) if said is not None else None
+
+    return Router(lambda: conn, llm=llm, today=lambda: TODAY).answer(text, ChatState()), shown
+
+
+def test_a_misspelling_the_rules_ask_about_is_read_by_the_model_among_their_options(conn: Any) -> None:
+    text = "oiga y el aguacate has en corabastos a como lo estan dejando"  # "has": a letter short of "Hass"
+    rules = _rules_only(conn, text)
+    assert rules.clarify and not rules.values  # "¿Te refieres a Aguacate Hass?"
+    answer, shown = _ask_with_options(conn, text, {"intent": "price", "product": "Aguacate Hass",
+                                                   "market": "corabastos"})
+    assert shown == [("Aguacate Hass",)]
+    assert answer.slots["product"] == "Aguacate Hass" and answer.values and not answer.clarify
+    assert "«aguacate has» = Aguacate Hass" in answer.text  # the user sees what the model read
+
+
+def test_a_pick_that_reads_no_word_the_rules_had_not_still_asks(conn: Any) -> None:
+    text = "a como esta la papa en corabastos, la de siempre parcero"  # no word says which kind
+    rules = _rules_only(conn, text)
+    assert rules.clarify and not rules.values
+    answer, shown = _ask_with_options(conn, text, {"intent": "price", "product": "Papa criolla limpia"})
+    assert shown and PAPA in shown[0]  # the model saw the kinds
+    assert answer.clarify and not answer.values  # but "papa" alone does not say which one: the rules still ask
+    assert "modelo de lenguaje" not in answer.text  # and the model's pick is not claimed as a reading
+
+
+def test_a_family_word_alone_is_not_shown_to_the_model(conn: Any) -> None:
+    text = "a como esta la papa en corabastos"
+    answer, shown = _ask_with_options(conn, text, {"intent": "price", "product": "Papa criolla limpia"})
+    assert shown == [] and answer.clarify and not answer.values  # several kinds priced: only the user can say
+
+
+def test_a_food_we_do_not_price_stays_unknown_when_the_model_copies_it(conn: Any) -> None:
+    text = "a como esta el chontaduro en corabastos"
+    answer, shown = _ask_with_options(conn, text, {"intent": "price", "product": "chontaduro",
+                                                   "market": "corabastos"})
+    assert shown and all("Chontaduro" not in o for o in shown[0])
+    assert not answer.values
