@@ -176,7 +176,7 @@ def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] |
 def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Period | None:
     """Find the first period expression in normalised text (see models.lang.normalise)."""
     anchor = latest or today
-    text = spelled_numbers(text)
+    text = _ELLIPSIS.sub(_said_again, spelled_numbers(text))
     m = re.search(rf"\b(primera|segunda|tercera|cuarta|ultima) semana (?:de |del mes de )?{_MONTH_RE}\b"
                   rf"(?: (?:de |del )?(\d{{4}}))?", text)
     if m:
@@ -355,6 +355,17 @@ def unit_start(end: dt.date, kind: str) -> dt.date:
 _VERSUS = re.compile(r"\b(?:comparad[oa]s? con|frente al?|respecto al?|con respecto al?|vs\.?|versus|contra) "
                      r"(?:la semana del |el mes de |el del |la del |el de |la de |el |la )?")
 _POINT_KINDS = frozenset({"day", "week", "month", "quarter", "semester", "year"})
+
+
+# "el primer trimestre de 2025 con el de 2024", "marzo de 2025 frente al del 2024": the second period is the first
+# one's kind in another year, said again so the range reader sees two periods
+_ELLIPSIS = re.compile(r"\b((?:primer|segundo|tercer|cuarto) (?:trimestre|semestre)|" + _FULL_MONTHS
+                       + r") (?:de |del )?((?:19|20)\d{2})(,? (?:con|frente a|frente|vs|versus|contra|y|que|a|o)) "
+                       r"(el|la|al|lo) (?:de|del) ((?:19|20)\d{2})\b")
+
+
+def _said_again(m: re.Match[str]) -> str:
+    return f"{m.group(1)} de {m.group(2)}{m.group(3)} {m.group(4)} {m.group(1)} de {m.group(5)}"
 
 
 def _compared_points(text: str, today: dt.date, latest: dt.date | None) -> Period | None:

@@ -84,7 +84,9 @@ _P = {
                      r"|(cambio|variacion|diferencia) (del |de |en )?(el )?(precio|valor)"
                      r"|cuanto (ha )?(subio|bajo|subido|bajado|cambio|cambiado|variado|vario)"
                      r"|como (cambio|vario|evoluciono|fluctuo|se movio|subio|bajo|se comporto)"
-                     r" (\w+ ){0,12}(entre|desde|durante))\b"),
+                     r" (\w+ ){0,12}(entre|desde|durante|frente|vs|versus|respecto|comparad\w*|hasta|de (enero|febrero"
+                     r"|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre) a)"
+                     r"|(que|q) tanto (ha |han )?(subido|bajado|cambiado|variado|subio|bajo|cambio|vario))\b"),
     Intent.COVERAGE: (r"\b((que|cuales|cuantos) (productos|mercados|ciudades|alimentos|datos)"
                       r"|lista de (productos|mercados)"
                       r"|cobertura|hasta (que|cuando)( fecha)?|desde cuando|fecha de (corte|actualizacion)"
@@ -253,14 +255,14 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
                 chosen is Intent.COMPARE or period.compared))):
         chosen = Intent.HISTORY  # "diferencia entre junio y septiembre", "¿más cara en 2024 que en 2023?"
     if chosen is Intent.HISTORY and period is not None and period.kind == "range" and not period.compared \
-            and re.search(r"\b(promedio|en promedio|precio medio)\b", norm) \
+            and _MEAN_WORDS.search(norm) \
             and not re.search(r"\b(vari\w*|cambi\w*|diferencia|subi\w*|baj\w*)\b", norm):
         chosen = None  # "el promedio entre junio y agosto" is the mean of the range, not a change
     if chosen in {Intent.CHEAPEST, Intent.PRICIEST} and len(markets) >= 2 and not all_markets:
         chosen = Intent.COMPARE  # "¿es más barata X en A o en B?" compares the markets named
     if chosen is None and period is not None and product.status != "none" and (
             period.kind in {"window", "since"} or (period.kind == "range" and not _PRICE_WORDS.search(norm)
-                                                   and not re.search(r"\b(promedio|precio medio)\b", norm))):
+                                                   and not _MEAN_WORDS.search(norm))):
         chosen = Intent.HISTORY
     rest = _COURTESY.sub("", norm).strip()
     small_talk = (product.status == "none" and not markets and period is None and bool(rest) and rest != norm
@@ -472,6 +474,10 @@ def _base_confidence(p: Query) -> float:
     if p.followup:
         return 0.8
     return 0.3
+
+
+# the mean of a period asked in words ("la media", not "media libra": a unit)
+_MEAN_WORDS = re.compile(r"\b(promedio|en promedio|precio medio|media(?! (libra|arroba|bulto|kilo|docena)))\b")
 
 
 def asks_alert(text: str) -> bool:

@@ -622,3 +622,44 @@ def test_prices_set_against_an_amount_ask_back(router: Router) -> None:
     got = ask(router, "en 2023, ¿cuántas semanas estuvo la papa criolla de corabastos por debajo de 1.300 pesos?")
     assert not got.values and got.clarify and "1.300" in got.text
     assert values(ask(router, "¿cuál fue el precio más alto de la papa criolla en corabastos en 2023?"), "max")
+
+
+# -- readings added after the first long-tail blind set (in other words than that set) ---------------------------
+def test_the_dearest_or_cheapest_week_of_a_period_is_its_maximum_or_minimum(router: Router) -> None:
+    weeks = papa_weeks(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    dear = ask(router, "papa criolla corabastos, cual fue la fecha de mayor precio desde marzo de 2025")
+    assert values(dear, "max")[0][0] == max(p for _, p in papa_weeks(dt.date(2025, 3, 1), dt.date(2025, 10, 31)))
+    cheap = ask(router, "y cuál fue la fecha más barata de la papa criolla en corabastos en 2024?")
+    assert values(cheap, "min")[0][0] == min(p for _, p in weeks)
+    # "esta semana" beside "más cara" is not the dearest week of anything
+    assert ask(router, "esta semana la papa criolla en corabastos está más cara?").slots.get("stat") != "max"
+
+
+def test_the_mean_said_as_media_over_a_range_is_the_mean_not_a_change(router: Router) -> None:
+    prices = [p for _, p in papa_weeks(dt.date(2024, 2, 1), dt.date(2024, 4, 30))]
+    got = ask(router, "la media de la papa criolla de corabastos entre febrero y abril de 2024")
+    assert values(got, "price")[0][0] == pytest.approx(sum(prices) / len(prices)) and not values(got, "change_pct")
+    half = ask(router, "a como sale media libra de papa criolla en corabastos")  # a unit, not the mean
+    assert values(half, "price") and half.intent == "price"
+
+
+def test_how_the_mean_changed_between_two_months_and_how_much_it_moved(router: Router) -> None:
+    got = ask(router, "papa criolla en corabastos: cómo cambió el promedio de mayo frente a abril de 2024")
+    assert values(got, "change_pct")[0][0] == pytest.approx((month_mean(2024, 5) / month_mean(2024, 4) - 1) * 100,
+                                                            abs=0.01)
+    span = ask(router, "cómo varió la papa criolla de corabastos de febrero a junio de 2024")
+    assert values(span, "change_pct")[0][0] == pytest.approx((month_mean(2024, 6) / month_mean(2024, 2) - 1) * 100,
+                                                             abs=0.01)
+    since = ask(router, "q tanto ha subido la papa criolla en corabastos desde el 1 de agosto de 2025")
+    assert values(since, "change_pct") and since.intent == "history"
+
+
+def test_a_period_said_once_and_then_only_by_its_year(router: Router) -> None:
+    got = ask(router, "papa criolla corabastos: junio de 2024 frente al de 2023, cuánto subió")
+    assert values(got, "change_pct")[0][0] == pytest.approx((month_mean(2024, 6) / month_mean(2023, 6) - 1) * 100,
+                                                            abs=0.01)
+
+
+def test_the_same_week_of_last_year_is_year_over_year(router: Router) -> None:
+    got = ask(router, "la papa criolla en corabastos comparada con esta misma semana del año pasado")
+    assert got.slots.get("stat") == "yoy" and values(got, "change_pct")

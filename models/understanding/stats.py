@@ -53,7 +53,9 @@ _MAX = re.compile(r"\b(max|precio (mas alto|maximo|mayor|record|tope)|como maxim
                   r"|mas ha (costado|valido|subido)|(llego|alcanzo|subio|estuvo) (a )?(su )?(maximo|pico|tope|record)"
                   r"|(cuando|en que (semana|fecha|momento)) (\w+ ){0,4}" + _DEAR
                   + r"|(mas alto|mayor) (del|de la|en el|en la|en) (a[nñ]o|historia|periodo|semestre|trimestre|mes)"
-                  r"|el mas alto|la mas alta|precio mas alto|valor mas alto)\b")
+                  r"|el mas alto|la mas alta|precio mas alto|valor mas alto"
+                  r"|(cual|que) (fue |ha sido )?(la |el )?(semana|fecha|dia) (fue |estuvo |ha sido )?(la |el )?"
+                  r"(mas car[oa]|mas alt[oa]|mas costos[oa]|de mayor precio|de precio mas alto))\b")
 _MIN = re.compile(r"\b(min|precio (mas bajo|minimo|menor)|como minimo|(el|la|su) (minimo|minima|piso)"
                   r"|precio mas bajito|(el|la|lo) mas (bajito|bajita|baratico|baratica|baratico)"
                   r"|(que|q) tan (barat[oa]s?|bajos?) (llego|llegaron|ha llegado|estuvo|se puso|se ha puesto)"
@@ -64,13 +66,16 @@ _MIN = re.compile(r"\b(min|precio (mas bajo|minimo|menor)|como minimo|(el|la|su)
                   r"|menos ha (costado|valido)|(llego|bajo|cayo|estuvo) (a )?(su )?(minimo|piso)"
                   r"|(cuando|en que (semana|fecha|momento)) (\w+ ){0,4}" + _CHEAP
                   + r"|(mas bajo|menor) (del|de la|en el|en la|en) (a[nñ]o|historia|periodo|semestre|trimestre|mes)"
-                  r"|el mas bajo|la mas baja|precio mas bajo|valor mas bajo)\b")
+                  r"|el mas bajo|la mas baja|precio mas bajo|valor mas bajo"
+                  r"|(cual|que) (fue |ha sido )?(la |el )?(semana|fecha|dia) (fue |estuvo |ha sido )?(la |el )?"
+                  r"(mas barat[oa]|mas baj[oa]|mas economic[oa]|de menor precio|de precio mas bajo))\b")
 _TIME_CUE = re.compile(r"\b(cuando|en que semana|historic\w*|historia|de todos los tiempos|ha estado|ha sido"
                        r"|ha llegado|estuvo|llego|alcanzo|registr\w*|en lo que va)\b")
 _MEAN = re.compile(r"\b(en promedio|promedio|promedia\w*|precio medio|media)\b")
 _MEDIAN = re.compile(r"\b(mediana|valor mediano|precio mediano|mediano)\b")
 _YEAR_AGO = re.compile(r"\b(hace (un|1) a[nñ]o|hace (doce|12) meses|(el|al|del) a[nñ]o (pasado|anterior)"
-                       r"|un a[nñ]o atras|(misma|esta|la misma) (epoca|fecha|semana|temporada) del a[nñ]o pasado"
+                       r"|un a[nñ]o atras"
+                       r"|(misma|esta|la misma|esta misma) (epoca|fecha|semana|temporada) del a[nñ]o pasado"
                        r"|mismo (mes|periodo|tiempo|semana) del (a[nñ]o )?(pasado|anterior)|interanual"
                        r"|a[nñ]o contra a[nñ]o"
                        r"|(por|en|para|a) esta (misma )?(epoca|fecha|altura|temporada)"
@@ -83,7 +88,7 @@ _YEAR_AGO = re.compile(r"\b(hace (un|1) a[nñ]o|hace (doce|12) meses|(el|al|del)
 _COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa]s? con|respecto a|respecto al|vs|versus|contra"
                           r"|con relacion a|en comparacion con) (el de |la de |lo de |el del )?(hace (un|1) a[nñ]o"
                           r"|hace (doce|12) meses|a[nñ]o pasado"
-                          r"|el a[nñ]o pasado|el a[nñ]o anterior|la misma|el mismo|lo de hace)"
+                          r"|el a[nñ]o pasado|el a[nñ]o anterior|la misma|el mismo|esta misma|este mismo|lo de hace)"
                           r"|(variacion|cambio|subida|alza|baja|aumento) (anual|interanual|en el ultimo a[nñ]o)"
                           r"|anualmente|yoy|a/a|year over year"  # the comparison is in the word itself
                           r"|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) en (un|el ultimo)"
