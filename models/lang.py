@@ -115,13 +115,15 @@ NUMBER_WORDS = {
 }
 
 
-_SOUNDS = ((re.compile(r"ll"), "y"), (re.compile(r"z|c(?=[ei])"), "s"), (re.compile(r"v"), "b"),
-           (re.compile(r"qu(?=[ei])|k"), "c"), (re.compile(r"h"), ""))
+_SOUNDS = ((re.compile(r"^[gh](?=ue)"), ""), (re.compile(r"ll"), "y"), (re.compile(r"z|c(?=[ei])"), "s"),
+           (re.compile(r"v"), "b"), (re.compile(r"qu(?=[ei])|k"), "c"), (re.compile(r"h"), ""),
+           (re.compile(r"(.)\1+"), r"\1"))
 
 
 def sound_key(token: str) -> str:
-    """A spelling-insensitive key: y/ll, z/s/c (before e, i), v/b, qu/k/c and a silent h sound alike
-    ("medeyin" = "medellin", "sapallo" = "zapallo")."""
+    """A spelling-insensitive key: y/ll, z/s/c (before e, i), v/b, qu/k/c, a silent h, a word-initial hue/güe/gue
+    and doubled letters sound alike ("medeyin" = "medellin", "sapallo" = "zapallo", "guevo" = "huevo", "pitaya" =
+    "pitahaya")."""
     for pattern, repl in _SOUNDS:
         token = pattern.sub(repl, token)
     return token

@@ -181,9 +181,11 @@ def test_words_about_buying_do_not_block_the_product(router: Router) -> None:
 
 # -- places: spelling variants, a market's own name ---------------------------------------------------------------
 @pytest.mark.parametrize("word, same", [("medeyin", "medellin"), ("zapallo", "sapayo"), ("vaca", "baca"),
-                                        ("cebolla", "seboya"), ("kilo", "quilo")])
+                                        ("cebolla", "seboya"), ("kilo", "quilo"), ("huevo", "guebo"),
+                                        ("hueso", "gueso"), ("pitahaya", "pitalla"), ("arroz", "aros")])
 def test_sound_key_joins_spelling_variants(word: str, same: str) -> None:
     assert sound_key(word) == sound_key(same)
+
 
 
 def test_place_spelled_by_ear(router: Router) -> None:

@@ -53,6 +53,7 @@ COLLOQUIAL_PRODUCTS: dict[str, str] = {
     "zanahoria": "Zanahoria",
     "pechuga": "Pechuga de pollo",
     "ahuyama": "Ahuyama",
+    "alverja verde": "Arveja verde en vaina",  # "alverja": how most of Colombia says and writes arveja
     "auyama": "Ahuyama",
     "pimenton": "Pimentón",
     "aji": "Ají topito dulce",
