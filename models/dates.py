@@ -176,7 +176,7 @@ def _point_len(text: str, today: dt.date) -> tuple[dt.date, dt.date, str, int] |
 def parse_period(text: str, today: dt.date, latest: dt.date | None = None) -> Period | None:
     """Find the first period expression in normalised text (see models.lang.normalise)."""
     anchor = latest or today
-    text = _ELLIPSIS.sub(_said_again, spelled_numbers(text))
+    text = _ORDINAL_ELLIPSIS.sub(_part_again, _ELLIPSIS.sub(_said_again, spelled_numbers(text)))
     m = re.search(rf"\b(primera|segunda|tercera|cuarta|ultima) semana (?:de |del mes de )?{_MONTH_RE}\b"
                   rf"(?: (?:de |del )?(\d{{4}}))?", text)
     if m:
@@ -366,6 +366,17 @@ _ELLIPSIS = re.compile(r"\b((?:primer|segundo|tercer|cuarto) (?:trimestre|semest
 
 def _said_again(m: re.Match[str]) -> str:
     return f"{m.group(1)} de {m.group(2)}{m.group(3)} {m.group(4)} {m.group(1)} de {m.group(5)}"
+
+
+# "el tercer trimestre de 2025 vs el segundo": the other part of the same year
+_ORDINAL_ELLIPSIS = re.compile(r"\b(primer|segundo|tercer|cuarto) (trimestre|semestre) (?:de |del )?((?:19|20)\d{2})"
+                               r"(,? (?:con|frente a|frente|vs|versus|contra|y|que|a|o)) (el|al|del) (primero|primer"
+                               r"|segundo|tercero|tercer|cuarto)\b(?! (?:trimestre|semestre))")
+
+
+def _part_again(m: re.Match[str]) -> str:
+    other = {"primero": "primer", "tercero": "tercer"}.get(m.group(6), m.group(6))
+    return f"{m.group(1)} {m.group(2)} de {m.group(3)}{m.group(4)} {m.group(5)} {other} {m.group(2)} de {m.group(3)}"
 
 
 def _compared_points(text: str, today: dt.date, latest: dt.date | None) -> Period | None:

@@ -86,7 +86,9 @@ _P = {
                      r"|como (cambio|vario|evoluciono|fluctuo|se movio|subio|bajo|se comporto)"
                      r" (\w+ ){0,12}(entre|desde|durante|frente|vs|versus|respecto|comparad\w*|hasta|de (enero|febrero"
                      r"|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre) a)"
-                     r"|(que|q) tanto (ha |han )?(subido|bajado|cambiado|variado|subio|bajo|cambio|vario))\b"),
+                     r"|(que|q) tanto (ha |han )?(subido|bajado|cambiado|variado|subio|bajo|cambio|vario)"
+                     r"|(en )?(que|cuanto|cuantos) (%|por ?ciento) (ha |han )?(cambio|vario|subio|bajo|aumento|cayo"
+                     r"|cambiado|variado|subido|bajado|aumentado|caido))\b"),
     Intent.COVERAGE: (r"\b((que|cuales|cuantos) (productos|mercados|ciudades|alimentos|datos)"
                       r"|lista de (productos|mercados)"
                       r"|cobertura|hasta (que|cuando)( fecha)?|desde cuando|fecha de (corte|actualizacion)"
@@ -216,9 +218,12 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     p = Query(text=text, norm=norm, tokens=tokens, intent=Intent.PRICE, keyword=False, product=product,
               markets=markets, all_markets=all_markets, period=period)
     _numbers(p, norm)
-    reading = ranking if ranking.stat is not None and product.status != "ok" else read_stat(
-        norm, has_product=product.status == "ok", period_kind=period.kind if period else None,
-        compared=bool(period and period.compared))
+    # a whole-market ranking ("lo más caro") yields to a food named, even one whose kind is still to ask: "el fríjol
+    # en Corabastos, ¿lo más caro que llegó?" is the fríjol's maximum, not the dearest product there
+    whole_market = ranking.group is None and product.status == "ambiguous"
+    reading = ranking if ranking.stat is not None and product.status != "ok" and not whole_market else read_stat(
+        norm, has_product=product.status in {"ok", "ambiguous"} if whole_market else product.status == "ok",
+        period_kind=period.kind if period else None, compared=bool(period and period.compared))
     p.unit, p.top = reading.unit, reading.top
     p.group = reading.group or group_in(norm)
 
@@ -258,6 +263,8 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
             and _MEAN_WORDS.search(norm) \
             and not re.search(r"\b(vari\w*|cambi\w*|diferencia|subi\w*|baj\w*)\b", norm):
         chosen = None  # "el promedio entre junio y agosto" is the mean of the range, not a change
+    if chosen is Intent.COMPARE and len(markets) <= 1 and not all_markets and _OWN_PRICE.search(norm):
+        chosen = None  # "¿a cómo estaba? es pa comparar con lo que me pagaron": their own price, not the markets
     if chosen in {Intent.CHEAPEST, Intent.PRICIEST} and len(markets) >= 2 and not all_markets:
         chosen = Intent.COMPARE  # "¿es más barata X en A o en B?" compares the markets named
     if chosen is None and period is not None and product.status != "none" and (
@@ -476,6 +483,8 @@ def _base_confidence(p: Query) -> float:
     return 0.3
 
 
+# comparing with the user's own figure ("pa comparar con lo que me pagaron"), not comparing markets
+_OWN_PRICE = re.compile(r"\bcompar\w* (con|contra) (lo (que|q)|el (precio|valor) (que|q)|mis? |lo mio|el mio|la mia)")
 # the mean of a period asked in words ("la media", not "media libra": a unit)
 _MEAN_WORDS = re.compile(r"\b(promedio|en promedio|precio medio|media(?! (libra|arroba|bulto|kilo|docena)))\b")
 

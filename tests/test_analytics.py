@@ -663,3 +663,30 @@ def test_a_period_said_once_and_then_only_by_its_year(router: Router) -> None:
 def test_the_same_week_of_last_year_is_year_over_year(router: Router) -> None:
     got = ask(router, "la papa criolla en corabastos comparada con esta misma semana del año pasado")
     assert got.slots.get("stat") == "yoy" and values(got, "change_pct")
+
+
+# -- readings added after the blind18-longtail first run (in other words than that set) --------------------------
+def test_comparing_with_ones_own_price_is_not_comparing_markets(router: Router) -> None:
+    got = ask(router, "la papa criolla en corabastos la semana pasada, pa comparar con el precio que me dieron")
+    assert got.intent == "price_at" and values(got, "price")[0][2] == "2025-10-25" and len(got.values) <= 3
+
+
+def test_markets_side_by_side_in_the_week_asked_or_asked_which_week(router: Router) -> None:
+    week = ask(router, "compara la papa criolla en todos los mercados hace dos semanas")
+    assert week.intent == "compare" and {v.date for v in week.values} == {"2025-10-18"}
+    month = ask(router, "en qué mercado estuvo más barata la papa criolla en julio de 2024")
+    assert month.clarify and not month.values  # a month is not one week: which week, rather than another's figures
+    assert any("27/07/2024" in c.text for c in month.clarify)
+
+
+def test_a_named_food_keeps_its_maximum_against_a_whole_market_ranking(router: Router) -> None:
+    got = ask(router, "la papa en corabastos, qué es lo más caro que estuvo en 2024?")
+    assert got.clarify and not got.values  # which papa, then its maximum; not the dearest products of the market
+
+
+def test_percent_sign_and_the_other_part_of_the_same_year(router: Router) -> None:
+    pct = ask(router, "papa criolla corabastos, en cuanto % subio de febrero a mayo de 2024")
+    assert values(pct, "change_pct")[0][0] == pytest.approx((month_mean(2024, 5) / month_mean(2024, 2) - 1) * 100,
+                                                            abs=0.01)
+    halves = ask(router, "papa criolla corabastos: el segundo semestre de 2024 frente al primero, variacion")
+    assert values(halves, "change_pct") and halves.intent == "history"

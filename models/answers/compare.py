@@ -4,18 +4,39 @@ from __future__ import annotations
 
 from data import queries as q
 from models import render as r
-from models.answer import Answer, Chart
+from models.answer import Answer, Chart, Choice
 from models.answers.context import Ctx, figure, no_data, slots_of, the_product
 from models.answers.places import city_market
-from models.dates import fmt_date
+from models.dates import describe, fmt_date
 from models.query import Query
 from models.slots import Intent
+
+
+def _week_asked(req: Query, ctx: Ctx, product: q.Product) -> str | Answer | None:
+    """The week markets are set side by side in: the newest, or the one holding the day or week asked. A month, a
+    year or a range has no one week: the user picks (its last week, or the newest) rather than getting another
+    week's figures under their period."""
+    if req.period is None:
+        return ctx.vocab.product_week(ctx.conn, product.id)
+    last = q.product_latest_week(ctx.conn, product.id, req.period.end.isoformat())
+    if req.period.kind in {"day", "week"} or last is None:
+        return last
+    asked = {Intent.CHEAPEST: "dónde es más barato el precio de", Intent.PRICIEST: "dónde es más caro el precio de"
+             }.get(req.intent, "compara el precio de")
+    places = [mm.city or mm.market.name for mm in req.markets]
+    asked += f" {product.name}" + (f" en {' y '.join(places)}" if places else "")
+    text = f"Comparo los mercados semana a semana, y {describe(req.period)} no es una sola semana. ¿Cuál quieres?"
+    return Answer(intent=Intent.CLARIFY, text=text, clarify=[
+        Choice(f"Semana del {fmt_date(last)}", f"{asked} la semana del {fmt_date(last)}"),
+        Choice("El dato más reciente", asked)])
 
 
 def compare(req: Query, ctx: Ctx) -> Answer:
     product = the_product(req)
     rows: list[tuple[q.Market, q.WeekPrice]] = []
-    week = ctx.vocab.product_week(ctx.conn, product.id)
+    week = _week_asked(req, ctx, product)
+    if isinstance(week, Answer):
+        return week
     if week is None:
         return no_data(req, ctx, product, None)
     chosen: list[q.Market] = []
@@ -25,8 +46,8 @@ def compare(req: Query, ctx: Ctx) -> Answer:
             m = city_market(mm.city, product.id, ctx, req.period) if mm.city else mm.market
             if m is not None and m not in chosen:
                 chosen.append(m)
-        for m in chosen:
-            found = q.latest_price(ctx.conn, product.id, m.id)
+        for m in chosen:  # each market's newest price, or its newest up to the week asked
+            found = q.latest_price(ctx.conn, product.id, m.id, week if req.period is not None else None)
             if found is not None:
                 rows.append((m, found))
             else:
@@ -39,7 +60,8 @@ def compare(req: Query, ctx: Ctx) -> Answer:
     if not rows:
         return no_data(req, ctx, product, None)
     rows.sort(key=lambda mr: (mr[1].price_mean, mr[0].id))
-    when = f"semana del {fmt_date(week)}" if len(req.markets) < 2 else "último dato de cada mercado"
+    when = f"semana del {fmt_date(week)}" if len(req.markets) < 2 or req.period is not None \
+        else "último dato de cada mercado"
     lines = [f"{product.name}, precio medio por mercado ({when}):"]
     shown = rows if len(rows) <= 15 else rows[:7] + rows[-7:]
     for m, w in shown:
@@ -64,9 +86,9 @@ def compare(req: Query, ctx: Ctx) -> Answer:
 def extreme(req: Query, ctx: Ctx) -> Answer:
     product = the_product(req)
     cheapest = req.intent is Intent.CHEAPEST
-    week = ctx.vocab.product_week(ctx.conn, product.id)
-    if req.period is not None and req.period.kind in {"day", "week"}:
-        week = q.product_latest_week(ctx.conn, product.id, req.period.end.isoformat())
+    week = _week_asked(req, ctx, product)
+    if isinstance(week, Answer):
+        return week
     if week is None:
         return no_data(req, ctx, product, None)
     ids = None
