@@ -31,6 +31,13 @@ SHORTHAND: dict[str, str] = {
     "cnto": "cuanto", "qnto": "cuanto", "d": "de", "dl": "del", "ud": "usted", "uds": "ustedes", "dnd": "donde",
     "dnde": "donde", "xa": "para", "xk": "porque", "porfis": "por favor", "tons": "entonces",
 }
+# Regional words for the same food, spelled out to the name SIPSA uses ("alverja" is how most of Colombia says arveja;
+# "marrano" and "chancho" are cerdo).
+SPELLINGS: dict[str, str] = {
+    "alverja": "arveja", "alverjas": "arvejas", "alverjita": "arveja", "alverjitas": "arvejas",
+    "marrano": "cerdo", "chancho": "cerdo",
+}
+SHORTHAND.update(SPELLINGS)
 _SHORTHAND = re.compile(r"(?<![0-9a-zñ$.,/])(" + "|".join(sorted(SHORTHAND, key=len, reverse=True))
                         + r")(?![0-9a-zñ/])")
 
@@ -86,7 +93,8 @@ FILLER = _set(
     "entran ingreso ingresaron ingresa viene vienen trajeron traen producto productos alimento alimentos cosa "
     "cosas comprar compro conseguir consigo encontrar encuentro surtir llevar alla aca ahi alli aqui oiga parce "
     "mijo mija veci vecino cobran cobra piden pide tienen tiene vender vendo sembrar siembro cosecho reportan "
-    "reporta registran registra manejan maneja puesto puesta entregado requerida requerido sido estado ido"
+    "reporta registran registra manejan maneja puesto puesta entregado requerida requerido sido estado ido "
+    "ahorita ahoritica cotizar cotizo averiguar averiguarle siembra siembran cultiva cultivan cerca"
 )
 # Frequent Spanish words that must never be read as a typo of a product or a place ("todo" / "toyo", "mano" /
 # "mango", "fecha" / "fécula"): they match a vocabulary word only when spelled exactly.

@@ -239,6 +239,12 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
                    and raw_tokens[i] not in period_words and not t.isdigit() and len(t) > 2}
     p.unknown = [raw_tokens[i] for i in sorted(unexplained) if raw_tokens[i] not in FILLER and tokens[i] not in FILLER]
     p.unknown_place = _unknown_place(raw_tokens, unexplained, explained)
+    if markets and p.unknown_place:
+        # "mi papá siembra mora en Silvania y … a cómo la pagan en Corabastos": where the food grows or the user
+        # lives is the story; the market named is the place asked
+        origins = _origin_places(raw_tokens, unexplained)
+        p.unknown_place = [w for w in p.unknown_place if w not in origins]
+        p.unknown = [w for w in p.unknown if w not in origins]
     if product.status == "ok" and product.used and product.product is not None:
         # "zanahoria morada", "kiwi dorado": a word right next to the product that names nothing we know may be a
         # variety we do not have; ask instead of answering for the plain product
@@ -403,6 +409,21 @@ def _unknown_place(raw: list[str], unexplained: set[int], explained: set[int]) -
         if j >= 0 and (raw[j] in _PLACE_LEAD or j == last or motion or market_of):
             out.append(word)
             last = i
+    return out
+
+
+_GROWER_VERBS = frozenset({"siembra", "siembran", "sembro", "cultiva", "cultivan", "cultivo", "cosecha", "cosechan",
+                           "produce", "producen", "finca", "parcela", "vive", "vivo", "vivimos", "viven"})
+
+
+def _origin_places(raw: list[str], unexplained: set[int]) -> set[str]:
+    """Unexplained words a grower's or dweller's verb introduces a few words before ("siembra mora en Silvania",
+    "cultiva tomate cerca de Ipiales", "tiene finca por Totoró")."""
+    out: set[str] = set()
+    for i in sorted(unexplained):
+        window = raw[max(0, i - 6):i]
+        if any(w in _GROWER_VERBS for w in window) and any(w in {"en", "por", "de", "cerca"} for w in window[-3:]):
+            out.add(raw[i])
     return out
 
 

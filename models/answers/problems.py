@@ -19,6 +19,7 @@ from models.resolve import Vocabulary
 from models.slots import DATA_INTENTS, Intent
 from models.understanding.names import MAIN_MARKETS
 
+EXAMPLE_QUESTION = "precio de la papa criolla en Corabastos"
 
 def outside_data(req: Query, ctx: Ctx) -> Answer | None:
     """Questions the mirror cannot answer, said plainly with no figure: shop or retail prices (SIPSA is
@@ -86,9 +87,9 @@ def product_problem(req: Query, ctx: Ctx) -> Answer | None:
         return Answer(intent=req.intent, slots=slots, clarify=choices, text=(
             f"«{req.group}» es un grupo de alimentos. ¿De cuál producto? Por ejemplo: "
             + ", ".join(p.name for p in kinds) + "."))
-    if pm.status == "none" and not req.unknown:
-        return Answer(intent=req.intent, slots=slots, text=(
-            "¿De qué producto? Por ejemplo: «precio de la papa criolla en Corabastos»."))
+    if pm.status == "none" and not req.unknown:  # the example is also a button: one tap asks it
+        return Answer(intent=req.intent, slots=slots, clarify=[Choice(EXAMPLE_QUESTION, EXAMPLE_QUESTION)], text=(
+            f"¿De qué producto? Por ejemplo: «{EXAMPLE_QUESTION}»."))
     suggestions = ctx.vocab.suggest_products(req.tokens)
     asked = " ".join(req.unknown) or pm.text
     if suggestions:

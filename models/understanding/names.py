@@ -53,7 +53,6 @@ COLLOQUIAL_PRODUCTS: dict[str, str] = {
     "zanahoria": "Zanahoria",
     "pechuga": "Pechuga de pollo",
     "ahuyama": "Ahuyama",
-    "alverja verde": "Arveja verde en vaina",  # "alverja": how most of Colombia says and writes arveja
     "auyama": "Ahuyama",
     "pimenton": "Pimentón",
     "aji": "Ají topito dulce",
@@ -120,7 +119,11 @@ CITY_NICKNAMES = {"medallo": "medellin", "bogota d c": "bogota", "bogota dc": "b
                   "cgena": "cartagena", "cartagena de india": "cartagena", "bog": "bogota", "bta": "bogota",
                   "bgta": "bogota", "bogot": "bogota", "villavo": "villavicencio", "vcio": "villavicencio",
                   "cali valle": "cali", "clo": "cali", "cuc": "cucuta", "pei": "pereira",
-                  "sta marta": "santa marta", "smarta": "santa marta", "vpar": "valledupar"}
+                  "sta marta": "santa marta", "smarta": "santa marta", "vpar": "valledupar",
+                  # the cities' well-known epithets
+                  "la heroica": "cartagena", "la arenosa": "barranquilla", "la ciudad bonita": "bucaramanga",
+                  "la sultana del valle": "cali", "la perla del otun": "pereira", "la ciudad blanca": "popayan",
+                  "la ciudad musical": "ibague", "la ciudad de la eterna primavera": "medellin"}
 # words in a product name that people leave out when they name the cut first ("lomo fino de res")
 
 # a generic first word of product names: "Carne de res, lomo" is also said without it

@@ -1,0 +1,66 @@
+"""Chat-style words the long-tail blind sets showed the rules did not read, tested in other words: regional names of
+foods and cities, "ahorita", and the place a story is set in (where the food grows) beside the market asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from models.answer import Answer, ChatState
+from models.lang import expand_shorthand, normalise
+from models.router import Router
+from tests import weekly_mirror
+
+LATEST = weekly_mirror.LATEST
+CORA = "Bogotá, D.C., Corabastos"
+MED = "Medellín, Central Mayorista de Antioquia"
+SERIES = {
+    ("Carnes", "Carne de cerdo, costilla", MED): 17500,
+    ("Verduras y hortalizas", "Arveja verde en vaina", CORA): 4100,
+    ("Frutas frescas", "Lulo", CORA): 3900,
+    ("Frutas frescas", "Lulo", MED): 4300,
+    ("Frutas frescas", "Mora de Castilla", CORA): 5000,
+}
+
+
+@pytest.fixture(scope="module")
+def router(tmp_path_factory: pytest.TempPathFactory) -> Router:
+    weeks = [LATEST - dt.timedelta(weeks=n) for n in range(12)]
+    rows = [(w, group, product, market, price) for w in weeks for (group, product, market), price in SERIES.items()]
+    mirror, _ = weekly_mirror.build(tmp_path_factory.mktemp("long_tail"), rows)
+    return weekly_mirror.router_on(mirror)
+
+
+def ask(router: Router, text: str) -> Answer:
+    return router.answer(text, ChatState())
+
+
+def test_regional_food_words_are_spelled_as_sipsa_names_them() -> None:
+    assert expand_shorthand(normalise("la alverjita y el chancho")) == "la arveja y el cerdo"
+    assert expand_shorthand(normalise("marranos")) == "marranos"  # only whole words are respelled
+
+
+def test_regional_names_answer_the_food(router: Router) -> None:
+    pork = ask(router, "la costilla de chancho en la mayorista de medellin cuanto la estan dando")
+    assert pork.values and pork.values[0].product == "Carne de cerdo, costilla" and not pork.clarify
+    peas = ask(router, "alverjitas verdes en corabastos a como")
+    assert peas.values and peas.values[0].product == "Arveja verde en vaina"
+
+
+def test_a_citys_epithet_is_the_city(router: Router) -> None:
+    got = ask(router, "y el lulo en la ciudad de la eterna primavera?")
+    assert got.values and got.values[0].market == MED and got.values[0].value == 4300
+
+
+def test_ahorita_is_now_not_a_variety(router: Router) -> None:
+    got = ask(router, "ahorita a cuanto se consigue el lulo en corabastos")
+    assert got.values and got.values[0].value == 3900 and not got.clarify
+
+
+def test_where_the_food_grows_is_the_story_and_the_market_named_is_asked(router: Router) -> None:
+    got = ask(router, "mi hermana cultiva lulo por los lados de Fomeque, a como lo pagan en corabastos?")
+    assert got.values and got.values[0].market == CORA and not got.clarify
+    # with no market named, an unknown place is still asked about (never answered for another place)
+    alone = ask(router, "a como pagan el lulo en fomeque")
+    assert alone.clarify and not alone.values
