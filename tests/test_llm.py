@@ -401,3 +401,12 @@ def test_guard_takes_a_product_the_rules_offered_but_no_other_unsaid_name():
     assert out == said  # …but the rules showed it as what "guevos rojos extra" may be
     other = {"intent": "price", "product": "Huevo blanco extra"}
     assert guard_intent(other, question, SLOT_SCHEMA, options=("Huevo rojo extra",))[0] is None
+
+
+def test_guard_refuses_a_statistic_the_question_never_asks():
+    question = "papa criolla en corabastos, eso que mide que tanto se mueve el precio"  # volatility: not in SIPSA
+    assert guard_intent({"intent": "stat", "product": "papa criolla", "stat": "yoy"}, question, SLOT_SCHEMA)[0] is None
+    asked = "la papa criolla esta mas cara que el año pasado en corabastos?"
+    said = {"intent": "stat", "product": "papa criolla", "stat": "yoy"}
+    assert guard_intent(said, asked, SLOT_SCHEMA)[0] == said
+    assert guard_intent({"intent": "stat", "product": "mora", "stat": "max"}, "el tope de la mora", SLOT_SCHEMA)[0]

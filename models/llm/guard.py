@@ -23,6 +23,21 @@ ONLY_FOR = {  # slots that mean something for one intent only; elsewhere a small
 }
 DATE_SLOTS = ("start", "end")
 TIMELESS_STATS = {"season_low", "season_high"}  # the usual month over all years: a period there is invented
+# A statistic, like a name, must come from the user's words: the stem of a word that asks for it must be there
+# ("la cosa esa que mide el riesgo" is no year-over-year change, whatever a small model guesses).
+STAT_CUES = {
+    "max": r"alt|car|max|pico|tope|techo|record|mayor|subi|llego",
+    "min": r"baj|barat|min|piso|fondo|menor|economic|cay",
+    "median": r"median|medio|promedio|media|tipic|normal",
+    "yoy": r"\ba[nñ]o|anual|pasado|atras|yoy",
+    "season_low": r"\bmes|epoca|temporada|estacion|a[nñ]o",
+    "season_high": r"\bmes|epoca|temporada|estacion|a[nñ]o",
+    "season_position": r"epoca|temporada|normal|usual|habitual|fecha|\bmes",
+    "rank_high": r"car|alt|mayor|ranking|top|costos",
+    "rank_low": r"barat|baj|menor|ranking|top|economic",
+    "count_markets": r"cuant|numero|cantidad",
+    "count_products": r"cuant|numero|cantidad",
+}
 
 _NUMBER = re.compile(r"(?<![\w.,])\$?\s?(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:,(\d+))?(?:\.(\d{1,2}))?\s*(mil\b|k\b)?",
                      re.IGNORECASE)
@@ -96,6 +111,9 @@ def guard_intent(obj: Any, text: str, schema: dict[str, Any],
         for value in values if isinstance(values, list) else [values] if values is not None else []:
             if not grounded(str(value), text) and not (name == "product" and _offered(str(value), options)):
                 return None, [f"{name}: {value!r} is not in the question"]  # invention: trust nothing from it
+    stat = out.get("stat")
+    if isinstance(stat, str) and not re.search(STAT_CUES.get(stat, "$^"), fold(text)):
+        return None, [f"stat: {stat!r} is not asked in the question"]  # a guessed statistic: trust nothing from it
     for name, intents in ONLY_FOR.items():
         if name in out and out.get("intent") not in intents:
             notes.append(f"{name} dropped: not used by {out.get('intent')}")
