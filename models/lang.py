@@ -36,6 +36,7 @@ SHORTHAND: dict[str, str] = {
 SPELLINGS: dict[str, str] = {
     "alverja": "arveja", "alverjas": "arvejas", "alverjita": "arveja", "alverjitas": "arvejas",
     "marrano": "cerdo", "chancho": "cerdo",
+    "doble a": "aa", "triple a": "aaa",  # egg grades said in words ("huevo rojo doble A")
 }
 SHORTHAND.update(SPELLINGS)
 _SHORTHAND = re.compile(r"(?<![0-9a-zñ$.,/])(" + "|".join(sorted(SHORTHAND, key=len, reverse=True))

@@ -162,7 +162,7 @@ _ALL_MARKETS = re.compile(r"\b(todos los mercados|todas las ciudades|cada mercad
 
 
 def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) -> Query:
-    norm = expand_shorthand(normalise(text))
+    norm = vocab.joined(expand_shorthand(normalise(text)))
     raw_tokens = words(norm)
     tokens = [singular(t) for t in raw_tokens]
     found = {intent for intent, pattern in _P.items() if re.search(pattern, norm)}

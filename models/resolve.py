@@ -383,6 +383,24 @@ class Vocabulary:
         self.market_sounds = _sounds(self.market_tokens.tokens)
         self.max_market_len = max((len(p) for p in self.market_phrases), default=1)
 
+    def joined(self, norm: str) -> str:
+        """Normalised text with a name written in two words joined where the joined word is a vocabulary word:
+        "sobre barriga" (sobrebarriga), "palo quemao" (paloquemao), "sur abastos" (Surabastos)."""
+        tokens = norm.split(" ")
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            a, b = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else ""
+            both = a + b
+            if len(a) >= 3 and len(b) >= 3 and both.isalpha() and any(
+                    w in self.by_token or w in self.market_tokens.tokens for w in (both, singular(both))):
+                out.append(both)
+                i += 2
+                continue
+            out.append(a)
+            i += 1
+        return " ".join(out)
+
     def find_markets(self, tokens: list[str], skip: set[int] | None = None) -> list[tuple[set[int], str, int | str]]:
         """Non-overlapping market or city mentions, longest first: (positions, 'market'|'city', id|city key)."""
         skip = skip or set()

@@ -21,13 +21,19 @@ SERIES = {
     ("Frutas frescas", "Lulo", CORA): 3900,
     ("Frutas frescas", "Lulo", MED): 4300,
     ("Frutas frescas", "Mora de Castilla", CORA): 5000,
+    ("Frutas frescas", "Maracuyá antioqueño", CORA): 3300,
+    ("Frutas frescas", "Maracuyá huilense", CORA): 3500,
+    ("Huevos y lácteos", "Huevo rojo A", CORA): 480,
+    ("Huevos y lácteos", "Huevo rojo AA", CORA): 520,
 }
+OLD = [(LATEST - dt.timedelta(weeks=30), "Frutas frescas", "Maracuyá", CORA, 3000)]  # plain Maracuyá: long gone
 
 
 @pytest.fixture(scope="module")
 def router(tmp_path_factory: pytest.TempPathFactory) -> Router:
     weeks = [LATEST - dt.timedelta(weeks=n) for n in range(12)]
     rows = [(w, group, product, market, price) for w in weeks for (group, product, market), price in SERIES.items()]
+    rows += OLD
     mirror, _ = weekly_mirror.build(tmp_path_factory.mktemp("long_tail"), rows)
     return weekly_mirror.router_on(mirror)
 
@@ -64,3 +70,30 @@ def test_where_the_food_grows_is_the_story_and_the_market_named_is_asked(router:
     # with no market named, an unknown place is still asked about (never answered for another place)
     alone = ask(router, "a como pagan el lulo en fomeque")
     assert alone.clarify and not alone.values
+
+
+def test_names_written_in_two_words_are_joined_when_the_joined_word_is_ours(router: Router) -> None:
+    got = ask(router, "la costilla de cerdo en la central mayo rista de medellin")  # "mayorista" split in two
+    assert got.values and got.values[0].market == MED
+    assert ask(router, "a como esta el lulo en cora bastos").values[0].market == CORA
+
+
+def test_the_time_phrase_en_lo_que_va_is_not_a_ranking_of_the_market(router: Router) -> None:
+    got = ask(router, "en lo que va del año cuando estuvo mas barato el lullo en corabastos")  # "lullo": lulo
+    assert got.slots.get("stat") == "min" and got.values and got.values[0].product == "Lulo"
+
+
+def test_a_year_over_year_rise_with_the_food_between_the_words(router: Router) -> None:
+    got = ask(router, "cuanto ha subido el lulo de la mayorista en el ultimo año")
+    assert got.slots.get("stat") == "yoy"
+
+
+def test_a_misspelt_whole_name_long_gone_where_its_kinds_are_priced_asks_which(router: Router) -> None:
+    for text in ("a como esta el maracuya en corabastos", "a como esta el marakuya en corabastos"):
+        got = ask(router, text)
+        assert got.clarify and not got.values, text  # however it is spelled: the kinds priced there now
+
+
+def test_egg_grades_said_in_words(router: Router) -> None:
+    got = ask(router, "y el huevo rojo doble a en corabastos?")
+    assert got.values and got.values[0].product == "Huevo rojo AA" and got.values[0].value == 520

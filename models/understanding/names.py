@@ -36,6 +36,7 @@ COLLOQUIAL_PRODUCTS: dict[str, str] = {
     "limon tahiti": "Limón Tahití",
     "limon pajarito": "Limón común",
     "aguacate hass": "Aguacate Hass",
+    "aguacate has": "Aguacate Hass",  # as it is said, and most often written
     "hass": "Aguacate Hass",
     "tomate chonto": "Tomate chonto",
     "tomate de arbol": "Tomate de árbol",

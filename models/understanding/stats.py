@@ -28,7 +28,13 @@ GROUP_WORDS: tuple[tuple[str, str | None], ...] = (
     (r"lacteos?", "Huevos y lácteos"),
     (r"productos?|alimentos?|cosas?|articulos?|referencias?|lo", None),
 )
-_GROUP_RE = re.compile(r"\b(" + "|".join(p for p, _ in GROUP_WORDS) + r")\b")
+# "lo" is the whole market only before "más" ("lo más caro"), not in "en lo que va del año"
+_GROUP_RE = re.compile(r"\b(" + "|".join(p for p, _ in GROUP_WORDS) + r")\b(?<!\blo)|\b(lo)(?= (?:que |q )?mas\b)")
+
+
+def _group_of(m: re.Match[str]) -> str | None:
+    word = m.group(1) or m.group(2)
+    return next(g for p, g in GROUP_WORDS if re.fullmatch(p, word))
 
 _DEAR = r"(mas car[oa]s?|mas costos[oa]s?|mas alto|mayor precio|carisim[oa]s?)"
 _CHEAP = r"(mas barat[oa]s?|mas economic[oa]s?|mas bajo|menor precio|menos car[oa]s?|mas en cuenta)"
@@ -81,7 +87,7 @@ _YEAR_AGO = re.compile(r"\b(hace (un|1) a[nñ]o|hace (doce|12) meses|(el|al|del)
                        r"|mismo (mes|periodo|tiempo|semana) del (a[nñ]o )?(pasado|anterior)|interanual"
                        r"|a[nñ]o contra a[nñ]o"
                        r"|(por|en|para|a) esta (misma )?(epoca|fecha|altura|temporada)"
-                       r"|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) en (un|el ultimo) a[nñ]o"
+                       r"|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) (\w+ ){0,7}en (un|el ultimo) a[nñ]o"
                        r"|anual,? (sube|baja|subio|bajo|cambio|vario)"
                        r"|(variacion|cambio|subida|alza|baja|aumento) (anual|interanual|en el ultimo a[nñ]o)"
                        r"|en el ultimo a[nñ]o|anualmente|yoy|a/a|year over year)\b")
@@ -93,7 +99,7 @@ _COMPARE_CUE = re.compile(r"\b((que|q|frente a|frente al|comparad[oa]s? con|resp
                           r"|el a[nñ]o pasado|el a[nñ]o anterior|la misma|el mismo|esta misma|este mismo|lo de hace)"
                           r"|(variacion|cambio|subida|alza|baja|aumento) (anual|interanual|en el ultimo a[nñ]o)"
                           r"|anualmente|yoy|a/a|year over year"  # the comparison is in the word itself
-                          r"|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) en (un|el ultimo)"
+                          r"|(cambiado|subido|bajado|variado|cambio|subio|bajo|vario) (\w+ ){0,7}en (un|el ultimo)"
                           r" a[nñ]o|anual,? (sube|baja|subio|bajo|cambio|vario)"
                           r"|(ha |han )?(subido|bajado|cambiado|variado|vario|aumentado"
                           r"|encarecido|abaratado) (\w+ ){0,3}(desde|en|frente|respecto|comparado)"
@@ -160,14 +166,13 @@ class StatReading:
 
 def group_spans(norm: str) -> list[tuple[int, int]]:
     """Where the question names a food group ("frutas", "tubérculos"), so those words are not read as products."""
-    return [m.span() for m in _GROUP_RE.finditer(norm) if next(g for p, g in GROUP_WORDS
-                                                                if re.fullmatch(p, m.group(1))) is not None]
+    return [m.span() for m in _GROUP_RE.finditer(norm) if _group_of(m) is not None]
 
 
 def group_in(norm: str) -> str | None:
     """The food group a question names ("qué verduras subieron"), or None."""
     for m in _GROUP_RE.finditer(norm):
-        group = next(g for p, g in GROUP_WORDS if re.fullmatch(p, m.group(1)))
+        group = _group_of(m)
         if group is not None:
             return group
     return None
