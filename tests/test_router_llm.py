@@ -278,14 +278,14 @@ def _ask_with_options(conn: Any, text: str, said: dict[str, Any] | None) -> tupl
 
 
 def test_a_misspelling_the_rules_ask_about_is_read_by_the_model_among_their_options(conn: Any) -> None:
-    text = "oiga y el aguacate has en corabastos a como lo estan dejando"  # "has": a letter short of "Hass"
+    text = "oiga y el tomate chontico en corabastos a como lo estan dejando"  # "chontico": a diminutive of chonto
     rules = _rules_only(conn, text)
-    assert rules.clarify and not rules.values  # "¿Te refieres a Aguacate Hass?"
-    answer, shown = _ask_with_options(conn, text, {"intent": "price", "product": "Aguacate Hass",
+    assert rules.clarify and not rules.values  # "¿Te refieres a Tomate chonto?"
+    answer, shown = _ask_with_options(conn, text, {"intent": "price", "product": "Tomate chonto",
                                                    "market": "corabastos"})
-    assert shown == [("Aguacate Hass",)]
-    assert answer.slots["product"] == "Aguacate Hass" and answer.values and not answer.clarify
-    assert "«aguacate has» = Aguacate Hass" in answer.text  # the user sees what the model read
+    assert shown == [("Tomate chonto",)]
+    assert answer.slots["product"] == "Tomate chonto" and answer.values and not answer.clarify
+    assert "«tomate chontico» = Tomate chonto" in answer.text  # the user sees what the model read
 
 
 def test_a_pick_that_reads_no_word_the_rules_had_not_still_asks(conn: Any) -> None:
