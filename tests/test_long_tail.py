@@ -4,9 +4,12 @@ foods and cities, "ahorita", and the place a story is set in (where the food gro
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from data.db import connect
 from models.answer import Answer, ChatState
 from models.lang import expand_shorthand, normalise
 from models.router import Router
@@ -25,16 +28,21 @@ SERIES = {
     ("Frutas frescas", "Maracuyá huilense", CORA): 3500,
     ("Huevos y lácteos", "Huevo rojo A", CORA): 480,
     ("Huevos y lácteos", "Huevo rojo AA", CORA): 520,
+    ("Frutas frescas", "Uchuva con cáscara", CORA): 6900,
 }
 OLD = [(LATEST - dt.timedelta(weeks=30), "Frutas frescas", "Maracuyá", CORA, 3000)]  # plain Maracuyá: long gone
 
 
 @pytest.fixture(scope="module")
-def router(tmp_path_factory: pytest.TempPathFactory) -> Router:
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> Path:
     weeks = [LATEST - dt.timedelta(weeks=n) for n in range(12)]
     rows = [(w, group, product, market, price) for w in weeks for (group, product, market), price in SERIES.items()]
-    rows += OLD
-    mirror, _ = weekly_mirror.build(tmp_path_factory.mktemp("long_tail"), rows)
+    path, _ = weekly_mirror.build(tmp_path_factory.mktemp("long_tail"), rows + OLD)
+    return path
+
+
+@pytest.fixture(scope="module")
+def router(mirror: Path) -> Router:
     return weekly_mirror.router_on(mirror)
 
 
@@ -97,3 +105,20 @@ def test_a_misspelt_whole_name_long_gone_where_its_kinds_are_priced_asks_which(r
 def test_egg_grades_said_in_words(router: Router) -> None:
     got = ask(router, "y el huevo rojo doble a en corabastos?")
     assert got.values and got.values[0].product == "Huevo rojo AA" and got.values[0].value == 520
+
+
+def test_the_model_confirms_the_one_product_the_rules_asked_about(mirror: Path) -> None:
+    text = "la uchuba en corabastos a como"  # a misspelt first word of a longer name: the rules ask to be sure
+    conn = connect(mirror, readonly=True)
+    try:
+        rules = Router(lambda: conn, today=lambda: weekly_mirror.TODAY).answer(text, ChatState())
+        assert len(rules.clarify) == 1 and not rules.values  # "¿Te refieres a Uchuva con cáscara?"
+
+        def llm(_t: str, _s: ChatState, _d: dt.date, options: tuple[str, ...]) -> dict[str, Any]:
+            assert options == ("Uchuva con cáscara",)
+            return {"intent": "price", "product": "Uchuva con cáscara", "market": "corabastos"}
+
+        got = Router(lambda: conn, llm=llm, today=lambda: weekly_mirror.TODAY).answer(text, ChatState())
+        assert got.values and got.values[0].value == 6900 and "«uchuba» = Uchuva con cáscara" in got.text
+    finally:
+        conn.close()
