@@ -133,7 +133,6 @@ def family_word(intent: Intent, product: ProductMatch, tokens: list[str], market
     name = [singular(w) for w in words(product.product.key) if w not in PRODUCT_STOPWORDS]
     if len(name) == 1:
         word = name[0]  # the one word that named it, however it was spelled ("sanahoria", "auyama")
-    if name == [word]:
         # the user gave the product's whole name ("zanahoria"): answer it, unless in the markets named it is long
         # gone while kinds of it are priced there now (an old "Maracuyá" row beside current "Maracuyá antioqueño")
         if intent is not Intent.PRICE:

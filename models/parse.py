@@ -222,7 +222,7 @@ def parse(text: str, vocab: Vocabulary, today: dt.date, latest: dt.date | None) 
     # en Corabastos, ¿lo más caro que llegó?" is the fríjol's maximum, not the dearest product there
     whole_market = ranking.group is None and product.status == "ambiguous"
     reading = ranking if ranking.stat is not None and product.status != "ok" and not whole_market else read_stat(
-        norm, has_product=product.status in {"ok", "ambiguous"} if whole_market else product.status == "ok",
+        norm, has_product=product.status == "ok" or whole_market,
         period_kind=period.kind if period else None, compared=bool(period and period.compared))
     p.unit, p.top = reading.unit, reading.top
     p.group = reading.group or group_in(norm)
