@@ -130,7 +130,8 @@ class Router:
         latest = dt.date.fromisoformat(vocab.latest) if vocab.latest else None
         parsed = parse(clean, vocab, today, latest)
         options = close_products(parsed, vocab) if self.llm is not None else ()
-        if (parsed.confidence < LLM_THRESHOLD or options) and self.llm is not None:
+        consulted = (parsed.confidence < LLM_THRESHOLD or bool(options)) and self.llm is not None
+        if consulted:
             raw = self._ask_llm(clean, state, options)
             if isinstance(raw, LLMBusy):  # no figures, and the chat state stays as it was: the user asks again
                 return Answer(intent=parsed.intent, text=str(getattr(raw, "message", "") or BUSY_TEXT))
@@ -141,18 +142,41 @@ class Router:
                     return rules
                 return Answer(intent=Intent.CLARIFY, text=TIMEOUT_TEXT,
                               clarify=[Choice(label=q, text=q) for q in TIMEOUT_EXAMPLES])
-            merged = merge(parsed, raw, vocab)
+            merged = merge(parsed, raw, vocab, unread=_content_words(parsed.unknown))
             if merged.conflicts:
                 log.info("LLM output not used for %r: %s", clean[:80], "; ".join(merged.conflicts))
             parsed = merged.parsed
         req = self._request(parsed, state, vocab)
         answer = self._execute(req, conn, vocab, today)
+        if not consulted and self.llm is not None and _leaves_unread(answer, req):
+            second = self._second_reading(clean, state, parsed, conn, vocab, today, _asked_back(answer))
+            if second is not None:
+                req, answer = second
         if req.llm_read:  # the user sees which of their words a model read, so a misreading is visible
             answer.llm_read = list(req.llm_read)
             if LLM_READ_NOTE.format("; ".join(req.llm_read)) not in answer.text:  # answers without the notes
                 answer.text += "\n" + LLM_READ_NOTE.format("; ".join(req.llm_read))
         self._remember(answer, state, req)
         return answer
+
+    def _second_reading(self, text: str, state: ChatState | None, parsed: Query, conn: sqlite3.Connection,
+                        vocab: Vocabulary, today: dt.date, asked: bool) -> tuple[Query, Answer] | None:
+        """The model's reading of a question the rules were sure enough to read but that kept words they could
+        not: the merged Query and its answer, or None and the rules' answer stands. When the rules asked back, the
+        model's reading must answer; when they answered a period anyway, it must explain a word they left unread
+        (else it says nothing new). A busy, slow or failing model leaves the rules' answer: it is a whole answer."""
+        raw = self._ask_llm(text, state)
+        if not isinstance(raw, dict):
+            return None
+        unread = _content_words(parsed.unknown)
+        merged = merge(parsed, raw, vocab, unread=unread)
+        if merged.conflicts:
+            log.info("LLM output not used for %r: %s", text[:80], "; ".join(merged.conflicts))
+        if not merged.used or (not asked and set(unread) <= set(merged.parsed.unknown)):
+            return None
+        req = self._request(merged.parsed, state, vocab)
+        answer = self._execute(req, conn, vocab, today)
+        return None if _asked_back(answer) else (req, answer)
 
     def _ask_llm(self, text: str, state: ChatState | None,
                  options: tuple[str, ...] = ()) -> dict[str, Any] | LLMBusy | LLMTimeout | None:
@@ -296,7 +320,7 @@ class Router:
     def _execute(self, req: Query, conn: sqlite3.Connection, vocab: Vocabulary, today: dt.date) -> Answer:
         ctx = Ctx(conn, vocab, today, status.is_demo(conn))
         intent = req.intent
-        ignored = [w for w in req.unknown if not re.fullmatch(r"[a-z]{1,2}", w)]
+        ignored = _content_words(req.unknown)
         dated = [w for w in ignored if w in DATE_WORDS or _in_time_phrase(w, req.norm)]
         llm_period = req.period is not None and not req.period.phrase  # the LLM read the whole question
         if dated and intent in DATA_INTENTS and req.product.status == "ok" and not llm_period:
@@ -414,6 +438,31 @@ def _resets_period(p: Query) -> bool:
 
 _PICK_FILLER = frozenset({"el", "la", "los", "las", "lo", "de", "del", "ese", "esa", "eso", "esos", "esas", "este",
                           "esta", "y", "pues", "porfa", "por", "favor", "mejor", "entonces", "opcion", "numero"})
+
+
+def _content_words(unknown: list[str]) -> list[str]:
+    """The unread words that could carry meaning (not "q", "pa", "el": one- and two-letter chat words)."""
+    return [w for w in unknown if not re.fullmatch(r"[a-z]{1,2}", w)]
+
+
+def _asked_back(answer: Answer) -> bool:
+    """A question back with no figure (an answer that also offers other kinds still answers)."""
+    return bool(answer.clarify) and not answer.values
+
+
+# question kinds whose answer summarises a period: an unread word there may ask for another figure of that period
+# ("en qué semana estuvo regalada" is the minimum, not the year's mean)
+_PERIOD_KINDS = frozenset({Intent.PRICE_AT, Intent.HISTORY, Intent.STAT, Intent.COMPARE})
+
+
+def _leaves_unread(answer: Answer, req: Query) -> bool:
+    """Words of a data question stayed unread where they may change it: the rules asked back about them, or
+    answered a period's figure without them. The model reads the whole message then. (A family word alone,
+    "¿Cuál limón?", is not sent: the kind is the user's to say, and no word was left for the model.)"""
+    if answer.intent not in DATA_INTENTS or not _content_words(req.unknown):
+        return False
+    return _asked_back(answer) or (req.intent in _PERIOD_KINDS and req.period is not None
+                                   and req.period.end > req.period.start)
 
 
 def _picked(text: str, pending: list[Choice]) -> Choice | None:

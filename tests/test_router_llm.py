@@ -310,3 +310,78 @@ def test_a_food_we_do_not_price_stays_unknown_when_the_model_copies_it(conn: Any
                                                    "market": "corabastos"})
     assert shown and all("Chontaduro" not in o for o in shown[0])
     assert not answer.values
+
+
+# -- the second reading: words the rules left unread where they change the question ---------------------------------
+SPAN = "de junio a octubre de 2025"
+
+
+def test_an_unread_word_that_asks_for_another_figure_of_the_period_is_read_by_the_model(conn: Any) -> None:
+    """The rules answer the change over the months and leave "regaladita" unread; the model reads the minimum in
+    that very word, so the answer is the period's minimum, and it says which word the model read."""
+    text = f"la papa criolla en corabastos {SPAN}, la semana q estuvo regaladita"
+    rules = _rules_only(conn, text)
+    assert rules.intent == "history" and not any(v.kind == "min" for v in rules.values)
+    answer, asked = _ask(conn, text, {"intent": "stat", "stat": "min", "product": "papa criolla"})
+    assert asked == [text]
+    assert answer.intent == "stat" and [v.kind for v in answer.values][:1] == ["min"]
+    assert answer.slots["start"] == "2025-06-01" and answer.slots["end"] == "2025-10-31"  # the rules' period stays
+    assert "«regaladita» = precio más bajo" in answer.text
+
+
+@pytest.mark.parametrize("said", [
+    {"intent": "stat", "stat": "max", "product": "papa criolla"},  # a statistic no unread word asks for
+    {"intent": "price", "product": "papa criolla", "market": "corabastos"},  # reads nothing the rules had not
+    None,  # no usable output
+])
+def test_a_second_reading_that_explains_no_unread_word_leaves_the_rules_answer(
+        conn: Any, said: dict[str, Any] | None) -> None:
+    text = f"la papa criolla en corabastos {SPAN}, la semana q estuvo regaladita"
+    answer, asked = _ask(conn, text, said)
+    rules = _rules_only(conn, text)
+    assert asked == [text]
+    assert (answer.intent, answer.values, answer.text) == (rules.intent, rules.values, rules.text)
+
+
+def test_a_statistic_word_the_rules_asked_about_is_answered_when_the_model_reads_it(conn: Any) -> None:
+    text = "papa criolla corabastos la epoca esa"
+    rules = _rules_only(conn, text)
+    assert rules.clarify and not rules.values and "epoca" in rules.text  # "No entendí «epoca»…"
+    answer, asked = _ask(conn, text, {"intent": "stat", "stat": "season_position", "product": "papa criolla"})
+    assert asked == [text]
+    assert answer.slots.get("stat") == "season_position" and answer.values and not answer.clarify
+    assert "«epoca» = precio para la época" in answer.text
+
+
+def test_a_kind_the_model_reads_in_no_unread_word_does_not_replace_the_rules_guess(conn: Any) -> None:
+    """No intent keyword: the rules guessed the month's price. A history reading explains "regaladita" no better,
+    so it is not another answer for the same words."""
+    text = "papa criolla en corabastos en agosto regaladita"
+    rules = _rules_only(conn, text)
+    assert rules.intent == "price_at" and rules.values
+    answer, asked = _ask(conn, text, {"intent": "history", "product": "papa criolla"})
+    assert asked == [text] and (answer.intent, answer.text) == (rules.intent, rules.text)
+
+
+@pytest.mark.parametrize("said", [
+    {"intent": "stat", "stat": "max", "product": "papa criolla"},  # "volatil" is not the maximum
+    {"intent": "history", "product": "papa criolla"},  # nor a change: the rules' question stands
+    None,
+])
+def test_the_rules_question_stands_when_the_model_does_not_read_the_word_they_asked_about(
+        conn: Any, said: dict[str, Any] | None) -> None:
+    text = f"la papa criolla en corabastos q tan volatil estuvo {SPAN}"
+    answer, asked = _ask(conn, text, said)
+    rules = _rules_only(conn, text)
+    assert asked == [text] and rules.clarify and not rules.values
+    assert (answer.text, answer.values, answer.clarify) == (rules.text, rules.values, rules.clarify)
+
+
+@pytest.mark.parametrize("text", [
+    "a como esta la papa criolla en corabastos",  # nothing unread
+    "a como esta la papa criolla en corabastos mijo",  # the newest price: an unread word there changes no figure
+    "a como esta la papa en corabastos",  # "¿Cuál papa?": the kind is the user's to say
+])
+def test_questions_with_nothing_for_the_model_do_not_wait_for_it(conn: Any, text: str) -> None:
+    _, asked = _ask(conn, text, {"intent": "stat", "stat": "max", "product": "papa criolla"})
+    assert asked == []

@@ -27,7 +27,7 @@ TIMELESS_STATS = {"season_low", "season_high"}  # the usual month over all years
 # ("la cosa esa que mide el riesgo" is no year-over-year change, whatever a small model guesses).
 STAT_CUES = {
     "max": r"alt|car|max|pico|tope|techo|record|mayor|subi|llego",
-    "min": r"baj|barat|min|piso|fondo|menor|economic|cay",
+    "min": r"baj|barat|min|piso|fondo|menor|economic|cay|suelo|regalad",
     "median": r"median|medio|promedio|media|tipic|normal",
     "yoy": r"\ba[nñ]o|anual|pasado|atras|yoy",
     "season_low": r"\bmes|epoca|temporada|estacion|a[nñ]o",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -27,7 +28,7 @@ from data import queries as q
 from models.answers.problems import CHANGES_QUESTION
 from models.dates import Period
 from models.lang import distance, max_typos, normalise, singular, words
-from models.llm.guard import WORD_SIMILARITY
+from models.llm.guard import STAT_CUES, WORD_SIMILARITY
 from models.query import Query
 from models.resolve import ProductMatch, Vocabulary
 from models.slots import DATA_INTENTS, SMALL_TALK, Intent, Stat, clean_slots, parse_intent
@@ -54,25 +55,43 @@ _INTENT_WORDS = {  # how the answer names a question kind the model read
 }
 
 
+STAT_WORDS = {  # how the answer names a statistic the model read
+    "max": "precio más alto", "min": "precio más bajo", "median": "precio promedio", "yoy": "cambio en un año",
+    "season_low": "mes más barato", "season_high": "mes más caro", "season_position": "precio para la época",
+    "rank_high": "los más caros", "rank_low": "los más baratos", "count_markets": "cuántos mercados",
+    "count_products": "cuántos productos",
+}
+
+
 def _said(p: Query, positions: set[int]) -> str:
     """The user's own words at `positions`, in their order (what the answer quotes)."""
     raw = words(p.norm)
     return " ".join(raw[i] for i in sorted(positions) if 0 <= i < len(raw))
 
 
-def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
-    """The rule parse `p` completed by the LLM's intent object `raw` under the policy above."""
+def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary, unread: list[str] | None = None) -> Merge:
+    """The rule parse `p` completed by the LLM's intent object `raw` under the policy above.
+
+    `unread`: the words the rules asked back about. A question kind the model reads in one of them ("por las
+    nubes" = the maximum, "se ha disparado" = the change) replaces the kind the rules guessed from "cuánto"; any
+    other disagreement still drops the model's output."""
     intent = parse_intent(raw.get("intent")) if isinstance(raw, dict) else None
     if intent is None or raw is None:
         return Merge(p)
     slots = clean_slots(raw)
-    conflicts = _conflicts(p, intent, slots, vocab)
+    cues = _kind_read(intent, slots, unread or [])
+    conflicts = _conflicts(p, intent, slots, vocab, kind_read=bool(cues))
     if conflicts:
         return Merge(p, conflicts=conflicts)
     out = dataclasses.replace(p, markets=list(p.markets), unknown=list(p.unknown))
     used: list[str] = []
     read: list[str] = []
     explained: set[int] = set()
+    if cues and intent is not p.intent:
+        out.intent, out.keyword = intent, True
+        out.unknown = [w for w in out.unknown if w not in cues]
+        used.append("intent")
+        read.append(f"«{' '.join(cues)}» = {_kind_words(intent, slots)}")
     if slots.get("product") and p.product.status != "ok":
         product, positions = _llm_product(p, str(slots["product"]), vocab)
         if product is not None:
@@ -106,7 +125,7 @@ def merge(p: Query, raw: dict[str, Any] | None, vocab: Vocabulary) -> Merge:
     # the statistic, food group and trade unit of an analytical question the rules did not read (the model's words
     # are checked like any others: a unit must be one the user wrote)
     if p.stat is None and slots.get("stat") and intent is Intent.STAT \
-            and p.intent in {Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.STAT}:
+            and (p.intent in {Intent.PRICE, Intent.PRICE_AT, Intent.HISTORY, Intent.STAT} or cues):
         out.stat, out.intent = Stat(slots["stat"]), Intent.STAT  # a price reading becomes the statistic asked
         used.append("stat")
         # the statistic words the rules could not read are the ones the model read ("techo"): explained now
@@ -159,9 +178,32 @@ def _period(start: str, end: str) -> Period | None:
     return Period(first, last, "day" if first == last else "range", "") if first <= last else None
 
 
-def _conflicts(p: Query, intent: Intent, slots: dict[str, Any], vocab: Vocabulary) -> list[str]:
+# the words that ask for a change, as the model's history reading must find them among the rules' unread words
+_CHANGE_CUE = r"subi|baj|cambi|vari|aument|cay|dif|porcent|encarec|abarat|desplom"
+
+
+def _kind_read(intent: Intent, slots: dict[str, Any], unread: list[str]) -> list[str]:
+    """The rules' unread words in which the model's question kind is asked: a statistic's own cue, or a change
+    word for a history reading. Empty when the model's kind is not in those words (it guessed)."""
+    if intent is Intent.STAT and slots.get("stat") in STAT_CUES:
+        cue = STAT_CUES[str(slots["stat"])]
+    elif intent is Intent.HISTORY:
+        cue = _CHANGE_CUE
+    else:
+        return []
+    return [w for w in unread if re.search(cue, w)]
+
+
+def _kind_words(intent: Intent, slots: dict[str, Any]) -> str:
+    if intent is Intent.STAT and slots.get("stat"):
+        return STAT_WORDS.get(str(slots["stat"]), _INTENT_WORDS[intent])
+    return _INTENT_WORDS.get(intent, intent.value)
+
+
+def _conflicts(p: Query, intent: Intent, slots: dict[str, Any], vocab: Vocabulary,
+               kind_read: bool = False) -> list[str]:
     found: list[str] = []
-    if p.keyword and _SAME_INTENT.get(intent, intent) is not _SAME_INTENT.get(p.intent, p.intent):
+    if p.keyword and not kind_read and _SAME_INTENT.get(intent, intent) is not _SAME_INTENT.get(p.intent, p.intent):
         found.append(f"intent {intent.value} (the rules read {p.intent.value})")
     resolved = p.product.status == "ok" and p.product.product is not None
     if intent in SMALL_TALK and (resolved or p.markets):
