@@ -385,3 +385,23 @@ def test_the_rules_question_stands_when_the_model_does_not_read_the_word_they_as
 def test_questions_with_nothing_for_the_model_do_not_wait_for_it(conn: Any, text: str) -> None:
     _, asked = _ask(conn, text, {"intent": "stat", "stat": "max", "product": "papa criolla"})
     assert asked == []
+
+
+def test_a_change_word_must_begin_an_unread_word(conn: Any) -> None:
+    """"trabajo" holds "baj" but asks for no change: the month's mean the rules read stands."""
+    text = "el promedio de la papa criolla en corabastos en agosto pa un trabajo del colegio"
+    rules = _rules_only(conn, text)
+    assert rules.intent == "price_at" and rules.values
+    answer, asked = _ask(conn, text, {"intent": "history", "product": "papa criolla"})
+    assert asked == [text] and (answer.intent, answer.text) == (rules.intent, rules.text)
+
+
+def test_a_period_the_rules_could_not_place_is_not_taken_from_the_model(conn: Any) -> None:
+    """"la última cosecha" has no dates in the user's words: the model's dates for it are a guess, so the rules'
+    question about those words stands instead of a change over months the user never named."""
+    text = "cuanto bajo la papa criolla en corabastos en la ultima cosecha"
+    rules = _rules_only(conn, text)
+    assert rules.clarify and not rules.values
+    answer, asked = _ask(conn, text, {"intent": "history", "product": "papa criolla", "start": "2025-08-01",
+                                      "end": "2025-10-31"})
+    assert asked == [text] and answer.clarify and not answer.values

@@ -179,19 +179,19 @@ def _period(start: str, end: str) -> Period | None:
 
 
 # the words that ask for a change, as the model's history reading must find them among the rules' unread words
-_CHANGE_CUE = r"subi|baj|cambi|vari|aument|cay|dif|porcent|encarec|abarat|desplom"
+_CHANGE_CUE = r"(?:subi|baj|cambi|vari|aument|cay|dif|porcent|encarec|abarat|desplom)"
 
 
 def _kind_read(intent: Intent, slots: dict[str, Any], unread: list[str]) -> list[str]:
     """The rules' unread words in which the model's question kind is asked: a statistic's own cue, or a change
     word for a history reading. Empty when the model's kind is not in those words (it guessed)."""
     if intent is Intent.STAT and slots.get("stat") in STAT_CUES:
-        cue = STAT_CUES[str(slots["stat"])]
+        cue = f"(?:{STAT_CUES[str(slots['stat'])]})"
     elif intent is Intent.HISTORY:
         cue = _CHANGE_CUE
     else:
         return []
-    return [w for w in unread if re.search(cue, w)]
+    return [w for w in unread if re.match(cue, w)]  # at the word's start: "baj" is not in "trabajo"
 
 
 def _kind_words(intent: Intent, slots: dict[str, Any]) -> str:

@@ -42,6 +42,8 @@ EXAMPLES: list[tuple[str, dict[str, Any]]] = [
     ("cual fue el tope de la mora en el 2023", {"intent": "stat", "product": "mora", "stat": "max", "when": "2023"}),
     ("cuando fue q estuvo carisimo el maracuya en el 2022",
      {"intent": "stat", "product": "maracuyá", "stat": "max", "when": "2022"}),
+    ("en q semana del 2024 estuvo mas economica la piña", {"intent": "stat", "product": "piña", "stat": "min",
+                                                           "when": "2024"}),
     ("cuanto se encarecio el frijol del 2023 al 2024", {"intent": "history", "product": "fríjol",
                                                          "when": "2023/2024"}),
     ("en q epoca del año se consigue mas barato el lulo", {"intent": "stat", "product": "lulo",
