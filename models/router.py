@@ -164,7 +164,8 @@ class Router:
         """The model's reading of a question the rules were sure enough to read but that kept words they could
         not: the merged Query and its answer, or None and the rules' answer stands. When the rules asked back, the
         model's reading must answer; when they answered a period anyway, it must explain a word they left unread
-        (else it says nothing new). The model's period is never taken here. A busy, slow or failing model leaves the rules' answer: it is a whole answer."""
+        (else it says nothing new). The model's period is never taken here. A busy, slow or failing model leaves the
+        rules' answer: it is a whole answer."""
         raw = self._ask_llm(text, state)
         if not isinstance(raw, dict):
             return None
